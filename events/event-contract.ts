@@ -1,0 +1,48 @@
+import * as z from 'zod';
+
+export const EventSource = {
+  participants: 'pas-kreatif.participants',
+  training: 'pas-kreatif.training',
+  catalog: 'pas-kreatif.catalog',
+  orders: 'pas-kreatif.orders',
+  earnings: 'pas-kreatif.earnings',
+} as const;
+
+export type EventSource = (typeof EventSource)[keyof typeof EventSource];
+
+export const EventMetadataSchema = z
+  .object({
+    eventId: z.string().regex(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/),
+    occurredAt: z.iso.datetime(),
+    version: z.literal(1),
+  })
+  .strict();
+
+export type EventMetadata = z.infer<typeof EventMetadataSchema>;
+
+export interface EventContract<D extends z.ZodObject = z.ZodObject> {
+  detailType: string;
+  source: EventSource;
+  /** Ids and figures only: events never carry personal data (UU 27/2022). */
+  data: D;
+}
+
+export type EventData<C extends EventContract> = z.infer<C['data']>;
+
+export interface EventDetail<C extends EventContract> {
+  metadata: EventMetadata;
+  data: EventData<C>;
+}
+
+export function defineEvent<D extends z.ZodObject>(contract: EventContract<D>): EventContract<D> {
+  return contract;
+}
+
+export function detailSchema<C extends EventContract>(contract: C) {
+  return z.object({ metadata: EventMetadataSchema, data: contract.data }).strict();
+}
+
+/** The EventBridge pattern that selects one event type. */
+export function patternFor(contract: EventContract): Record<string, unknown> {
+  return { source: [contract.source], 'detail-type': [contract.detailType] };
+}

@@ -1,0 +1,12 @@
+import * as z from 'zod';
+
+export function prefixedId(prefix: string) {
+  return z.string().regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `must be a ${prefix}_ id`);
+}
+
+export const GroupId = prefixedId('grp');
+export const ParticipantId = prefixedId('prt');
+export const ProgramId = prefixedId('prg');
+export const EnrollmentId = prefixedId('enr');
+export const ProductId = prefixedId('prd');
+export const OrderId = prefixedId('ord');

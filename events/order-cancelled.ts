@@ -1,0 +1,9 @@
+import * as z from 'zod';
+import { defineEvent, EventSource } from './event-contract.ts';
+import { GroupId, OrderId } from './ids.ts';
+
+export const OrderCancelled = defineEvent({
+  detailType: 'OrderCancelled',
+  source: EventSource.orders,
+  data: z.object({ orderId: OrderId, groupId: GroupId, reason: z.string() }).strict(),
+});

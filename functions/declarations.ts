@@ -1,0 +1,35 @@
+import type { FunctionDeclaration, HttpRoute } from '#infra/declaration';
+import createGroup from './participants/create-group/function.ts';
+import getArtisan from './participants/get-artisan/function.ts';
+import getGroup from './participants/get-group/function.ts';
+import getParticipant from './participants/get-participant/function.ts';
+import listGroupParticipants from './participants/list-group-participants/function.ts';
+import listGroups from './participants/list-groups/function.ts';
+import markSellerEligible from './participants/mark-seller-eligible/function.ts';
+import registerParticipant from './participants/register-participant/function.ts';
+import updateProfile from './participants/update-profile/function.ts';
+import eventSchemas from './platform/event-schemas/function.ts';
+import health from './platform/health/function.ts';
+import openapi from './platform/openapi/function.ts';
+import outboxRelay from './platform/outbox-relay/function.ts';
+
+/** Every function of the platform. The CDK app and the local runtime both build from this list. */
+export const declarations: readonly FunctionDeclaration[] = [
+  health,
+  openapi,
+  eventSchemas,
+  outboxRelay,
+  createGroup,
+  listGroups,
+  getGroup,
+  registerParticipant,
+  getParticipant,
+  listGroupParticipants,
+  updateProfile,
+  getArtisan,
+  markSellerEligible,
+];
+
+export function httpRoutes(): HttpRoute[] {
+  return declarations.flatMap((declaration) => (declaration.trigger.kind === 'http' ? [declaration.trigger.route] : []));
+}

@@ -1,0 +1,21 @@
+import { defineFunction } from '#infra/declaration';
+import { CreateGroupSchema, GroupSchema } from '#shared/participants/schemas';
+
+export default defineFunction({
+  name: 'create-group',
+  context: 'participants',
+  description: 'Registers a Pokmas Lipas group',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'POST',
+      path: '/groups',
+      auth: 'jwt',
+      roles: ['admin'],
+      summary: 'Register a group (Pokmas Lipas)',
+      body: CreateGroupSchema,
+      response: { status: 201, schema: GroupSchema },
+    },
+  },
+  grants: { table: ['write'] },
+});

@@ -1,0 +1,20 @@
+import { defineFunction } from '#infra/declaration';
+import { ArtisanSchema, ParticipantParamsSchema } from '#shared/participants/schemas';
+
+export default defineFunction({
+  name: 'get-artisan',
+  context: 'participants',
+  description: "A participant's public artisan page, only with their consent",
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/artisans/{participantId}',
+      auth: 'public',
+      summary: 'Read an artisan profile (404 without consent)',
+      params: ParticipantParamsSchema,
+      response: { status: 200, schema: ArtisanSchema },
+    },
+  },
+  grants: { table: ['read'] },
+});

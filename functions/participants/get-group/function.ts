@@ -1,0 +1,20 @@
+import { defineFunction } from '#infra/declaration';
+import { GroupParamsSchema, GroupSchema } from '#shared/participants/schemas';
+
+export default defineFunction({
+  name: 'get-group',
+  context: 'participants',
+  description: 'Reads one group',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/groups/{groupId}',
+      auth: 'public',
+      summary: 'Read a group',
+      params: GroupParamsSchema,
+      response: { status: 200, schema: GroupSchema },
+    },
+  },
+  grants: { table: ['read'] },
+});

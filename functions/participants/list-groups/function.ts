@@ -1,0 +1,21 @@
+import { defineFunction } from '#infra/declaration';
+import { GroupSchema } from '#shared/participants/schemas';
+import { ListQuerySchema, pageSchema } from '#shared/store/pagination';
+
+export default defineFunction({
+  name: 'list-groups',
+  context: 'participants',
+  description: 'Lists groups, newest first',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/groups',
+      auth: 'public',
+      summary: 'List groups',
+      query: ListQuerySchema,
+      response: { status: 200, schema: pageSchema(GroupSchema) },
+    },
+  },
+  grants: { table: ['read'], cursorKey: true },
+});

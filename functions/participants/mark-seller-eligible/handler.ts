@@ -1,0 +1,13 @@
+import { TrainingCompleted } from '#events/training-completed';
+import { eventHandler } from '#shared/events/event-handler';
+import { logger } from '#shared/observability/logger';
+import { participantsDeps } from '#shared/participants/deps';
+import { markSellerEligible } from '#shared/participants/participants';
+
+export const buildHandler = (deps = participantsDeps()) =>
+  eventHandler(TrainingCompleted, async ({ data }) => {
+    const changed = await markSellerEligible(deps, data.participantId);
+    logger.info(changed ? 'Participant is now eligible to sell' : 'Participant was already eligible', { participantId: data.participantId });
+  });
+
+export const handler = buildHandler();

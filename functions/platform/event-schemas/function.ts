@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { defineFunction } from '#infra/declaration';
+
+export default defineFunction({
+  name: 'event-schemas',
+  context: 'platform',
+  description: "Serves the JSON Schema of every event's data, for partners",
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/events/schemas',
+      auth: 'public',
+      summary: "JSON Schema of each event's data, keyed by detail-type",
+      response: { status: 200, schema: z.record(z.string(), z.object({}).loose()) },
+    },
+  },
+  grants: {},
+});

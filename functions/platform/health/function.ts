@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { defineFunction } from '#infra/declaration';
+
+export default defineFunction({
+  name: 'health',
+  context: 'platform',
+  description: 'Liveness probe',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/health',
+      auth: 'public',
+      summary: 'Liveness probe',
+      response: { status: 200, schema: z.object({ status: z.literal('ok') }) },
+    },
+  },
+  grants: {},
+});

@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { defineFunction } from '#infra/declaration';
+
+export default defineFunction({
+  name: 'openapi',
+  context: 'platform',
+  description: 'Serves the OpenAPI 3.1 document generated from the route declarations',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/openapi.json',
+      auth: 'public',
+      summary: 'The OpenAPI 3.1 document of every route',
+      response: { status: 200, schema: z.object({ openapi: z.string() }).loose() },
+    },
+  },
+  grants: {},
+});

@@ -1,0 +1,56 @@
+import { UnauthorizedError } from '#shared/errors';
+
+export const Roles = ['admin', 'officer', 'facilitator', 'participant', 'buyer'] as const;
+export type Role = (typeof Roles)[number];
+
+/** Who is calling, as the JWT authorizer vouched for them. */
+export interface Caller {
+  sub: string;
+  roles: readonly Role[];
+  /** custom:groupId, the facilitator's group */
+  groupId?: string;
+  /** custom:participantId, the participant's own record */
+  participantId?: string;
+}
+
+type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+/**
+ * API Gateway's JWT authorizer flattens array claims into one string such as
+ * "[officer admin]"; a plain array is accepted too so direct invocations work.
+ */
+export function parseRoles(claim: Claims[string]): Role[] {
+  const raw = Array.isArray(claim)
+    ? claim
+    : typeof claim === 'string'
+      ? claim.replace(/^\[|\]$/g, '').split(/[\s,]+/)
+      : [];
+  return raw.filter((role): role is Role => (Roles as readonly string[]).includes(role));
+}
+
+export function callerFromClaims(claims: Claims | undefined): Caller {
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' || sub === '') {
+    throw new UnauthorizedError('A valid bearer token is required');
+  }
+  const groupId = claims?.['custom:groupId'];
+  const participantId = claims?.['custom:participantId'];
+  return {
+    sub,
+    roles: parseRoles(claims?.['cognito:groups']),
+    ...(typeof groupId === 'string' && groupId !== '' ? { groupId } : {}),
+    ...(typeof participantId === 'string' && participantId !== '' ? { participantId } : {}),
+  };
+}
+
+export function hasRole(caller: Caller, ...roles: Role[]): boolean {
+  return caller.roles.some((role) => roles.includes(role));
+}
+
+export function isFacilitatorOf(caller: Caller, groupId: string): boolean {
+  return hasRole(caller, 'facilitator') && caller.groupId === groupId;
+}
+
+export function isParticipant(caller: Caller, participantId: string): boolean {
+  return hasRole(caller, 'participant') && caller.participantId === participantId;
+}

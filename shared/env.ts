@@ -1,0 +1,22 @@
+/**
+ * Names of the environment variables that infra sets and functions read.
+ * One list, so a rename cannot leave a function reading a variable nobody sets.
+ */
+export const EnvName = {
+  tableName: 'TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  bucketName: 'BUCKET_NAME',
+  cursorSigningKey: 'CURSOR_SIGNING_KEY',
+  stage: 'STAGE',
+} as const;
+
+export type EnvName = (typeof EnvName)[keyof typeof EnvName];
+
+/** Fails at cold start, with the variable's name, rather than on the first request. */
+export function readEnv(name: EnvName): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(`Missing environment variable ${name}`);
+  }
+  return value;
+}

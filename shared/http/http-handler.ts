@@ -1,0 +1,52 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpRoute } from '#infra/declaration';
+import { logger } from '#shared/observability/logger';
+import { parseRequest, type RouteInput } from './parse-request.ts';
+import { problemFor } from './problem.ts';
+import { securityHeaders } from './security-headers.ts';
+
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** A body that is not JSON, such as a CSV report. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly body: string,
+  ) {}
+}
+
+/**
+ * Wraps a use-case call as an API Gateway (payload 2.0) handler: request parsing and
+ * validation from the route declaration, typed errors to problem+json, security headers
+ * and structured logs. Handlers stay a few lines of mapping.
+ */
+export function httpHandler<R extends HttpRoute>(route: R, run: (input: RouteInput<R>) => Promise<unknown>) {
+  return middy<APIGatewayProxyEventV2, Result>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({ onError: (request) => void (request.response = problemResponse(request.error)) })
+    .handler(async (event) => respond(route.response.status, await run(parseRequest(route, event))));
+}
+
+function respond(status: number, result: unknown): Result {
+  if (result instanceof RawBody) {
+    return { statusCode: status, headers: { ...securityHeaders, 'content-type': result.contentType }, body: result.body };
+  }
+  return {
+    statusCode: status,
+    headers: { ...securityHeaders, 'content-type': 'application/json' },
+    body: result === undefined ? '' : JSON.stringify(result),
+  };
+}
+
+function problemResponse(error: unknown): Result {
+  const problem = problemFor(error);
+  if (problem.status >= 500) logger.error('Request failed', { error });
+  else logger.info('Request refused', { status: problem.status, detail: problem.detail });
+  return {
+    statusCode: problem.status,
+    headers: { ...securityHeaders, 'content-type': 'application/problem+json' },
+    body: JSON.stringify(problem),
+  };
+}

@@ -1,0 +1,72 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import type { HttpRoute } from '#infra/declaration';
+import { type Caller, callerFromClaims } from '#shared/auth/caller';
+import { type FieldError, InvalidInputError, NotFoundError, UnsupportedMediaTypeError } from '#shared/errors';
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<R extends HttpRoute> {
+  body: Output<R['body']>;
+  query: Output<R['query']>;
+  params: Output<R['params']>;
+  caller: R['auth'] extends 'jwt' ? Caller : undefined;
+  headers: Record<string, string | undefined>;
+}
+
+type ClaimsEvent = APIGatewayProxyEventV2 & {
+  requestContext: { authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]> } } };
+};
+
+const jsonContentType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+export function parseRequest<R extends HttpRoute>(route: R, event: ClaimsEvent): RouteInput<R> {
+  const caller = route.auth === 'jwt' ? callerFromClaims(event.requestContext.authorizer?.jwt?.claims) : undefined;
+  // A malformed id cannot name anything, so it is as absent as a well-formed unknown one.
+  const params = route.params ? route.params.safeParse(event.pathParameters ?? {}) : undefined;
+  if (params && !params.success) throw new NotFoundError('Resource');
+  const query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query') : undefined;
+  const body = parseBody(route, event);
+  return { caller, params: params?.data, query, body, headers: event.headers ?? {} } as RouteInput<R>;
+}
+
+function parseBody(route: HttpRoute, event: APIGatewayProxyEventV2): unknown {
+  const raw = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (raw === undefined || raw === '') {
+    if (route.body) throw new InvalidInputError('This route needs a JSON body', [{ path: 'body', message: 'Required' }]);
+    return undefined;
+  }
+  if (!jsonContentType.test(event.headers?.['content-type'] ?? '')) {
+    throw new UnsupportedMediaTypeError('Send the body as application/json');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new InvalidInputError('The body is not valid JSON');
+  }
+  if (!route.body) {
+    const isEmptyObject = typeof json === 'object' && json !== null && !Array.isArray(json) && Object.keys(json).length === 0;
+    if (!isEmptyObject) throw new InvalidInputError('This route takes no body', [{ path: 'body', message: 'Must be empty' }]);
+    return undefined;
+  }
+  return validate(route.body, json, 'body');
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown, location: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidInputError(`The ${location} is invalid`, fieldErrors(location, result.error.issues));
+  return result.data;
+}
+
+function fieldErrors(location: string, issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: joinPath(location, [...issue.path, key]), message: 'Unknown field' }))
+      : [{ path: joinPath(location, issue.path), message: issue.message }],
+  );
+}
+
+function joinPath(location: string, path: readonly PropertyKey[]): string {
+  return [location, ...path.map(String)].join('.');
+}

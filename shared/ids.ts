@@ -1,0 +1,8 @@
+import { ulid } from 'ulid';
+
+export type IdPrefix = 'grp' | 'prt' | 'prg' | 'enr' | 'prd' | 'img' | 'ord' | 'whk' | 'evt';
+
+/** Prefixed ULIDs: the prefix says what an id names, the ULID sorts by creation time. */
+export function newId<P extends IdPrefix>(prefix: P): `${P}_${string}` {
+  return `${prefix}_${ulid()}`;
+}

@@ -1,0 +1,17 @@
+import { systemClock } from '#shared/clock';
+import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
+import { buildGroupStore } from './dynamo-group-store.ts';
+import { buildParticipantStore } from './dynamo-participant-store.ts';
+
+/** The participants context's side effects, built once per container. */
+export function participantsDeps() {
+  const doc = buildDocumentClient();
+  const table = tableName();
+  const cursors = buildCursorCodec();
+  return {
+    groups: buildGroupStore(doc, table, cursors),
+    participants: buildParticipantStore(doc, table, cursors),
+    clock: systemClock,
+  };
+}

@@ -1,0 +1,29 @@
+import { type Caller, hasRole } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
+import { ForbiddenError, NotFoundError } from '#shared/errors';
+import { newId } from '#shared/ids';
+import type { Page, PageRequest } from '#shared/store/pagination';
+import type { GroupStore } from './ports.ts';
+import type { CreateGroup, Group } from './schemas.ts';
+
+export interface GroupDeps {
+  groups: GroupStore;
+  clock: Clock;
+}
+
+export async function createGroup(deps: GroupDeps, caller: Caller, input: CreateGroup): Promise<Group> {
+  if (!hasRole(caller, 'admin')) throw new ForbiddenError('Only an admin registers groups');
+  const group: Group = { id: newId('grp'), ...input, createdAt: deps.clock.now().toISOString() };
+  await deps.groups.create(group);
+  return group;
+}
+
+export async function getGroup(deps: Pick<GroupDeps, 'groups'>, groupId: string): Promise<Group> {
+  const group = await deps.groups.get(groupId);
+  if (!group) throw new NotFoundError('Group');
+  return group;
+}
+
+export function listGroups(deps: Pick<GroupDeps, 'groups'>, page: PageRequest): Promise<Page<Group>> {
+  return deps.groups.list(page);
+}

@@ -1,0 +1,81 @@
+import { ParticipantRegistered } from '#events/participant-registered';
+import { type Caller, hasRole, isParticipant } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
+import { BusinessRuleError, ForbiddenError, NotFoundError } from '#shared/errors';
+import { newId } from '#shared/ids';
+import { pendingEvent } from '#shared/store/outbox';
+import type { Page, PageRequest } from '#shared/store/pagination';
+import type { ParticipantStore } from './ports.ts';
+import type { Artisan, Participant, RegisterParticipant } from './schemas.ts';
+import { canSeeParticipant, canSeeRoster } from './visibility.ts';
+
+export interface ParticipantDeps {
+  participants: ParticipantStore;
+  clock: Clock;
+}
+
+export async function registerParticipant(deps: ParticipantDeps, caller: Caller, input: RegisterParticipant): Promise<Participant> {
+  if (!hasRole(caller, 'officer')) throw new ForbiddenError('Only a Bapas officer registers participants');
+  const now = deps.clock.now().toISOString();
+  const participant: Participant = {
+    id: newId('prt'),
+    legalName: input.legalName,
+    registerNumber: input.registerNumber,
+    groupId: input.groupId,
+    supervisionEndsOn: input.supervisionEndsOn,
+    phone: input.phone ?? null,
+    officerSub: caller.sub,
+    sellerStatus: 'not_eligible',
+    profile: { displayName: null, story: null, publicConsent: false },
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.participants.register(
+    participant,
+    pendingEvent(ParticipantRegistered, { participantId: participant.id, groupId: participant.groupId }, now),
+  );
+  return participant;
+}
+
+/** Strangers get 404, not 403: whether someone is in the programme is itself private. */
+export async function getParticipant(deps: Pick<ParticipantDeps, 'participants'>, caller: Caller, participantId: string): Promise<Participant> {
+  const participant = await deps.participants.get(participantId);
+  if (!participant || !canSeeParticipant(caller, participant)) throw new NotFoundError('Participant');
+  return participant;
+}
+
+export function listGroupParticipants(
+  deps: Pick<ParticipantDeps, 'participants'>,
+  caller: Caller,
+  groupId: string,
+  page: PageRequest,
+): Promise<Page<Participant>> {
+  if (!canSeeRoster(caller, groupId)) throw new ForbiddenError("Only the group's facilitators, officers and admins see its roster");
+  return deps.participants.listByGroup(groupId, page);
+}
+
+export async function updateProfile(
+  deps: ParticipantDeps,
+  caller: Caller,
+  participantId: string,
+  profile: Participant['profile'],
+): Promise<Participant> {
+  await getParticipant(deps, caller, participantId);
+  if (!isParticipant(caller, participantId)) throw new ForbiddenError('Only the participant edits their own profile');
+  if (profile.publicConsent && profile.displayName === null) {
+    throw new BusinessRuleError('A public profile needs a display name');
+  }
+  return deps.participants.updateProfile(participantId, profile, deps.clock.now().toISOString());
+}
+
+export async function getArtisan(deps: Pick<ParticipantDeps, 'participants'>, participantId: string): Promise<Artisan> {
+  const participant = await deps.participants.get(participantId);
+  const { displayName, story, publicConsent } = participant?.profile ?? {};
+  if (!participant || !publicConsent || !displayName) throw new NotFoundError('Artisan');
+  return { id: participant.id, displayName, story: story ?? null, groupId: participant.groupId };
+}
+
+/** Consumer of TrainingCompleted. Idempotent: a repeat finds the participant eligible and writes nothing. */
+export function markSellerEligible(deps: ParticipantDeps, participantId: string): Promise<boolean> {
+  return deps.participants.markEligible(participantId, deps.clock.now().toISOString());
+}

@@ -1,0 +1,19 @@
+import type { Page, PageRequest } from '#shared/store/pagination';
+import type { PendingEvent } from '#shared/store/outbox';
+import type { Group, Participant, Profile } from './schemas.ts';
+
+export interface GroupStore {
+  create(group: Group): Promise<void>;
+  get(groupId: string): Promise<Group | undefined>;
+  list(page: PageRequest): Promise<Page<Group>>;
+}
+
+export interface ParticipantStore {
+  /** Stores the participant and its event together; BusinessRuleError when the group does not exist. */
+  register(participant: Participant, event: PendingEvent): Promise<void>;
+  get(participantId: string): Promise<Participant | undefined>;
+  listByGroup(groupId: string, page: PageRequest): Promise<Page<Participant>>;
+  updateProfile(participantId: string, profile: Profile, updatedAt: string): Promise<Participant>;
+  /** True when this call made the participant eligible, false when it already was. */
+  markEligible(participantId: string, updatedAt: string): Promise<boolean>;
+}
