@@ -5,7 +5,5 @@ import { OrderId, ParticipantId } from './ids.ts';
 export const EarningsCredited = defineEvent({
   detailType: 'EarningsCredited',
   source: EventSource.earnings,
-  data: z
-    .object({ participantId: ParticipantId, orderId: OrderId, amountIdr: z.number().int().min(0) })
-    .strict(),
+  data: z.object({ participantId: ParticipantId, orderId: OrderId, amountIdr: z.number().int().min(0) }).strict(),
 });

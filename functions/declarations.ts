@@ -12,6 +12,12 @@ import eventSchemas from './platform/event-schemas/function.ts';
 import health from './platform/health/function.ts';
 import openapi from './platform/openapi/function.ts';
 import outboxRelay from './platform/outbox-relay/function.ts';
+import completeTraining from './training/complete-training/function.ts';
+import createProgram from './training/create-program/function.ts';
+import enrollParticipant from './training/enroll-participant/function.ts';
+import listParticipantEnrollments from './training/list-participant-enrollments/function.ts';
+import listPrograms from './training/list-programs/function.ts';
+import recordAttendance from './training/record-attendance/function.ts';
 
 /** Every function of the platform. The CDK app and the local runtime both build from this list. */
 export const declarations: readonly FunctionDeclaration[] = [
@@ -28,6 +34,12 @@ export const declarations: readonly FunctionDeclaration[] = [
   updateProfile,
   getArtisan,
   markSellerEligible,
+  createProgram,
+  listPrograms,
+  enrollParticipant,
+  recordAttendance,
+  completeTraining,
+  listParticipantEnrollments,
 ];
 
 export function httpRoutes(): HttpRoute[] {

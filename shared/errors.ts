@@ -8,7 +8,8 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'invalid-input' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'business-rule' | 'unsupported-media-type';
+  abstract readonly kind:
+    'invalid-input' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'business-rule' | 'unsupported-media-type';
 }
 
 export class InvalidInputError extends DomainError {

@@ -159,7 +159,7 @@ const COMPARATORS: Record<string, (value: number, bound: number) => boolean> = {
 // Valid shapes: [op, n] or a range [">"|">=", n, "<"|"<=", m]; only JSON numbers ever match.
 function compileNumeric(operand: unknown, path: string): ValueTest {
   const [op, bound, upperOp, upperBound, ...extra] = Array.isArray(operand) ? operand : [];
-  const single = upperOp === undefined && typeof op === 'string' && op in COMPARATORS;
+  const single = upperOp === undefined && typeof op === 'string' && Object.hasOwn(COMPARATORS, op);
   const range = ['>', '>='].includes(op) && ['<', '<='].includes(upperOp) && isFiniteNumber(upperBound);
   if (!(single || range) || !isFiniteNumber(bound) || extra.length > 0) {
     fail(path, `numeric takes [op, number] or [">"|">=", number, "<"|"<=", number], got ${JSON.stringify(operand)}`);

@@ -20,11 +20,7 @@ type Claims = Record<string, string | number | boolean | string[] | undefined>;
  * "[officer admin]"; a plain array is accepted too so direct invocations work.
  */
 export function parseRoles(claim: Claims[string]): Role[] {
-  const raw = Array.isArray(claim)
-    ? claim
-    : typeof claim === 'string'
-      ? claim.replace(/^\[|\]$/g, '').split(/[\s,]+/)
-      : [];
+  const raw = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.replace(/^\[|\]$/g, '').split(/[\s,]+/) : [];
   return raw.filter((role): role is Role => (Roles as readonly string[]).includes(role));
 }
 

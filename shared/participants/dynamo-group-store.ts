@@ -1,9 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { groupKey } from '#shared/store/keys';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
 import type { GroupStore } from './ports.ts';
 import type { Group } from './schemas.ts';
-
-export const groupKey = (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' });
 
 function toGroup(item: Record<string, unknown>): Group {
   const { id, name, focus, district, participantSharePercent, createdAt } = item as Group;

@@ -1,13 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, NotFoundError } from '#shared/errors';
-import { cancellationReasons, isConditionFailure } from '#shared/store/dynamo';
+import { failedConditions, transactWrite, isConditionFailure } from '#shared/store/dynamo';
+import { groupKey, participantKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
-import { groupKey } from './dynamo-group-store.ts';
 import type { ParticipantStore } from './ports.ts';
 import type { Participant } from './schemas.ts';
-
-export const participantKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'PARTICIPANT' });
 
 /** Field by field, so no storage attribute or future column reaches a caller by accident. */
 function toParticipant(item: Record<string, unknown>): Participant {
@@ -31,29 +29,25 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
   return {
     async register(participant, event) {
       try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { ConditionCheck: { TableName: table, Key: groupKey(participant.groupId), ConditionExpression: 'attribute_exists(pk)' } },
-              {
-                Put: {
-                  TableName: table,
-                  Item: {
-                    ...participantKey(participant.id),
-                    entity: 'participant',
-                    gsi1pk: `GROUP#${participant.groupId}#PARTICIPANTS`,
-                    gsi1sk: participant.id,
-                    ...participant,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
+        await transactWrite(doc, [
+          { ConditionCheck: { TableName: table, Key: groupKey(participant.groupId), ConditionExpression: 'attribute_exists(pk)' } },
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...participantKey(participant.id),
+                entity: 'participant',
+                gsi1pk: `GROUP#${participant.groupId}#PARTICIPANTS`,
+                gsi1sk: participant.id,
+                ...participant,
               },
-              outboxPut(table, event),
-            ],
-          }),
-        );
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          outboxPut(table, event),
+        ]);
       } catch (error) {
-        if (cancellationReasons(error)?.[0]?.Code === 'ConditionalCheckFailed') throw new BusinessRuleError('The group does not exist');
+        if (failedConditions(error)?.[0]) throw new BusinessRuleError('The group does not exist');
         throw error;
       }
     },

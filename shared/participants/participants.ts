@@ -38,13 +38,17 @@ export async function registerParticipant(deps: ParticipantDeps, caller: Caller,
 }
 
 /** Strangers get 404, not 403: whether someone is in the programme is itself private. */
-export async function getParticipant(deps: Pick<ParticipantDeps, 'participants'>, caller: Caller, participantId: string): Promise<Participant> {
+export async function getParticipant(
+  deps: Pick<ParticipantDeps, 'participants'>,
+  caller: Caller,
+  participantId: string,
+): Promise<Participant> {
   const participant = await deps.participants.get(participantId);
   if (!participant || !canSeeParticipant(caller, participant)) throw new NotFoundError('Participant');
   return participant;
 }
 
-export function listGroupParticipants(
+export async function listGroupParticipants(
   deps: Pick<ParticipantDeps, 'participants'>,
   caller: Caller,
   groupId: string,

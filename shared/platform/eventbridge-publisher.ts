@@ -6,7 +6,12 @@ export function buildEventBridgePublisher(client: EventBridgeClient, busName: st
     async publish(events) {
       const { Entries = [] } = await client.send(
         new PutEventsCommand({
-          Entries: events.map((event) => ({ EventBusName: busName, Source: event.source, DetailType: event.detailType, Detail: event.detail })),
+          Entries: events.map((event) => ({
+            EventBusName: busName,
+            Source: event.source,
+            DetailType: event.detailType,
+            Detail: event.detail,
+          })),
         }),
       );
       return Entries.flatMap((entry, index) => (entry.ErrorCode ? [index] : []));

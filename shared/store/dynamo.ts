@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#shared/errors';
 import { EnvName, readEnv } from '#shared/env';
 
 /** Built once per container and shared by every adapter in it. */
@@ -11,12 +12,37 @@ export function tableName(): string {
   return readEnv(EnvName.tableName);
 }
 
-/** Whether a TransactWriteItems was cancelled because a condition did not hold. */
-export function cancellationReasons(error: unknown): ({ Code?: string; Item?: Record<string, unknown> } | undefined)[] | undefined {
-  if (error instanceof Error && error.name === 'TransactionCanceledException' && 'CancellationReasons' in error) {
-    return error.CancellationReasons as { Code?: string; Item?: Record<string, unknown> }[];
+type Reasons = ({ Code?: string } | undefined)[];
+
+function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException' || !('CancellationReasons' in error)) return undefined;
+  return (error.CancellationReasons as Reasons).map((reason) => reason?.Code);
+}
+
+/** For a cancelled TransactWriteItems, which items' conditions failed; undefined for any other error. */
+export function failedConditions(error: unknown): boolean[] | undefined {
+  return cancellationCodes(error)?.map((code) => code === 'ConditionalCheckFailed');
+}
+
+const conflictRetries = 4;
+
+/**
+ * TransactWriteItems, retried while it only lost a race: two transactions that touch one
+ * item (even by ConditionCheck, as concurrent registrations into one group do) cancel
+ * each other with TransactionConflict, which the SDK does not retry.
+ */
+export async function transactWrite(doc: DynamoDBDocumentClient, items: TransactWriteCommandInput['TransactItems']) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      const lostRace = codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+      if (!lostRace) throw error;
+      if (attempt === conflictRetries) throw new ConflictError('The record is being changed by another request; try again');
+      await new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
+    }
   }
-  return undefined;
 }
 
 export function isConditionFailure(error: unknown): boolean {

@@ -26,7 +26,8 @@ export interface CursorCodec {
   decode(cursor: string, scope: string): Record<string, unknown>;
 }
 
-const invalidCursor = () => new InvalidInputError('The cursor is not one this list gave out', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+const invalidCursor = () =>
+  new InvalidInputError('The cursor is not one this list gave out', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
 
 /**
  * Cursors are the last key, signed together with the query they came from, so a client

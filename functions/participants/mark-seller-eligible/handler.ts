@@ -7,7 +7,9 @@ import { markSellerEligible } from '#shared/participants/participants';
 export const buildHandler = (deps = participantsDeps()) =>
   eventHandler(TrainingCompleted, async ({ data }) => {
     const changed = await markSellerEligible(deps, data.participantId);
-    logger.info(changed ? 'Participant is now eligible to sell' : 'Participant was already eligible', { participantId: data.participantId });
+    logger.info(changed ? 'Participant is now eligible to sell' : 'Participant was already eligible', {
+      participantId: data.participantId,
+    });
   });
 
 export const handler = buildHandler();

@@ -11,7 +11,12 @@ import { type OutboxRecord, relayOutbox } from '#shared/platform/outbox-relay';
 
 function toOutboxRecord(record: DynamoDBStreamEvent['Records'][number]): OutboxRecord {
   const image = unmarshall((record.dynamodb?.NewImage ?? {}) as Record<string, AttributeValue>);
-  return { sequenceNumber: record.dynamodb?.SequenceNumber ?? '', source: image.source, detailType: image.detailType, detail: image.detail };
+  return {
+    sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+    source: image.source,
+    detailType: image.detailType,
+    detail: image.detail,
+  };
 }
 
 export const buildHandler = (publisher = buildEventBridgePublisher(new EventBridgeClient({}), readEnv(EnvName.eventBusName))) =>

@@ -1,0 +1,22 @@
+import { defineFunction } from '#infra/declaration';
+import { CompletionSchema, EnrollmentParamsSchema, EnrollmentSchema } from '#shared/training/schemas';
+
+export default defineFunction({
+  name: 'complete-training',
+  context: 'training',
+  description: 'Completes a training once enough sessions were attended; emits TrainingCompleted',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'POST',
+      path: '/enrollments/{enrollmentId}/completion',
+      auth: 'jwt',
+      roles: ['facilitator'],
+      summary: 'Complete a training',
+      params: EnrollmentParamsSchema,
+      body: CompletionSchema,
+      response: { status: 200, schema: EnrollmentSchema },
+    },
+  },
+  grants: { table: ['read', 'write'] },
+});

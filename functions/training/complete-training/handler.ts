@@ -1,0 +1,9 @@
+import { httpHandler } from '#shared/http/http-handler';
+import { trainingDeps } from '#shared/training/deps';
+import { completeTraining } from '#shared/training/enrollments';
+import declaration from './function.ts';
+
+export const buildHandler = (deps = trainingDeps()) =>
+  httpHandler(declaration.trigger.route, ({ caller, params, body }) => completeTraining(deps, caller, params.enrollmentId, body));
+
+export const handler = buildHandler();

@@ -1,0 +1,22 @@
+import { defineFunction } from '#infra/declaration';
+import { EnrollmentSchema, EnrollSchema, ProgramParamsSchema } from '#shared/training/schemas';
+
+export default defineFunction({
+  name: 'enroll-participant',
+  context: 'training',
+  description: 'Enrolls a participant in a program with an intake assessment; emits TrainingEnrolled',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'POST',
+      path: '/programs/{programId}/enrollments',
+      auth: 'jwt',
+      roles: ['facilitator'],
+      summary: 'Enroll a participant of the group',
+      params: ProgramParamsSchema,
+      body: EnrollSchema,
+      response: { status: 201, schema: EnrollmentSchema },
+    },
+  },
+  grants: { table: ['read', 'write'] },
+});

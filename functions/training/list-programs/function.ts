@@ -1,0 +1,21 @@
+import { defineFunction } from '#infra/declaration';
+import { pageSchema } from '#shared/store/pagination';
+import { ListProgramsQuerySchema, ProgramSchema } from '#shared/training/schemas';
+
+export default defineFunction({
+  name: 'list-programs',
+  context: 'training',
+  description: 'Lists training programs, optionally of one group, newest first',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/programs',
+      auth: 'public',
+      summary: 'List training programs',
+      query: ListProgramsQuerySchema,
+      response: { status: 200, schema: pageSchema(ProgramSchema) },
+    },
+  },
+  grants: { table: ['read'], cursorKey: true },
+});

@@ -1,0 +1,22 @@
+import { defineFunction } from '#infra/declaration';
+import { AttendanceSchema, EnrollmentParamsSchema, EnrollmentSchema } from '#shared/training/schemas';
+
+export default defineFunction({
+  name: 'record-attendance',
+  context: 'training',
+  description: 'Records attendance of one session date; the same date counts once',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'POST',
+      path: '/enrollments/{enrollmentId}/attendance',
+      auth: 'jwt',
+      roles: ['facilitator'],
+      summary: 'Record attendance for a date',
+      params: EnrollmentParamsSchema,
+      body: AttendanceSchema,
+      response: { status: 200, schema: EnrollmentSchema },
+    },
+  },
+  grants: { table: ['read', 'write'] },
+});

@@ -1,0 +1,14 @@
+/**
+ * Primary keys of the single table, one place for every context, so a context that
+ * checks another's record (a group exists, a participant's group) names it the same way.
+ * The access patterns are listed in shared/store/README.md.
+ */
+export const groupKey = (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' });
+export const participantKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'PARTICIPANT' });
+export const programKey = (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'PROGRAM' });
+export const enrollmentKey = (enrollmentId: string) => ({ pk: `ENROLLMENT#${enrollmentId}`, sk: 'ENROLLMENT' });
+/** One per participant and program: makes a second enrollment a failed condition, not a duplicate. */
+export const enrollmentGuardKey = (programId: string, participantId: string) => ({
+  pk: `PROGRAM#${programId}`,
+  sk: `ENROLLED#${participantId}`,
+});

@@ -1,0 +1,19 @@
+import { systemClock } from '#shared/clock';
+import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
+import { buildEnrollmentStore } from './dynamo-enrollment-store.ts';
+import { buildParticipantDirectory } from './dynamo-participant-directory.ts';
+import { buildProgramStore } from './dynamo-program-store.ts';
+
+/** The training context's side effects, built once per container. */
+export function trainingDeps() {
+  const doc = buildDocumentClient();
+  const table = tableName();
+  const cursors = buildCursorCodec();
+  return {
+    programs: buildProgramStore(doc, table, cursors),
+    enrollments: buildEnrollmentStore(doc, table, cursors),
+    directory: buildParticipantDirectory(doc, table),
+    clock: systemClock,
+  };
+}

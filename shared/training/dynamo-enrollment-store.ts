@@ -1,0 +1,164 @@
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/errors';
+import { failedConditions, transactWrite, isConditionFailure } from '#shared/store/dynamo';
+import { enrollmentGuardKey, enrollmentKey, participantKey } from '#shared/store/keys';
+import { outboxPut } from '#shared/store/outbox';
+import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import type { EnrollmentStore } from './ports.ts';
+import type { Enrollment } from './schemas.ts';
+
+/**
+ * Attendance is kept as two string sets of dates, so recording a date twice cannot count
+ * twice and the completion condition can compare size(attendedDates) inside DynamoDB.
+ */
+type EnrollmentItem = Omit<Enrollment, 'attendance' | 'sessionsAttended'> & { attendedDates?: Set<string>; absentDates?: Set<string> };
+
+function toEnrollment(item: Record<string, unknown>): Enrollment {
+  const e = item as EnrollmentItem;
+  const attended = [...(e.attendedDates ?? [])];
+  const attendance = [
+    ...attended.map((date) => ({ date, present: true })),
+    ...[...(e.absentDates ?? [])].map((date) => ({ date, present: false })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    id: e.id,
+    programId: e.programId,
+    participantId: e.participantId,
+    groupId: e.groupId,
+    status: e.status,
+    sessionsAttended: attended.length,
+    sessionsRequired: e.sessionsRequired,
+    attendance,
+    assessment: { motivation: e.assessment.motivation, notes: e.assessment.notes },
+    score: e.score ?? null,
+    certificateNumber: e.certificateNumber ?? null,
+    completedAt: e.completedAt ?? null,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): EnrollmentStore {
+  const get = async (enrollmentId: string) => {
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key: enrollmentKey(enrollmentId), ConsistentRead: true }));
+    return Item ? toEnrollment(Item) : undefined;
+  };
+
+  return {
+    get,
+    async enroll(enrollment, event) {
+      const { attendance: _attendance, sessionsAttended: _sessionsAttended, ...stored } = enrollment;
+      try {
+        await transactWrite(doc, [
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...enrollmentGuardKey(enrollment.programId, enrollment.participantId),
+                entity: 'enrollment-guard',
+                enrollmentId: enrollment.id,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: table,
+              Key: participantKey(enrollment.participantId),
+              ConditionExpression: 'groupId = :groupId',
+              ExpressionAttributeValues: { ':groupId': enrollment.groupId },
+            },
+          },
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...enrollmentKey(enrollment.id),
+                entity: 'enrollment',
+                gsi1pk: `PARTICIPANT#${enrollment.participantId}#ENROLLMENTS`,
+                gsi1sk: enrollment.id,
+                ...stored,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          outboxPut(table, event),
+        ]);
+      } catch (error) {
+        const [guard, participant] = failedConditions(error) ?? [];
+        if (guard) throw new ConflictError('The participant is already enrolled in this program');
+        if (participant) throw new BusinessRuleError("The participant is not in this program's group");
+        throw error;
+      }
+    },
+    async recordAttendance(enrollmentId, { date, present }, updatedAt) {
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: enrollmentKey(enrollmentId),
+            UpdateExpression: `SET updatedAt = :updatedAt ADD ${present ? 'attendedDates' : 'absentDates'} :date DELETE ${present ? 'absentDates' : 'attendedDates'} :date`,
+            ConditionExpression: '#status = :enrolled',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':date': new Set([date]), ':enrolled': 'enrolled', ':updatedAt': updatedAt },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return toEnrollment(Attributes ?? {});
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError('The training is already completed');
+        throw error;
+      }
+    },
+    async complete(enrollmentId, { score, certificateNumber }, completedAt, event) {
+      try {
+        await transactWrite(doc, [
+          {
+            Update: {
+              TableName: table,
+              Key: enrollmentKey(enrollmentId),
+              UpdateExpression:
+                'SET #status = :completed, score = :score, certificateNumber = :certificate, completedAt = :at, updatedAt = :at',
+              // Re-checked here, not only by the use-case, so a concurrent completion or attendance change cannot slip through.
+              ConditionExpression: '#status = :enrolled AND size(attendedDates) >= sessionsRequired',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':completed': 'completed',
+                ':enrolled': 'enrolled',
+                ':score': score,
+                ':certificate': certificateNumber ?? null,
+                ':at': completedAt,
+              },
+            },
+          },
+          outboxPut(table, event),
+        ]);
+      } catch (error) {
+        if (!failedConditions(error)?.[0]) throw error;
+        const current = await get(enrollmentId);
+        if (!current) throw new NotFoundError('Enrollment');
+        if (current.status === 'completed') throw new ConflictError('The training is already completed');
+        if (current.sessionsAttended < current.sessionsRequired) {
+          throw new BusinessRuleError(`Attended ${current.sessionsAttended} of ${current.sessionsRequired} required sessions`);
+        }
+        throw new ConflictError('The enrollment changed meanwhile; try again');
+      }
+      return (await get(enrollmentId)) as Enrollment;
+    },
+    async listByParticipant(participantId, page) {
+      const result = await queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}#ENROLLMENTS` },
+          ScanIndexForward: false,
+        },
+        page,
+        cursors,
+      );
+      return { items: result.items.map(toEnrollment), nextCursor: result.nextCursor };
+    },
+  };
+}

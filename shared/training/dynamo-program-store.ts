@@ -1,0 +1,62 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BusinessRuleError } from '#shared/errors';
+import { failedConditions, transactWrite } from '#shared/store/dynamo';
+import { groupKey, programKey } from '#shared/store/keys';
+import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import type { ProgramStore } from './ports.ts';
+import type { Program } from './schemas.ts';
+
+function toProgram(item: Record<string, unknown>): Program {
+  const { id, groupId, title, description, skills, sessionsRequired, createdAt } = item as Program;
+  return { id, groupId, title, description, skills, sessionsRequired, createdAt };
+}
+
+export function buildProgramStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): ProgramStore {
+  return {
+    async create(program) {
+      try {
+        await transactWrite(doc, [
+          { ConditionCheck: { TableName: table, Key: groupKey(program.groupId), ConditionExpression: 'attribute_exists(pk)' } },
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...programKey(program.id),
+                entity: 'program',
+                gsi1pk: `GROUP#${program.groupId}#PROGRAMS`,
+                gsi1sk: program.id,
+                gsi2pk: 'PROGRAMS',
+                gsi2sk: program.id,
+                ...program,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+      } catch (error) {
+        if (failedConditions(error)?.[0]) throw new BusinessRuleError('The group does not exist');
+        throw error;
+      }
+    },
+    async get(programId) {
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: programKey(programId) }));
+      return Item ? toProgram(Item) : undefined;
+    },
+    async list(groupId, page) {
+      const [index, partition] = groupId ? (['gsi1', `GROUP#${groupId}#PROGRAMS`] as const) : (['gsi2', 'PROGRAMS'] as const);
+      const result = await queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: index,
+          KeyConditionExpression: `${index}pk = :pk`,
+          ExpressionAttributeValues: { ':pk': partition },
+          ScanIndexForward: false,
+        },
+        page,
+        cursors,
+      );
+      return { items: result.items.map(toProgram), nextCursor: result.nextCursor };
+    },
+  };
+}

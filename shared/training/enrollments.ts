@@ -1,0 +1,103 @@
+import { TrainingCompleted } from '#events/training-completed';
+import { TrainingEnrolled } from '#events/training-enrolled';
+import { type Caller, hasRole, isFacilitatorOf } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/errors';
+import { newId } from '#shared/ids';
+import { pendingEvent } from '#shared/store/outbox';
+import type { Page, PageRequest } from '#shared/store/pagination';
+import { canSeeParticipant } from '#shared/participants/visibility';
+import type { EnrollmentStore, ParticipantDirectory, ProgramStore } from './ports.ts';
+import type { Attendance, Completion, Enroll, Enrollment } from './schemas.ts';
+
+export interface EnrollmentDeps {
+  programs: ProgramStore;
+  enrollments: EnrollmentStore;
+  directory: ParticipantDirectory;
+  clock: Clock;
+}
+
+export async function enrollParticipant(deps: EnrollmentDeps, caller: Caller, programId: string, input: Enroll): Promise<Enrollment> {
+  if (!hasRole(caller, 'facilitator')) throw new ForbiddenError('Only facilitators enroll participants');
+  const program = await deps.programs.get(programId);
+  if (!program) throw new NotFoundError('Program');
+  if (!isFacilitatorOf(caller, program.groupId)) throw new ForbiddenError("Only the program's group facilitators enroll participants");
+  if ((await deps.directory.groupOf(input.participantId)) !== program.groupId) {
+    throw new BusinessRuleError("The participant is not in this program's group");
+  }
+  const now = deps.clock.now().toISOString();
+  const enrollment: Enrollment = {
+    id: newId('enr'),
+    programId,
+    participantId: input.participantId,
+    groupId: program.groupId,
+    status: 'enrolled',
+    sessionsAttended: 0,
+    sessionsRequired: program.sessionsRequired,
+    attendance: [],
+    assessment: input.assessment,
+    score: null,
+    certificateNumber: null,
+    completedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { id: enrollmentId, participantId, groupId } = enrollment;
+  await deps.enrollments.enroll(enrollment, pendingEvent(TrainingEnrolled, { enrollmentId, programId, participantId, groupId }, now));
+  return enrollment;
+}
+
+/** Enrollments are private records: a facilitator of another group finds nothing. */
+async function enrollmentForFacilitator(deps: Pick<EnrollmentDeps, 'enrollments'>, caller: Caller, enrollmentId: string) {
+  if (!hasRole(caller, 'facilitator')) throw new ForbiddenError('Only facilitators keep training records');
+  const enrollment = await deps.enrollments.get(enrollmentId);
+  if (!enrollment || !isFacilitatorOf(caller, enrollment.groupId)) throw new NotFoundError('Enrollment');
+  if (enrollment.status === 'completed') throw new ConflictError('The training is already completed');
+  return enrollment;
+}
+
+/** A date is one session: recording it again only corrects whether the participant was present. */
+export async function recordAttendance(
+  deps: EnrollmentDeps,
+  caller: Caller,
+  enrollmentId: string,
+  attendance: Attendance,
+): Promise<Enrollment> {
+  await enrollmentForFacilitator(deps, caller, enrollmentId);
+  const now = deps.clock.now();
+  const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  // Indonesia runs ahead of UTC, so "today" there may be tomorrow in UTC; later than that is a mistake.
+  if (attendance.date > tomorrow) throw new BusinessRuleError('Attendance cannot be recorded for a future date');
+  return deps.enrollments.recordAttendance(enrollmentId, attendance, now.toISOString());
+}
+
+export async function completeTraining(
+  deps: EnrollmentDeps,
+  caller: Caller,
+  enrollmentId: string,
+  completion: Completion,
+): Promise<Enrollment> {
+  const enrollment = await enrollmentForFacilitator(deps, caller, enrollmentId);
+  if (enrollment.sessionsAttended < enrollment.sessionsRequired) {
+    throw new BusinessRuleError(`Attended ${enrollment.sessionsAttended} of ${enrollment.sessionsRequired} required sessions`);
+  }
+  const completedAt = deps.clock.now().toISOString();
+  const { programId, participantId, groupId } = enrollment;
+  return deps.enrollments.complete(
+    enrollmentId,
+    completion,
+    completedAt,
+    pendingEvent(TrainingCompleted, { enrollmentId, programId, participantId, groupId, score: completion.score, completedAt }, completedAt),
+  );
+}
+
+export async function listParticipantEnrollments(
+  deps: Pick<EnrollmentDeps, 'enrollments' | 'directory'>,
+  caller: Caller,
+  participantId: string,
+  page: PageRequest,
+): Promise<Page<Enrollment>> {
+  const groupId = await deps.directory.groupOf(participantId);
+  if (!groupId || !canSeeParticipant(caller, { id: participantId, groupId })) throw new NotFoundError('Participant');
+  return deps.enrollments.listByParticipant(participantId, page);
+}

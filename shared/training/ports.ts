@@ -1,0 +1,29 @@
+import type { Page, PageRequest } from '#shared/store/pagination';
+import type { PendingEvent } from '#shared/store/outbox';
+import type { Attendance, Completion, Enrollment, Program } from './schemas.ts';
+
+export interface ProgramStore {
+  /** BusinessRuleError when the group does not exist. */
+  create(program: Program): Promise<void>;
+  get(programId: string): Promise<Program | undefined>;
+  list(groupId: string | undefined, page: PageRequest): Promise<Page<Program>>;
+}
+
+export interface EnrollmentStore {
+  /**
+   * Stores the enrollment with its event. ConflictError when the participant is already
+   * in the program; BusinessRuleError when they are not (or no longer) in its group.
+   */
+  enroll(enrollment: Enrollment, event: PendingEvent): Promise<void>;
+  get(enrollmentId: string): Promise<Enrollment | undefined>;
+  /** ConflictError once the enrollment is completed. */
+  recordAttendance(enrollmentId: string, attendance: Attendance, updatedAt: string): Promise<Enrollment>;
+  /** ConflictError when already completed; BusinessRuleError when sessions are missing. */
+  complete(enrollmentId: string, completion: Completion, completedAt: string, event: PendingEvent): Promise<Enrollment>;
+  listByParticipant(participantId: string, page: PageRequest): Promise<Page<Enrollment>>;
+}
+
+/** The little the training context needs to know about participants. */
+export interface ParticipantDirectory {
+  groupOf(participantId: string): Promise<string | undefined>;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { TrainingCompleted } from '#events/training-completed';
+import { TrainingEnrolled } from '#events/training-enrolled';
+import { newId } from '#shared/ids';
+import { buildGroupStore } from '#shared/participants/dynamo-group-store';
+import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
+import { ParticipantRegistered } from '#events/participant-registered';
+import { pendingEvent } from '#shared/store/outbox';
+import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
+import { buildParticipantDirectory } from '#shared/training/dynamo-participant-directory';
+import type { Enrollment } from '#shared/training/schemas';
+import { localTable } from '#test/support/dynamo';
+
+const { doc, table, cursors } = localTable();
+const enrollments = buildEnrollmentStore(doc, table, cursors);
+const directory = buildParticipantDirectory(doc, table);
+const now = '2026-11-28T05:36:47.000Z';
+
+async function enrolled(sessionsRequired = 2): Promise<Enrollment> {
+  const groupId = newId('grp');
+  await buildGroupStore(doc, table, cursors).create({ id: groupId, name: 'G', focus: 'F', district: 'D', participantSharePercent: 80, createdAt: now });
+  const participantId = newId('prt');
+  await buildParticipantStore(doc, table, cursors).register(
+    {
+      id: participantId,
+      legalName: 'N',
+      registerNumber: 'R',
+      groupId,
+      supervisionEndsOn: '2027-01-01',
+      phone: null,
+      officerSub: 'o',
+      sellerStatus: 'not_eligible',
+      profile: { displayName: null, story: null, publicConsent: false },
+      createdAt: now,
+      updatedAt: now,
+    },
+    pendingEvent(ParticipantRegistered, { participantId, groupId }, now),
+  );
+  const enrollment: Enrollment = {
+    id: newId('enr'),
+    programId: newId('prg'),
+    participantId,
+    groupId,
+    status: 'enrolled',
+    sessionsAttended: 0,
+    sessionsRequired,
+    attendance: [],
+    assessment: { motivation: 3, notes: 'catatan' },
+    score: null,
+    certificateNumber: null,
+    completedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await enrollments.enroll(enrollment, enrolledEvent(enrollment));
+  return enrollment;
+}
+
+const enrolledEvent = (e: Enrollment) =>
+  pendingEvent(TrainingEnrolled, { enrollmentId: e.id, programId: e.programId, participantId: e.participantId, groupId: e.groupId }, now);
+const completedEvent = (e: Enrollment) =>
+  pendingEvent(TrainingCompleted, { enrollmentId: e.id, programId: e.programId, participantId: e.participantId, groupId: e.groupId, score: 90, completedAt: now }, now);
+
+describe('DynamoDB enrollment store', () => {
+  it('reads back what it stored, and the directory knows the group', async () => {
+    const enrollment = await enrolled();
+
+    await expect(enrollments.get(enrollment.id)).resolves.toEqual(enrollment);
+    await expect(directory.groupOf(enrollment.participantId)).resolves.toBe(enrollment.groupId);
+  });
+
+  it('refuses a second enrollment in the same program, even with a new enrollment id', async () => {
+    const enrollment = await enrolled();
+    const again = { ...enrollment, id: newId('enr') };
+
+    await expect(enrollments.enroll(again, enrolledEvent(again))).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(enrollments.get(again.id)).resolves.toBeUndefined();
+  });
+
+  it('refuses a participant of another group inside the transaction', async () => {
+    const enrollment = await enrolled();
+    const foreign = { ...enrollment, id: newId('enr'), programId: newId('prg'), groupId: newId('grp') };
+
+    await expect(enrollments.enroll(foreign, enrolledEvent(foreign))).rejects.toMatchObject({ kind: 'business-rule' });
+  });
+
+  it('counts a date once, however often it is recorded, even concurrently', async () => {
+    const enrollment = await enrolled();
+
+    await Promise.all(Array.from({ length: 5 }, () => enrollments.recordAttendance(enrollment.id, { date: '2026-11-02', present: true }, now)));
+    const result = await enrollments.recordAttendance(enrollment.id, { date: '2026-11-03', present: false }, now);
+
+    expect(result.sessionsAttended).toBe(1);
+    expect(result.attendance).toEqual([
+      { date: '2026-11-02', present: true },
+      { date: '2026-11-03', present: false },
+    ]);
+  });
+
+  it('checks the session count inside DynamoDB when completing, then completes exactly once', async () => {
+    const enrollment = await enrolled(2);
+    await enrollments.recordAttendance(enrollment.id, { date: '2026-11-02', present: true }, now);
+
+    await expect(enrollments.complete(enrollment.id, { score: 90 }, now, completedEvent(enrollment))).rejects.toMatchObject({ kind: 'business-rule' });
+    await enrollments.recordAttendance(enrollment.id, { date: '2026-11-03', present: true }, now);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 3 }, () => enrollments.complete(enrollment.id, { score: 90 }, now, completedEvent(enrollment))),
+    );
+
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.kind)).toEqual(['conflict', 'conflict']);
+    await expect(enrollments.get(enrollment.id)).resolves.toMatchObject({ status: 'completed', score: 90, completedAt: now });
+  });
+});

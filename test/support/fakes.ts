@@ -1,0 +1,94 @@
+import type { Clock } from '#shared/clock';
+import { BusinessRuleError, ConflictError } from '#shared/errors';
+import type { GroupStore, ParticipantStore } from '#shared/participants/ports';
+import type { Group, Participant } from '#shared/participants/schemas';
+import type { PendingEvent } from '#shared/store/outbox';
+import type { Page } from '#shared/store/pagination';
+import type { EnrollmentStore, ParticipantDirectory, ProgramStore } from '#shared/training/ports';
+import type { Enrollment, Program } from '#shared/training/schemas';
+
+/** In-memory ports for use-case unit tests; the DynamoDB adapters have their own integration tests. */
+export const fixedClock = (iso = '2026-11-28T05:36:47.000Z'): Clock => ({ now: () => new Date(iso) });
+
+const pageOf = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
+
+export function fakeStores() {
+  const groups = new Map<string, Group>();
+  const participants = new Map<string, Participant>();
+  const programs = new Map<string, Program>();
+  const enrollments = new Map<string, Enrollment>();
+  const events: PendingEvent[] = [];
+
+  const groupStore: GroupStore = {
+    async create(group) {
+      groups.set(group.id, group);
+    },
+    get: async (id) => groups.get(id),
+    list: async () => pageOf([...groups.values()]),
+  };
+
+  const participantStore: ParticipantStore = {
+    async register(participant, event) {
+      if (!groups.has(participant.groupId)) throw new BusinessRuleError('The group does not exist');
+      participants.set(participant.id, participant);
+      events.push(event);
+    },
+    get: async (id) => participants.get(id),
+    listByGroup: async (groupId) => pageOf([...participants.values()].filter((p) => p.groupId === groupId)),
+    async updateProfile(id, profile, updatedAt) {
+      const updated = { ...(participants.get(id) as Participant), profile, updatedAt };
+      participants.set(id, updated);
+      return updated;
+    },
+    async markEligible(id, updatedAt) {
+      const participant = participants.get(id);
+      if (!participant || participant.sellerStatus === 'eligible') return false;
+      participants.set(id, { ...participant, sellerStatus: 'eligible', updatedAt });
+      return true;
+    },
+  };
+
+  const programStore: ProgramStore = {
+    async create(program) {
+      if (!groups.has(program.groupId)) throw new BusinessRuleError('The group does not exist');
+      programs.set(program.id, program);
+    },
+    get: async (id) => programs.get(id),
+    list: async (groupId) => pageOf([...programs.values()].filter((p) => !groupId || p.groupId === groupId)),
+  };
+
+  const enrollmentStore: EnrollmentStore = {
+    async enroll(enrollment, event) {
+      const duplicate = [...enrollments.values()].some((e) => e.programId === enrollment.programId && e.participantId === enrollment.participantId);
+      if (duplicate) throw new ConflictError('The participant is already enrolled in this program');
+      enrollments.set(enrollment.id, enrollment);
+      events.push(event);
+    },
+    get: async (id) => enrollments.get(id),
+    async recordAttendance(id, { date, present }, updatedAt) {
+      const current = enrollments.get(id) as Enrollment;
+      const attendance = [...current.attendance.filter((a) => a.date !== date), { date, present }].sort((a, b) => a.date.localeCompare(b.date));
+      const updated = { ...current, attendance, sessionsAttended: attendance.filter((a) => a.present).length, updatedAt };
+      enrollments.set(id, updated);
+      return updated;
+    },
+    async complete(id, { score, certificateNumber }, completedAt, event) {
+      const updated: Enrollment = {
+        ...(enrollments.get(id) as Enrollment),
+        status: 'completed',
+        score,
+        certificateNumber: certificateNumber ?? null,
+        completedAt,
+        updatedAt: completedAt,
+      };
+      enrollments.set(id, updated);
+      events.push(event);
+      return updated;
+    },
+    listByParticipant: async (participantId) => pageOf([...enrollments.values()].filter((e) => e.participantId === participantId)),
+  };
+
+  const directory: ParticipantDirectory = { groupOf: async (id) => participants.get(id)?.groupId };
+
+  return { groupStore, participantStore, programStore, enrollmentStore, directory, events, groups, participants };
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { call, tokenFor } from './api.ts';
+
+/**
+ * A fresh group with its people, made through the API. Every test builds its own, so
+ * tests never depend on each other or on the demo data.
+ */
+export async function newGroupScenario(options: { sessionsRequired?: number } = {}) {
+  const admin = await tokenFor({ sub: `admin-${randomUUID()}`, roles: ['admin'] });
+  const officerSub = `officer-${randomUUID()}`;
+  const officer = await tokenFor({ sub: officerSub, roles: ['officer'] });
+  const group = await call('POST', '/groups', {
+    token: admin,
+    body: { name: 'Bunga Sampah Lestari', focus: 'Kerajinan dari sampah plastik', district: 'Mataram' },
+  });
+  expect(group.status).toBe(201);
+  const groupId: string = group.body.id;
+  const facilitator = await tokenFor({ sub: `facilitator-${randomUUID()}`, roles: ['facilitator'], groupId });
+
+  const registerParticipant = async (overrides: Record<string, unknown> = {}) => {
+    const response = await call('POST', '/participants', {
+      token: officer,
+      body: {
+        legalName: 'Siti Aminah',
+        registerNumber: `PK-${randomUUID().slice(0, 8)}`,
+        groupId,
+        supervisionEndsOn: '2027-06-30',
+        phone: '0812-3456-7890',
+        ...overrides,
+      },
+    });
+    expect(response.status).toBe(201);
+    const participantToken = await tokenFor({ sub: `participant-${randomUUID()}`, roles: ['participant'], participantId: response.body.id });
+    return { participant: response.body, participantToken };
+  };
+
+  const createProgram = async () => {
+    const response = await call('POST', '/programs', {
+      token: facilitator,
+      body: {
+        groupId,
+        title: 'Kerajinan Anyaman Plastik',
+        description: 'Menganyam tas dan tikar dari bungkus plastik bekas',
+        skills: ['anyaman', 'pemasaran'],
+        sessionsRequired: options.sessionsRequired ?? 2,
+      },
+    });
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+
+  return { admin, officer, officerSub, facilitator, groupId, registerParticipant, createProgram };
+}

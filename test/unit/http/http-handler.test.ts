@@ -1,0 +1,111 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import type { HttpRoute } from '#infra/declaration';
+import { ConflictError } from '#shared/errors';
+import { httpHandler } from '#shared/http/http-handler';
+
+const route = {
+  method: 'POST',
+  path: '/things/{thingId}',
+  auth: 'jwt',
+  summary: 'test',
+  params: z.object({ thingId: z.string().regex(/^thg_\d+$/) }),
+  body: z.strictObject({ name: z.string().min(1) }),
+  response: { status: 201 },
+} satisfies HttpRoute;
+
+const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+
+function event(overrides: Partial<APIGatewayProxyEventV2> & { claims?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+  const { claims = { sub: 'u1', 'cognito:groups': '[officer admin]' }, ...rest } = overrides;
+  return {
+    version: '2.0',
+    routeKey: 'POST /things/{thingId}',
+    rawPath: '/things/thg_1',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json' },
+    pathParameters: { thingId: 'thg_1' },
+    body: '{"name":"x"}',
+    isBase64Encoded: false,
+    requestContext: { authorizer: { jwt: { claims, scopes: null } } } as unknown as APIGatewayProxyEventV2['requestContext'],
+    ...rest,
+  };
+}
+
+async function invoke(run: Parameters<typeof httpHandler<typeof route>>[1], e = event()) {
+  const result = (await httpHandler(route, run)(e, context)) as APIGatewayProxyStructuredResultV2;
+  return { ...result, json: result.body ? JSON.parse(result.body) : undefined };
+}
+
+describe('httpHandler', () => {
+  it('passes parsed input and the caller from API Gateway-shaped claims', async () => {
+    let seen: unknown;
+
+    const result = await invoke(async (input) => {
+      seen = input;
+      return { ok: true };
+    });
+
+    expect(result.statusCode).toBe(201);
+    expect(result.headers?.['x-content-type-options']).toBe('nosniff');
+    expect(seen).toMatchObject({ body: { name: 'x' }, params: { thingId: 'thg_1' }, caller: { sub: 'u1', roles: ['officer', 'admin'] } });
+  });
+
+  it('maps typed errors to problem+json', async () => {
+    const result = await invoke(async () => {
+      throw new ConflictError('Already done');
+    });
+
+    expect(result.statusCode).toBe(409);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(result.json).toEqual({ type: 'https://pas-kreatif.id/problems/conflict', title: 'Conflict', status: 409, detail: 'Already done' });
+  });
+
+  it('answers an unexpected fault with a generic 500 that leaks nothing', async () => {
+    const result = await invoke(async () => {
+      throw new Error('ResourceNotFoundException: arn:aws:dynamodb:secret-table');
+    });
+
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toContain('dynamodb');
+    expect(result.json.title).toBe('Internal error');
+  });
+
+  it.each([
+    ['malformed JSON', { body: '{"name":' }, 400],
+    ['an unknown field', { body: '{"name":"x","admin":true}' }, 400],
+    ['a wrong type', { body: '{"name":1}' }, 400],
+    ['no body', { body: undefined }, 400],
+    ['a non-JSON content type', { headers: { 'content-type': 'text/plain' } }, 415],
+    ['a malformed path id', { pathParameters: { thingId: 'nope' } }, 404],
+    ['no claims', { claims: {} }, 401],
+  ] as const)('refuses %s', async (_, overrides, status) => {
+    const result = await invoke(async () => ({}), event(overrides as Partial<APIGatewayProxyEventV2>));
+
+    expect(result.statusCode).toBe(status);
+    expect(result.json.status).toBe(status);
+  });
+
+  it('decodes a base64 body', async () => {
+    let seen: unknown;
+
+    await invoke(
+      async ({ body }) => {
+        seen = body;
+      },
+      event({ body: Buffer.from('{"name":"b64"}').toString('base64'), isBase64Encoded: true }),
+    );
+
+    expect(seen).toEqual({ name: 'b64' });
+  });
+
+  it('accepts an empty request with no content type on a route without a body', async () => {
+    const { body: _body, ...noBody } = route;
+    const handler = httpHandler({ ...noBody, response: { status: 200 } }, async () => ({ ok: true }));
+
+    const result = (await handler(event({ body: undefined, headers: {} }), context)) as APIGatewayProxyStructuredResultV2;
+
+    expect(result.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { ParticipantRegistered } from '#events/participant-registered';
+import type { Caller } from '#shared/auth/caller';
+import { createGroup } from '#shared/participants/groups';
+import {
+  getArtisan,
+  getParticipant,
+  listGroupParticipants,
+  markSellerEligible,
+  registerParticipant,
+  updateProfile,
+} from '#shared/participants/participants';
+import { fakeStores, fixedClock } from '#test/support/fakes';
+
+const admin: Caller = { sub: 'admin', roles: ['admin'] };
+const officer: Caller = { sub: 'officer-7', roles: ['officer'] };
+
+async function setUp() {
+  const stores = fakeStores();
+  const deps = { groups: stores.groupStore, participants: stores.participantStore, clock: fixedClock() };
+  const group = await createGroup(deps, admin, { name: 'BSL', focus: 'Sampah', district: 'Mataram', participantSharePercent: 80 });
+  const participant = await registerParticipant(deps, officer, {
+    legalName: 'Siti Aminah',
+    registerNumber: 'PK-001',
+    groupId: group.id,
+    supervisionEndsOn: '2027-06-30',
+    phone: '+6281234567890',
+  });
+  const self: Caller = { sub: 'p', roles: ['participant'], participantId: participant.id };
+  const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId: group.id };
+  return { stores, deps, group, participant, self, facilitator };
+}
+
+describe('createGroup', () => {
+  it('is for admins only', async () => {
+    const { deps } = await setUp();
+
+    await expect(createGroup(deps, officer, { name: 'X', focus: 'Y', district: 'Z', participantSharePercent: 80 })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+describe('registerParticipant', () => {
+  it('starts not eligible, without consent, records the officer, and emits ids only', async () => {
+    const { participant, stores, group } = await setUp();
+
+    expect(participant).toMatchObject({ officerSub: 'officer-7', sellerStatus: 'not_eligible', profile: { publicConsent: false }, createdAt: '2026-11-28T05:36:47.000Z' });
+    expect(stores.events).toEqual([{ contract: ParticipantRegistered, data: { participantId: participant.id, groupId: group.id }, occurredAt: '2026-11-28T05:36:47.000Z' }]);
+  });
+
+  it('is for officers only', async () => {
+    const { deps, group } = await setUp();
+
+    await expect(
+      registerParticipant(deps, admin, { legalName: 'A', registerNumber: 'B', groupId: group.id, supervisionEndsOn: '2027-01-01' }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+describe('getParticipant', () => {
+  it.each([
+    ['an officer', officer],
+    ['an admin', admin],
+  ])('shows the private record to %s', async (_, caller) => {
+    const { deps, participant } = await setUp();
+
+    await expect(getParticipant(deps, caller, participant.id)).resolves.toEqual(participant);
+  });
+
+  it("shows it to the group's facilitator and to the participant", async () => {
+    const { deps, participant, facilitator, self } = await setUp();
+
+    await expect(getParticipant(deps, facilitator, participant.id)).resolves.toEqual(participant);
+    await expect(getParticipant(deps, self, participant.id)).resolves.toEqual(participant);
+  });
+
+  it.each<[string, Caller]>([
+    ['a buyer', { sub: 'b', roles: ['buyer'] }],
+    ['a facilitator of another group', { sub: 'f2', roles: ['facilitator'], groupId: 'grp_other' }],
+    ['another participant', { sub: 'p2', roles: ['participant'], participantId: 'prt_other' }],
+    ['a participant claim without the participant role', { sub: 'x', roles: ['buyer'], participantId: 'prt_self' }],
+  ])('hides it from %s as if it did not exist', async (_, caller) => {
+    const { deps, participant } = await setUp();
+
+    await expect(getParticipant(deps, caller, participant.id)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});
+
+describe('listGroupParticipants', () => {
+  it("refuses anyone but the group's facilitators, officers and admins", async () => {
+    const { deps, group, self, facilitator } = await setUp();
+
+    await expect(listGroupParticipants(deps, facilitator, group.id, { limit: 20 })).resolves.toMatchObject({ items: [expect.any(Object)] });
+    await expect(listGroupParticipants(deps, self, group.id, { limit: 20 })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+describe('profile and artisan page', () => {
+  it('shows the artisan page only with consent and a name, with no private field', async () => {
+    const { deps, participant, self, group } = await setUp();
+    await expect(getArtisan(deps, participant.id)).rejects.toMatchObject({ kind: 'not-found' });
+
+    await updateProfile(deps, self, participant.id, { displayName: 'Bu Siti', story: 'Cerita', publicConsent: true });
+
+    await expect(getArtisan(deps, participant.id)).resolves.toEqual({ id: participant.id, displayName: 'Bu Siti', story: 'Cerita', groupId: group.id });
+  });
+
+  it('lets only the participant edit: 403 to those who may see, 404 to those who may not', async () => {
+    const { deps, participant } = await setUp();
+    const profile = { displayName: 'X', story: null, publicConsent: false };
+
+    await expect(updateProfile(deps, officer, participant.id, profile)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(updateProfile(deps, { sub: 'b', roles: ['buyer'] }, participant.id, profile)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('refuses consent without a display name', async () => {
+    const { deps, participant, self } = await setUp();
+
+    await expect(updateProfile(deps, self, participant.id, { displayName: null, story: null, publicConsent: true })).rejects.toMatchObject({ kind: 'business-rule' });
+  });
+});
+
+describe('markSellerEligible', () => {
+  it('makes the participant eligible once; a repeat changes nothing', async () => {
+    const { deps, participant, stores } = await setUp();
+
+    const first = await markSellerEligible(deps, participant.id);
+    const afterFirst = stores.participants.get(participant.id);
+    const second = await markSellerEligible({ ...deps, clock: fixedClock('2026-12-01T00:00:00.000Z') }, participant.id);
+
+    expect(first).toBe(true);
+    expect(second).toBe(false);
+    expect(stores.participants.get(participant.id)).toEqual(afterFirst);
+    expect(afterFirst?.sellerStatus).toBe('eligible');
+  });
+});

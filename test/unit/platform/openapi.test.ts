@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { eventCatalog } from '#events/catalog';
+import { declarations, httpRoutes } from '#functions/declarations';
+import { buildEventSchemas, buildOpenApiDocument } from '#shared/platform/openapi';
+
+describe('OpenAPI document', () => {
+  const document = buildOpenApiDocument(httpRoutes());
+
+  it('has an operation for every declared route, secured when the route needs a token', () => {
+    for (const declaration of declarations) {
+      if (declaration.trigger.kind !== 'http') continue;
+      const { method, path, auth } = declaration.trigger.route;
+      const operation = document.paths[path]?.[method.toLowerCase()] as { security: unknown[] } | undefined;
+      expect(operation, `${method} ${path}`).toBeDefined();
+      expect(operation?.security).toEqual(auth === 'jwt' ? [{ bearer: [] }] : []);
+    }
+  });
+
+  it('describes request bodies by their input (phone is a string in, E.164 out)', () => {
+    const schema = (document.paths['/participants']?.post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> } })
+      .requestBody.content['application/json']?.schema;
+
+    expect(schema?.properties.phone).toEqual({ type: 'string' });
+    expect(schema?.additionalProperties).toBe(false);
+  });
+});
+
+describe('event schemas', () => {
+  it('gives every event its data schema, closed to extra fields', () => {
+    const schemas = buildEventSchemas(eventCatalog) as Record<string, { additionalProperties: boolean }>;
+
+    expect(Object.keys(schemas)).toEqual(eventCatalog.map((c) => c.detailType));
+    for (const schema of Object.values(schemas)) expect(schema.additionalProperties).toBe(false);
+  });
+});
