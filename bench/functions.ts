@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import type { FunctionDeclaration } from '#infra/declaration';
+import { handlerEntry } from '#infra/declaration';
+import { lambdaBundling } from '#infra/bundling';
+
+const run = promisify(execFile);
+
+export interface FunctionFigures {
+  name: string;
+  bytes: number;
+  coldImportMs: number;
+}
+
+/** Enough for handlers that read their configuration at import time; nothing is called. */
+const lambdaLikeEnv = {
+  PATH: process.env.PATH ?? '',
+  NODE_NO_WARNINGS: '1',
+  AWS_REGION: 'ap-southeast-3',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  TABLE_NAME: 'bench',
+  EVENT_BUS_NAME: 'bench',
+  BUCKET_NAME: 'bench',
+  CURSOR_SIGNING_KEY: 'bench',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+};
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Time to import the bundle in a fresh Node process: what a cold start adds to the runtime's own boot. */
+async function coldImportMs(file: string, runs: number): Promise<number> {
+  const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: lambdaLikeEnv });
+    times.push(Number(stdout));
+  }
+  return median(times);
+}
+
+export async function measureFunctions(declarations: readonly FunctionDeclaration[], runs: number): Promise<FunctionFigures[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'pas-kreatif-bench-'));
+  try {
+    const figures: FunctionFigures[] = [];
+    for (const declaration of declarations) {
+      const outfile = join(dir, `${declaration.name}.mjs`);
+      await build({
+        ...lambdaBundling,
+        mainFields: [...lambdaBundling.mainFields],
+        banner: { js: lambdaBundling.banner },
+        entryPoints: [handlerEntry(declaration)],
+        bundle: true,
+        outfile,
+        logLevel: 'error',
+      });
+      figures.push({ name: declaration.name, bytes: (await stat(outfile)).size, coldImportMs: await coldImportMs(outfile, runs) });
+    }
+    return figures;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { HttpFunctionDeclaration } from '#infra/declaration';
+import { InvalidInputError, NotFoundError, UnsupportedMediaTypeError } from '#shared/errors';
+import { validate } from '#shared/http/parse-request';
+import { type Problem, problemFor } from '#shared/http/problem';
+import { securityHeaders } from '#shared/http/security-headers';
+import { buildApiGatewayEvent, compileRoutes, matchRoute, newRequestId, writeLambdaResult } from './api-gateway.ts';
+import { errorText, oneLine } from './dead-letters.ts';
+import { createLocalAuthorizer, type LocalAuthorizer, TokenRequestSchema } from './jwt-authorizer.ts';
+import type { LambdaInvoker } from './lambda-invoker.ts';
+import { closeServer, listen, PayloadTooLargeError, readBody, sendJson } from './net.ts';
+
+export interface ApiServerOptions {
+  port: number;
+  stage: string;
+  /** the functions with an http trigger */
+  declarations: readonly HttpFunctionDeclaration[];
+  invoker: LambdaInvoker;
+  /** what GET /_local/bus and GET /_local/dead-letters show */
+  inspect: { bus(): unknown; deadLetters(): unknown };
+  warn: (line: string) => void;
+}
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  authorizer: LocalAuthorizer;
+  /** until called, declared routes answer 503 (the table or the handlers are not there yet) */
+  markReady(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP API's corsPreflight (infra/constructs/platform-api.ts): API Gateway answers preflights
+ * itself and adds the allowed origin to every response of a cross-origin request.
+ */
+const cors = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE',
+  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+  'access-control-max-age': '3600',
+};
+
+/** API Gateway's payload limit. */
+const maxBodyBytes = 10 * 1024 * 1024;
+const audience = 'pas-kreatif-local';
+
+/**
+ * The HTTP API, locally: routes from the http declarations, JWT authorizer on jwt routes, payload
+ * format 2.0 events to the same handlers the stack deploys, plus the local-only /_local/* routes.
+ */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const routes = compileRoutes(options.declarations);
+  // Filled in once listening: the token issuer names the bound port.
+  const state: { ready: boolean; authorizer?: LocalAuthorizer } = { ready: false };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = newRequestId();
+    const method = request.method ?? 'GET';
+    const rawPath = (request.url ?? '/').split('?')[0] as string;
+    try {
+      if (request.headers.origin) {
+        if (method === 'OPTIONS' && request.headers['access-control-request-method']) {
+          response.writeHead(204, { ...cors, 'apigw-requestid': requestId });
+          return void response.end();
+        }
+        response.setHeader('access-control-allow-origin', cors['access-control-allow-origin']);
+      }
+      if (rawPath.startsWith('/_local/')) return await handleLocal(method, rawPath, request, response);
+      const { match } = matchRoute(routes, method, rawPath);
+      // API Gateway HTTP APIs answer an unknown route and a known path with another method alike: 404.
+      if (!match) return sendProblem(response, { ...problemFor(new NotFoundError('Route')), detail: `No route matches ${method} ${rawPath}` }, requestId);
+      const { authorizer } = state;
+      if (!state.ready || !authorizer) return sendProblem(response, localProblem(503, 'Starting', 'The local runtime is still starting; try again in a moment'), requestId);
+      const body = await readBody(request, maxBodyBytes);
+      const { declaration } = match.route;
+      let claims: Record<string, string> | undefined;
+      if (declaration.trigger.route.auth === 'jwt') {
+        try {
+          claims = await authorizer.authorize(request.headers.authorization);
+        } catch (error) {
+          const invalid = request.headers.authorization ? ' error="invalid_token"' : '';
+          return sendProblem(response, problemFor(error), requestId, { 'www-authenticate': `Bearer${invalid}` });
+        }
+      }
+      const event = buildApiGatewayEvent({ request, body, match, ...(claims ? { claims } : {}), stage: '$default', requestId });
+      let result: unknown;
+      try {
+        result = await options.invoker.invoke(declaration, event);
+      } catch (error) {
+        // Deployed, an unhandled error or a timeout is a 500 from API Gateway; the caller learns nothing more.
+        options.warn(`${options.invoker.functionName(declaration)} failed on ${method} ${rawPath}: ${oneLine(errorText(error))}`);
+        return sendProblem(response, problemFor(error), requestId);
+      }
+      writeLambdaResult(response, result, requestId);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) return sendProblem(response, localProblem(413, 'Payload too large', error.message), requestId);
+      options.warn(`local API failed on ${method} ${rawPath}: ${oneLine(errorText(error))}`);
+      if (!response.headersSent) sendProblem(response, problemFor(error), requestId);
+      else response.destroy();
+    }
+  }
+
+  async function handleLocal(method: string, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = newRequestId();
+    const route = `${method} ${path}`;
+    const { authorizer } = state;
+    if (route === 'POST /_local/token' && authorizer) {
+      try {
+        const raw = (await readBody(request, 64 * 1024)).toString('utf8');
+        if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) throw new UnsupportedMediaTypeError('Send the body as application/json');
+        let json: unknown;
+        try {
+          json = JSON.parse(raw);
+        } catch {
+          throw new InvalidInputError('The body is not valid JSON');
+        }
+        return sendJson(response, 200, { token: await authorizer.issue(validate(TokenRequestSchema, json, 'body')) }, securityHeaders);
+      } catch (error) {
+        return sendProblem(response, problemFor(error), requestId);
+      }
+    }
+    if (route === 'GET /_local/bus') return sendJson(response, 200, options.inspect.bus(), securityHeaders);
+    if (route === 'GET /_local/dead-letters') return sendJson(response, 200, options.inspect.deadLetters(), securityHeaders);
+    if (route === 'GET /_local/.well-known/jwks.json' && authorizer) return sendJson(response, 200, authorizer.jwks, securityHeaders);
+    return sendProblem(response, { ...problemFor(new NotFoundError('Route')), detail: `No local route matches ${method} ${path}` }, requestId);
+  }
+
+  const server = createServer((request, response) => void handle(request, response));
+  // Keep-alive longer than typical clients' (autocannon, undici) so sockets are not cut mid-reuse.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const port = await listen(server, options.port, 'local API');
+  const url = `http://127.0.0.1:${port}`;
+  const authorizer = await createLocalAuthorizer({ issuer: `${url}/_local`, audience });
+  state.authorizer = authorizer;
+
+  return {
+    url,
+    port,
+    authorizer,
+    markReady: () => void (state.ready = true),
+    stop: () => closeServer(server),
+  };
+}
+
+function localProblem(status: number, title: string, detail: string): Problem {
+  return { type: `https://pas-kreatif.id/problems/${title.toLowerCase().replaceAll(' ', '-')}`, title, status, detail };
+}
+
+function sendProblem(response: ServerResponse, problem: Problem, requestId: string, headers: Record<string, string> = {}): void {
+  const body = Buffer.from(JSON.stringify(problem));
+  response.writeHead(problem.status, {
+    ...securityHeaders,
+    'content-type': 'application/problem+json',
+    'content-length': String(body.length),
+    'apigw-requestid': requestId,
+    ...headers,
+  });
+  response.end(body);
+}

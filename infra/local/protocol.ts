@@ -1,0 +1,5 @@
+/** The line start.ts prints once it serves: `PAS_KREATIF_READY {"apiUrl":…}`; spawnLocalRuntime waits for it. */
+export const readyMarker = 'PAS_KREATIF_READY';
+
+/** Set by spawnLocalRuntime: the child stops when its stdin (a pipe from the parent) closes. */
+export const exitWithParentEnv = 'PAS_KREATIF_EXIT_WITH_PARENT';

@@ -1,0 +1,27 @@
+import type { TestProject } from 'vitest/node';
+import { spawnLocalRuntime } from '#infra/local/spawn-runtime';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    dynamoEndpoint: string;
+    s3Endpoint: string;
+    eventBusEndpoint: string;
+    tableName: string;
+    bucketName: string;
+  }
+}
+
+/**
+ * One local runtime (empty, on a free port) for the whole run, in a child process so the server
+ * does not share an event loop with the tests. Tests reach it through inject('apiUrl') etc.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
+  const runtime = await spawnLocalRuntime({ port: 0, seed: false });
+  for (const [key, value] of Object.entries(runtime.endpoints)) {
+    project.provide(key as keyof typeof runtime.endpoints, value);
+  }
+  process.stderr.write(`local runtime ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${runtime.endpoints.apiUrl}\n`);
+  return () => runtime.stop();
+}

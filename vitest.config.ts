@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects, so `vitest run test/unit` never waits for java:
+ * - unit: pure, fakes at the port level
+ * - infra: CDK template assertions (synth bundles with esbuild, hence the longer timeout)
+ * - local: integration (DynamoDB Local, s3rver) and e2e (the local HTTP API) against one local
+ *   runtime that test/global-setup.ts spawns in a child process for the whole run
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    retry: 0,
+    // The pinned AWS SDK warns on Node 20 about releases after January 2027; the lock file pins what works.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      // Handlers log refusals by design; in unit tests that is noise.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } } },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'local',
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
