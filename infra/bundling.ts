@@ -14,6 +14,6 @@ export const lambdaBundling = {
   alias: {
     '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../shared/platform/lambda-credentials.ts', import.meta.url)),
   },
-  // Some bundled CommonJS dependencies still call require().
-  banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+  // CommonJS dependencies inside an ESM bundle still call require().
+  banner: "import { createRequire as houseCreateRequire } from 'node:module'; const require = houseCreateRequire(import.meta.url);",
 } as const;

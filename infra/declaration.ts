@@ -2,7 +2,7 @@ import type * as z from 'zod';
 
 /**
  * The one place a function says what triggers it and what it may touch.
- * The CDK app (infra/contexts) and the local runtime (infra/local) both read these,
+ * The CDK app (infra/stack.ts, infra/constructs) and the local runtime (infra/local) both read these,
  * so routing, event wiring and grants are never written twice.
  */
 export type ContextName =
@@ -63,6 +63,19 @@ export interface FunctionDeclaration<T extends Trigger = Trigger> {
 }
 
 export type HttpFunctionDeclaration = FunctionDeclaration<Extract<Trigger, { kind: 'http' }>>;
+
+/** When a declaration names no limits. API Gateway gives up after 30 s, so an HTTP handler gets a third of that. */
+export const defaultLimits: Record<Trigger['kind'], { timeoutSeconds: number; memoryMb: number }> = {
+  http: { timeoutSeconds: 10, memoryMb: 512 },
+  event: { timeoutSeconds: 30, memoryMb: 512 },
+  tableStream: { timeoutSeconds: 60, memoryMb: 512 },
+};
+
+/** The limits a function runs with, deployed and locally. */
+export function limitsOf(declaration: FunctionDeclaration): { timeoutSeconds: number; memoryMb: number } {
+  const defaults = defaultLimits[declaration.trigger.kind];
+  return { timeoutSeconds: declaration.timeoutSeconds ?? defaults.timeoutSeconds, memoryMb: declaration.memoryMb ?? defaults.memoryMb };
+}
 
 export function defineFunction<T extends Trigger>(declaration: FunctionDeclaration<T>): FunctionDeclaration<T> {
   return declaration;

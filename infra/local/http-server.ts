@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { corsRules } from '#infra/cors';
 import type { HttpFunctionDeclaration } from '#infra/declaration';
 import { InvalidInputError, NotFoundError, UnsupportedMediaTypeError } from '#shared/errors';
 import { validate } from '#shared/http/parse-request';
@@ -30,15 +31,12 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/**
- * The HTTP API's corsPreflight (infra/constructs/platform-api.ts): API Gateway answers preflights
- * itself and adds the allowed origin to every response of a cross-origin request.
- */
+/** API Gateway answers preflights itself and adds the allowed origin to every response of a cross-origin request. */
 const cors = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE',
-  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
-  'access-control-max-age': '3600',
+  'access-control-allow-origin': corsRules.allowOrigins.join(','),
+  'access-control-allow-methods': corsRules.allowMethods.join(','),
+  'access-control-allow-headers': corsRules.allowHeaders.join(','),
+  'access-control-max-age': String(corsRules.maxAgeSeconds),
 };
 
 /** API Gateway's payload limit. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { type FunctionDeclaration, handlerEntry } from '#infra/declaration';
+import { type FunctionDeclaration, handlerEntry, limitsOf } from '#infra/declaration';
 
 type Handler = (event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void) => unknown;
 
@@ -16,14 +16,6 @@ export interface LambdaInvoker {
 
 export class LambdaTimeoutError extends Error {}
 
-// The house construct's defaults when a declaration names no limits (infra/constructs/house-function.ts
-// defaultLimits; that module loads aws-cdk-lib, too heavy to import here).
-const defaultLimits: Record<string, { timeoutSeconds: number; memoryMb: number }> = {
-  http: { timeoutSeconds: 10, memoryMb: 512 },
-  event: { timeoutSeconds: 30, memoryMb: 512 },
-  tableStream: { timeoutSeconds: 60, memoryMb: 512 },
-};
-const fallbackLimits = { timeoutSeconds: 30, memoryMb: 512 };
 
 export const localAccountId = '000000000000';
 
@@ -51,8 +43,8 @@ export function createLambdaInvoker(options: { repoRoot: string; stage: string; 
 
   const invoke = async (declaration: FunctionDeclaration, event: unknown): Promise<unknown> => {
     const handler = await load(declaration);
-    const limits = defaultLimits[declaration.trigger.kind] ?? fallbackLimits;
-    const timeoutMs = (declaration.timeoutSeconds ?? limits.timeoutSeconds) * 1000;
+    const limits = limitsOf(declaration);
+    const timeoutMs = limits.timeoutSeconds * 1000;
     const name = functionName(declaration);
     const deadline = Date.now() + timeoutMs;
     const requestId = randomUUID();
@@ -61,7 +53,7 @@ export function createLambdaInvoker(options: { repoRoot: string; stage: string; 
       functionName: name,
       functionVersion: '$LATEST',
       invokedFunctionArn: `arn:aws:lambda:${options.region}:${localAccountId}:function:${name}`,
-      memoryLimitInMB: String(declaration.memoryMb ?? limits.memoryMb),
+      memoryLimitInMB: String(limits.memoryMb),
       awsRequestId: requestId,
       logGroupName: `/aws/lambda/${name}`,
       logStreamName: `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${requestId.replaceAll('-', '')}`,

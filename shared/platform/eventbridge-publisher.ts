@@ -1,4 +1,5 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { EventBridgeClient} from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher } from './outbox-relay.ts';
 
 export function buildEventBridgePublisher(client: EventBridgeClient, busName: string): EventPublisher {

@@ -1,0 +1,114 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import type { FunctionDeclaration, Trigger } from '#infra/declaration';
+import { toConstructId } from './construct-id.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { HouseFunction } from './house-function.ts';
+import type { PlatformResources } from './platform-resources.ts';
+
+export interface BoundedContextProps {
+  /** the declarations of one context; the construct id names the context */
+  declarations: readonly FunctionDeclaration[];
+  platform: PlatformResources;
+}
+
+type Wired<K extends Trigger['kind']> = { declaration: FunctionDeclaration<Extract<Trigger, { kind: K }>>; id: string };
+
+/** One context's functions, each wired to the trigger it declares: nothing here is specific to a function. */
+export class BoundedContext extends Construct {
+  private readonly platform: PlatformResources;
+
+  constructor(scope: Construct, id: string, { declarations, platform }: BoundedContextProps) {
+    super(scope, id);
+    this.platform = platform;
+    for (const declaration of declarations) this.wire(declaration, toConstructId(declaration.name));
+  }
+
+  private wire(declaration: FunctionDeclaration, id: string): void {
+    const { trigger } = declaration;
+    switch (trigger.kind) {
+      case 'http':
+        return this.wireHttp({ declaration: { ...declaration, trigger }, id });
+      case 'event':
+        return this.wireEvent({ declaration: { ...declaration, trigger }, id });
+      case 'tableStream':
+        return this.wireTableStream({ declaration: { ...declaration, trigger }, id });
+      default: {
+        // A new trigger kind fails the typecheck here until the cloud knows how to wire it.
+        const unhandled: never = trigger;
+        throw new Error(`No wiring for trigger ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  private wireHttp({ declaration, id }: Wired<'http'>): void {
+    const fn = new HouseFunction(this, id, { declaration, platform: this.platform });
+    this.platform.api.addRoute(id, declaration.trigger.route, fn.function);
+  }
+
+  /**
+   * EventBridge invokes asynchronously: the rule's DLQ takes events it could not deliver, the function's DLQ
+   * (the same queue) takes events the handler kept failing on. Consumers are idempotent, so retries are safe.
+   */
+  private wireEvent({ declaration, id }: Wired<'event'>): void {
+    const dlq = new DeadLetterQueue(this, `${id}DeadLetters`, {
+      source: `${declaration.name} (event rule)`,
+      alarmTopic: this.platform.alarmTopic,
+    });
+    const fn = new HouseFunction(this, id, { declaration, platform: this.platform, deadLetterQueue: dlq.queue });
+    new Rule(this, `${id}Rule`, {
+      description: `Delivers to ${declaration.name}: ${declaration.description}`,
+      eventBus: this.platform.bus,
+      // The L2 copies top-level keys as given (only a camelCase `detailType` would be renamed), so the
+      // declared raw pattern, `detail-type` included, reaches the template unchanged; the infra tests check it.
+      eventPattern: declaration.trigger.pattern as EventPattern,
+      targets: [
+        new LambdaFunction(fn.function, {
+          deadLetterQueue: dlq.queue,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(6),
+        }),
+      ],
+    });
+  }
+
+  /**
+   * Records that keep failing are split until the bad one is isolated, then reported to the failure queue.
+   * Records older than 6 h are given up on well inside the stream's 24 h retention, so the failure
+   * destination's shard and sequence numbers still point at readable records when someone looks.
+   */
+  private wireTableStream({ declaration, id }: Wired<'tableStream'>): void {
+    const failures = new DeadLetterQueue(this, `${id}Failures`, {
+      source: `${declaration.name} (table stream)`,
+      alarmTopic: this.platform.alarmTopic,
+    });
+    Validations.of(failures.queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: `This queue is itself the on-failure destination of the ${declaration.name} stream mapping; cdk-nag only recognises SQS redrive and Lambda DLQs.`,
+    });
+    const fn = new HouseFunction(this, id, { declaration, platform: this.platform });
+    // Granted here rather than through DynamoEventSource, which would add dynamodb:ListStreams on '*'.
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+        resources: [this.platform.data.streamArn],
+      }),
+    );
+    fn.function.addEventSourceMapping('TableStream', {
+      eventSourceArn: this.platform.data.streamArn,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: declaration.trigger.batchSize,
+      filters: [FilterCriteria.filter(declaration.trigger.filter)],
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      retryAttempts: 10,
+      maxRecordAge: Duration.hours(6),
+      onFailure: new SqsDlq(failures.queue),
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Grants } from '#infra/declaration';
+import { EnvName } from '#shared/env';
+import type { PlatformResources } from './platform-resources.ts';
+
+// TransactWriteItems has no IAM action of its own: it is authorised per item by these.
+// Scan is deliberately absent: every access pattern is a key lookup or a Query.
+const tableReadActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem'];
+const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'];
+
+/** Exactly what a declaration's grants name, on exactly the resources they name. */
+export function buildGrantStatements(grants: Grants, platform: PlatformResources): PolicyStatement[] {
+  const { table, indexArns } = platform.data;
+  const statements: PolicyStatement[] = [];
+  if (grants.table?.includes('read')) {
+    statements.push(new PolicyStatement({ actions: tableReadActions, resources: [table.tableArn, ...indexArns] }));
+  }
+  if (grants.table?.includes('write')) {
+    // Indexes are written through the table, so writes need the table alone.
+    statements.push(new PolicyStatement({ actions: tableWriteActions, resources: [table.tableArn] }));
+  }
+  if (grants.bus === 'put') {
+    statements.push(new PolicyStatement({ actions: ['events:PutEvents'], resources: [platform.bus.eventBusArn] }));
+  }
+  if (grants.bucket?.includes('read')) {
+    statements.push(new PolicyStatement({ actions: ['s3:GetObject'], resources: [platform.images.arnForObjects('*')] }));
+  }
+  if (grants.bucket?.includes('write')) {
+    statements.push(new PolicyStatement({ actions: ['s3:PutObject'], resources: [platform.images.arnForObjects('*')] }));
+  }
+  return statements;
+}
+
+/** A variable is set only when the declaration grants what it names, so a function cannot even find what it may not touch. */
+export function buildGrantEnvironment(grants: Grants, platform: PlatformResources): Record<string, string> {
+  return {
+    ...(grants.table?.length ? { [EnvName.tableName]: platform.data.table.tableName } : {}),
+    ...(grants.bus ? { [EnvName.eventBusName]: platform.bus.eventBusName } : {}),
+    ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName } : {}),
+    ...(grants.cursorKey ? { [EnvName.cursorSigningKey]: platform.cursorSigningKey } : {}),
+  };
+}

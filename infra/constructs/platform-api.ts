@@ -1,0 +1,102 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { corsRules } from '#infra/cors';
+import type { HttpRoute } from '#infra/declaration';
+import type { StageSettings } from './stage.ts';
+import type { UserDirectory } from './user-directory.ts';
+
+export interface PlatformApiProps {
+  settings: StageSettings;
+  users: UserDirectory;
+}
+
+/** HTTP API (payload format 2.0): Cognito tokens checked at the edge, every request in the access log. */
+export class PlatformApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  private readonly jwtAuthorizer: HttpJwtAuthorizer;
+
+  constructor(scope: Construct, id: string, { settings, users }: PlatformApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `pas-kreatif-${settings.stage}`,
+      description: `PAS Kreatif API (${settings.stage})`,
+      // The default stage is created below, because only an explicit stage takes access-log settings.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...corsRules.allowOrigins],
+        allowMethods: corsRules.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...corsRules.allowHeaders],
+        maxAge: Duration.seconds(corsRules.maxAgeSeconds),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: settings.logRetention,
+      removalPolicy: settings.removalPolicy,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      // A ceiling on what one runaway or abusive client can cost; the account default is 10,000 requests/s.
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: buildAccessLogFormat() },
+    });
+    this.jwtAuthorizer = new HttpJwtAuthorizer('CognitoJwt', users.issuerUrl, {
+      jwtAudience: [users.client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+  }
+
+  /** The route exactly as declared: same method, same path, an authorizer only when it is a jwt route. */
+  addRoute(id: string, route: HttpRoute, handler: IFunction): void {
+    const routes = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration: new HttpLambdaIntegration(`${id}Integration`, handler, {
+        payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+      }),
+      authorizer: route.auth === 'jwt' ? this.jwtAuthorizer : new HttpNoneAuthorizer(),
+    });
+    if (route.auth === 'jwt') return;
+    for (const httpRoute of routes) {
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.method} ${route.path} is public in the API contract (${route.summary}): it serves anonymous callers, so any check it needs (consent, a webhook signature) is the handler's.`,
+      });
+    }
+  }
+}
+
+/** JSON lines with the HTTP API's own context variables, so a 401 or an integration failure can be traced. */
+function buildAccessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      requestTime: '$context.requestTime',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      protocol: '$context.protocol',
+      responseLength: '$context.responseLength',
+      latencyMs: '$context.responseLatency',
+      integrationLatencyMs: '$context.integrationLatency',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+    }),
+  );
+}

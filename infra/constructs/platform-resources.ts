@@ -1,0 +1,18 @@
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { DataTable } from './data-table.ts';
+import type { PlatformApi } from './platform-api.ts';
+import type { StageSettings } from './stage.ts';
+
+/** The shared resources a bounded context wires its functions to. */
+export interface PlatformResources {
+  settings: StageSettings;
+  data: DataTable;
+  bus: IEventBus;
+  images: IBucket;
+  api: PlatformApi;
+  alarmTopic: ITopic;
+  /** a CloudFormation dynamic reference, resolved at deploy time (see CursorSigningKey) */
+  cursorSigningKey: string;
+}

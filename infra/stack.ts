@@ -1,0 +1,65 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { ContextName, FunctionDeclaration } from '#infra/declaration';
+import { declarations } from '#functions/declarations';
+import { BoundedContext } from './constructs/bounded-context.ts';
+import { toConstructId } from './constructs/construct-id.ts';
+import { CursorSigningKey } from './constructs/cursor-signing-key.ts';
+import { DataTable } from './constructs/data-table.ts';
+import { ImagesBucket } from './constructs/images-bucket.ts';
+import { PlatformApi } from './constructs/platform-api.ts';
+import { PlatformBus } from './constructs/platform-bus.ts';
+import type { PlatformResources } from './constructs/platform-resources.ts';
+import { type Stage, buildStageSettings } from './constructs/stage.ts';
+import { UserDirectory } from './constructs/user-directory.ts';
+
+export interface PasKreatifStackProps extends StackProps {
+  stage: Stage;
+  /** defaults to every declared function; tests pass their own */
+  declarations?: readonly FunctionDeclaration[];
+}
+
+/** The shared resources, then one construct per bounded context built from the function declarations. */
+export class PasKreatifStack extends Stack {
+  constructor(scope: Construct, id: string, props: PasKreatifStackProps) {
+    super(scope, id, props);
+    const settings = buildStageSettings(props.stage);
+    const data = new DataTable(this, 'Data', settings);
+    const { bus } = new PlatformBus(this, 'Events', settings);
+    const { bucket } = new ImagesBucket(this, 'Images', settings);
+    const users = new UserDirectory(this, 'Users', settings);
+    const api = new PlatformApi(this, 'Api', { settings, users });
+    const cursorKey = new CursorSigningKey(this, 'CursorSigningKey', settings);
+    // No KMS key: a notification names the failing function or queue, never the data it was processing,
+    // and CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key.
+    const alarmTopic = new Topic(this, 'Alarms', { displayName: `PAS Kreatif ${settings.stage} alarms`, enforceSSL: true });
+
+    const platform: PlatformResources = {
+      settings,
+      data,
+      bus,
+      images: bucket,
+      api,
+      alarmTopic,
+      cursorSigningKey: cursorKey.environmentValue,
+    };
+    for (const [context, members] of groupByContext(props.declarations ?? declarations)) {
+      new BoundedContext(this, toConstructId(context), { declarations: members, platform });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+    new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}
+
+function groupByContext(all: readonly FunctionDeclaration[]): Map<ContextName, FunctionDeclaration[]> {
+  const groups = new Map<ContextName, FunctionDeclaration[]>();
+  for (const declaration of all) {
+    groups.set(declaration.context, [...(groups.get(declaration.context) ?? []), declaration]);
+  }
+  return groups;
+}

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { declarations } from '#functions/declarations';
+import { PasKreatifStack } from '#infra/stack';
+
+// The one file that runs esbuild for every handler, as `cdk synth` does.
+const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:enable-asset-metadata': true } });
+const stack = new PasKreatifStack(app, 'PasKreatif-dev', { stage: 'dev' });
+const assembly = app.synth();
+const resources = assembly.getStackByName(stack.stackName).template.Resources as Record<
+  string,
+  { Type: string; Properties: { Environment?: { Variables: Record<string, unknown> } }; Metadata?: Record<string, string> }
+>;
+
+const bundleOf = (name: string) => {
+  const fn = Object.values(resources).find(
+    (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Environment?.Variables.POWERTOOLS_SERVICE_NAME === name,
+  );
+  const assetPath = fn?.Metadata?.['aws:asset:path'];
+  if (assetPath === undefined) throw new Error(`${name} has no code asset`);
+  return join(assembly.directory, assetPath);
+};
+
+describe.each(declarations.map((declaration) => [declaration.name]))('the bundle of %s', (name) => {
+  it('is one minified ES module with its source map', () => {
+    const directory = bundleOf(name);
+
+    expect(existsSync(join(directory, 'index.mjs'))).toBe(true);
+    expect(existsSync(join(directory, 'index.mjs.map'))).toBe(true);
+  });
+
+  it('gives CommonJS dependencies a require() and carries the AWS SDK inside', () => {
+    const code = readFileSync(join(bundleOf(name), 'index.mjs'), 'utf8');
+
+    expect(code.startsWith("import { createRequire as houseCreateRequire } from 'node:module';")).toBe(true);
+    expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+    expect(code).not.toMatch(/import\s*\(\s*["']@aws-sdk\//);
+  });
+});

@@ -1,0 +1,42 @@
+import type { FunctionDeclaration } from '#infra/declaration';
+
+/**
+ * What each declaration should be allowed to do, written out independently of infra/constructs, so a
+ * change to the grant mapping has to be made twice (here on purpose) to pass.
+ */
+export const tableRead = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem'];
+export const tableWrite = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'];
+export const xray = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+const logs = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+const streamRead = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+
+export function expectedActions(declaration: FunctionDeclaration): string[] {
+  const { grants, trigger } = declaration;
+  const actions = [
+    ...logs,
+    ...xray,
+    ...(grants.table?.includes('read') ? tableRead : []),
+    ...(grants.table?.includes('write') ? tableWrite : []),
+    ...(grants.bus === 'put' ? ['events:PutEvents'] : []),
+    ...(grants.bucket?.includes('read') ? ['s3:GetObject'] : []),
+    ...(grants.bucket?.includes('write') ? ['s3:PutObject'] : []),
+    // Lambda itself sends a failed asynchronous event to the function's dead-letter queue.
+    ...(trigger.kind === 'event' ? ['sqs:SendMessage'] : []),
+    // The stream poller runs as the function and reports failed batches to the failure queue.
+    ...(trigger.kind === 'tableStream' ? [...streamRead, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),
+  ];
+  return [...new Set(actions)].sort();
+}
+
+export function expectedEnvironment(declaration: FunctionDeclaration): string[] {
+  const { grants } = declaration;
+  return [
+    'STAGE',
+    'POWERTOOLS_SERVICE_NAME',
+    'NODE_OPTIONS',
+    ...(grants.table?.length ? ['TABLE_NAME'] : []),
+    ...(grants.bus ? ['EVENT_BUS_NAME'] : []),
+    ...(grants.bucket?.length ? ['BUCKET_NAME'] : []),
+    ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),
+  ].sort();
+}

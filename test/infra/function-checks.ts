@@ -1,0 +1,151 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import type { FunctionDeclaration } from '#infra/declaration';
+import { tableDefinition } from '#infra/table-definition';
+import { expectedActions, expectedEnvironment, tableRead, tableWrite, xray } from './expected-permissions.ts';
+import {
+  allStatements,
+  asArray,
+  environmentOf,
+  functionsByName,
+  referencedId,
+  resourcesOfType,
+  statementsOfRole,
+  type Statement,
+} from './template-lookup.ts';
+
+const defaultLimits = { http: [10, 512], event: [30, 512], tableStream: [60, 512] } as const;
+
+/**
+ * The assertions every declared function must pass, one `describe` per declaration, so the suite grows
+ * with functions/declarations.ts without anyone writing a test for the new function's wiring.
+ */
+export function checkFunctions(declarations: readonly FunctionDeclaration[], template: Template, retentionDays: number): void {
+  const functions = functionsByName(template);
+  const [tableId] = resourcesOfType(template, 'AWS::DynamoDB::Table').map(([id]) => id);
+  const [busId] = resourcesOfType(template, 'AWS::Events::EventBus').map(([id]) => id);
+  const [topicId] = resourcesOfType(template, 'AWS::SNS::Topic').map(([id]) => id);
+  const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+  const indexArns = tableDefinition.globalIndexes.map((index) => ({
+    'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]],
+  }));
+
+  it('deploys exactly one function per declaration', () => {
+    expect([...functions.keys()].sort()).toEqual(declarations.map((declaration) => declaration.name).sort());
+  });
+
+  for (const declaration of declarations) {
+    describe(`${declaration.context}/${declaration.name}`, () => {
+      const deployed = () => {
+        const found = functions.get(declaration.name);
+        if (found === undefined) throw new Error(`${declaration.name} is not deployed`);
+        return found;
+      };
+      const roleId = () => referencedId(deployed().resource.Properties.Role);
+      const statements = () => statementsOfRole(template, roleId());
+      const withAction = (action: string) => statements().filter((statement) => asArray(statement.Action).includes(action));
+
+      it('runs Node 22 on arm64 with active tracing, the ESM handler and its limits', () => {
+        // Prepare
+        const [timeout, memory] = defaultLimits[declaration.trigger.kind];
+
+        // Act
+        const { Properties } = deployed().resource;
+
+        // Assert
+        expect(Properties).toMatchObject({
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          Handler: 'index.handler',
+          Timeout: declaration.timeoutSeconds ?? timeout,
+          MemorySize: declaration.memoryMb ?? memory,
+        });
+      });
+
+      it('has only the environment variables its grants call for', () => {
+        const variables = environmentOf(deployed().resource);
+
+        expect(Object.keys(variables).sort()).toEqual(expectedEnvironment(declaration));
+        expect(variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: declaration.name, NODE_OPTIONS: '--enable-source-maps' });
+      });
+
+      it('logs to its own log group, with the stage retention', () => {
+        const logGroupRef = (deployed().resource.Properties.LoggingConfig as { LogGroup: unknown }).LogGroup;
+        const logGroupId = referencedId(logGroupRef);
+
+        expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(retentionDays);
+        expect(withAction('logs:PutLogEvents').flatMap((statement) => asArray(statement.Resource))).toEqual([
+          { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+        ]);
+      });
+
+      it('has its own role with no managed policies', () => {
+        const role = template.toJSON().Resources[roleId()];
+
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+        expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+          { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+        ]);
+        const sharers = resourcesOfType(template, 'AWS::Lambda::Function').filter(
+          ([, fn]) => referencedId(fn.Properties.Role) === roleId(),
+        );
+        expect(sharers).toHaveLength(1);
+      });
+
+      it('may do exactly what its declaration implies', () => {
+        const actions = [...new Set(statements().flatMap((statement) => asArray(statement.Action)))].sort();
+
+        expect(actions).toEqual(expectedActions(declaration));
+      });
+
+      it('reads and writes the table only, and queries only the declared indexes', () => {
+        const resourcesOf = (actions: string[]) =>
+          statements()
+            .filter((statement) => asArray(statement.Action).some((action) => actions.includes(action)))
+            .flatMap((statement) => asArray(statement.Resource));
+
+        const reads = resourcesOf(tableRead.filter((action) => !tableWrite.includes(action)));
+        const writes = resourcesOf(tableWrite.filter((action) => !tableRead.includes(action)));
+
+        expect(reads).toEqual(declaration.grants.table?.includes('read') ? [tableArn, ...indexArns] : []);
+        expect(writes).toEqual(declaration.grants.table?.includes('write') ? [tableArn] : []);
+      });
+
+      it('puts events on the platform bus only', () => {
+        const resources = withAction('events:PutEvents').flatMap((statement) => asArray(statement.Resource));
+
+        expect(resources).toEqual(declaration.grants.bus === 'put' ? [{ 'Fn::GetAtt': [busId, 'Arn'] }] : []);
+      });
+
+      it('alarms on its first error', () => {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/Lambda',
+          MetricName: 'Errors',
+          Dimensions: [{ Name: 'FunctionName', Value: { Ref: deployed().logicalId } }],
+          Statistic: 'Sum',
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [{ Ref: topicId }],
+        });
+      });
+    });
+  }
+
+  describe('every policy of the stack', () => {
+    const statements: Statement[] = allStatements(template);
+
+    it('never allows a Scan or a dynamodb wildcard', () => {
+      const actions = statements.flatMap((statement) => asArray(statement.Action));
+
+      expect(actions.filter((action) => /^dynamodb:(Scan|.*\*)/.test(action))).toEqual([]);
+    });
+
+    it("uses '*' as a resource only for X-Ray, which has no resource-level permissions", () => {
+      const wildcard = statements.filter((statement) => asArray(statement.Resource).includes('*'));
+
+      expect(wildcard.length).toBeGreaterThan(0);
+      for (const statement of wildcard) expect(asArray(statement.Action).sort()).toEqual([...xray].sort());
+    });
+  });
+}

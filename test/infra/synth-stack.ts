@@ -1,0 +1,21 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { Stage } from '#infra/constructs/stage';
+import type { FunctionDeclaration } from '#infra/declaration';
+import { PasKreatifStack } from '#infra/stack';
+
+export interface SynthOptions {
+  stage?: Stage;
+  declarations?: readonly FunctionDeclaration[];
+}
+
+/**
+ * Builds the stack without running esbuild (bundling.test.ts is the one file that bundles) and without
+ * CDK's built-in CloudFormation schema validation (which `cdk synth` still runs), so a test file
+ * synthesises in seconds; the template is the same apart from the code asset hashes.
+ */
+export function synthStack({ stage = 'dev', declarations }: SynthOptions = {}) {
+  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new PasKreatifStack(app, `PasKreatif-${stage}`, { stage, declarations });
+  return { app, stack, template: Template.fromStack(stack) };
+}

@@ -1,0 +1,177 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import type { FunctionDeclaration, Trigger } from '#infra/declaration';
+import { functionsByName, referencedId, resourcesOfType, type Resource } from './template-lookup.ts';
+
+type Of<K extends Trigger['kind']> = FunctionDeclaration<Extract<Trigger, { kind: K }>>;
+
+const fourteenDays = 14 * 24 * 60 * 60;
+
+/** Each declaration's trigger, as deployed: routes, event rules and stream mappings with their dead letters. */
+export function checkTriggers(declarations: readonly FunctionDeclaration[], template: Template): void {
+  const functions = functionsByName(template);
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  const functionId = (name: string) => {
+    const found = functions.get(name);
+    if (found === undefined) throw new Error(`${name} is not deployed`);
+    return found.logicalId;
+  };
+  const [topicId] = resourcesOfType(template, 'AWS::SNS::Topic').map(([id]) => id);
+  const [tableId] = resourcesOfType(template, 'AWS::DynamoDB::Table').map(([id]) => id);
+  const [busId] = resourcesOfType(template, 'AWS::Events::EventBus').map(([id]) => id);
+  const [authorizerId] = resourcesOfType(template, 'AWS::ApiGatewayV2::Authorizer').map(([id]) => id);
+  const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
+  const rules = resourcesOfType(template, 'AWS::Events::Rule');
+  const mappings = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping');
+
+  const http = declarations.filter((declaration): declaration is Of<'http'> => declaration.trigger.kind === 'http');
+  const events = declarations.filter((declaration): declaration is Of<'event'> => declaration.trigger.kind === 'event');
+  const streams = declarations.filter((declaration): declaration is Of<'tableStream'> => declaration.trigger.kind === 'tableStream');
+
+  const checkDeadLetterQueue = (queueId: string) => {
+    expect(resources[queueId]?.Properties).toMatchObject({ MessageRetentionPeriod: fourteenDays, SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Deny',
+            Action: 'sqs:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+          },
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topicId }],
+    });
+  };
+
+  describe('HTTP routes', () => {
+    it('exist exactly as declared, and no others', () => {
+      const deployed = routes.map(([, route]) => route.Properties.RouteKey).sort();
+
+      expect(deployed).toEqual(http.map(({ trigger: { route } }) => `${route.method} ${route.path}`).sort());
+    });
+
+    for (const declaration of http) {
+      const { route } = declaration.trigger;
+      const routeKey = `${route.method} ${route.path}`;
+      it(`${routeKey} invokes ${declaration.name} with payload 2.0, ${route.auth === 'jwt' ? 'behind' : 'without'} the JWT authorizer`, () => {
+        // Prepare
+        const [, deployed] = routes.find(([, candidate]) => candidate.Properties.RouteKey === routeKey) ?? [];
+        if (deployed === undefined) throw new Error(`${routeKey} is not deployed`);
+
+        // Act: the target is "integrations/<integration id>"
+        const [, [, integration]] = (deployed.Properties.Target as { 'Fn::Join': [string, [string, unknown]] })['Fn::Join'];
+
+        // Assert
+        expect(resources[referencedId(integration)]?.Properties).toMatchObject({
+          IntegrationType: 'AWS_PROXY',
+          PayloadFormatVersion: '2.0',
+          IntegrationUri: { 'Fn::GetAtt': [functionId(declaration.name), 'Arn'] },
+        });
+        if (route.auth === 'jwt') {
+          expect(deployed.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+        } else {
+          expect(deployed.Properties.AuthorizationType).toBe('NONE');
+          expect(deployed.Properties.AuthorizerId).toBeUndefined();
+        }
+      });
+    }
+  });
+
+  describe('event rules', () => {
+    it('exist once per event-triggered declaration', () => {
+      expect(rules).toHaveLength(events.length);
+    });
+
+    for (const declaration of events) {
+      it(`${declaration.name}: the rule's pattern is the declared pattern, and failures reach a dead-letter queue`, () => {
+        // Prepare
+        const fnId = functionId(declaration.name);
+
+        // Act
+        const matching = rules.filter(([, rule]) =>
+          (rule.Properties.Targets as { Arn: unknown }[]).some((target) => referencedId(target.Arn) === fnId),
+        );
+
+        // Assert
+        expect(matching).toHaveLength(1);
+        const [[ruleId, rule]] = matching as [[string, Resource]];
+        expect(rule.Properties.EventPattern).toEqual(declaration.trigger.pattern);
+        expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
+        const [target] = rule.Properties.Targets as { DeadLetterConfig?: { Arn: unknown }; RetryPolicy?: Record<string, number> }[];
+        expect(target?.RetryPolicy?.MaximumRetryAttempts).toBeGreaterThan(0);
+        expect(target?.RetryPolicy?.MaximumEventAgeInSeconds).toBeGreaterThan(0);
+        const queueId = referencedId(target?.DeadLetterConfig?.Arn);
+        // The same queue catches what the handler itself fails on, after Lambda's asynchronous retries.
+        expect(resources[fnId]?.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+        checkDeadLetterQueue(queueId);
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: queueId }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Allow',
+                Action: 'sqs:SendMessage',
+                Principal: { Service: 'events.amazonaws.com' },
+                Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+              }),
+            ]),
+          },
+        });
+      });
+    }
+  });
+
+  describe('table stream mappings', () => {
+    it('exist once per stream-triggered declaration', () => {
+      expect(mappings).toHaveLength(streams.length);
+    });
+
+    for (const declaration of streams) {
+      it(`${declaration.name}: filtered as declared, bisecting, reporting partial failures, bounded, with a failure queue`, () => {
+        // Prepare
+        const fnId = functionId(declaration.name);
+
+        // Act
+        const matching = mappings.filter(([, mapping]) => referencedId(mapping.Properties.FunctionName) === fnId);
+
+        // Assert
+        expect(matching).toHaveLength(1);
+        const [[, { Properties: mapping }]] = matching as [[string, Resource]];
+        expect(mapping).toMatchObject({
+          EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+          StartingPosition: 'TRIM_HORIZON',
+          BatchSize: declaration.trigger.batchSize,
+          BisectBatchOnFunctionError: true,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+        const filters = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+        expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([declaration.trigger.filter]);
+        expect(mapping.MaximumRetryAttempts).toBeGreaterThanOrEqual(0);
+        expect(mapping.MaximumRetryAttempts).toBeLessThanOrEqual(10);
+        expect(mapping.MaximumRecordAgeInSeconds).toBeGreaterThanOrEqual(60);
+        expect(mapping.MaximumRecordAgeInSeconds).toBeLessThan(24 * 60 * 60);
+        const destination = (mapping.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination;
+        checkDeadLetterQueue(referencedId(destination));
+      });
+    }
+  });
+
+  it('every queue is a dead-letter queue of one asynchronous trigger', () => {
+    const queues = resourcesOfType(template, 'AWS::SQS::Queue');
+
+    expect(queues).toHaveLength(events.length + streams.length);
+    const referenced = JSON.stringify([...rules, ...mappings].map(([, resource]) => resource.Properties));
+    for (const [queueId] of queues) expect(referenced).toContain(`"${queueId}"`);
+  });
+}

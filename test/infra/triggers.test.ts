@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { declarations } from '#functions/declarations';
+import { checkTriggers } from './trigger-checks.ts';
+import { synthStack } from './synth-stack.ts';
+
+const { template } = synthStack({ stage: 'dev' });
+
+describe('triggers of every declared function (dev)', () => {
+  checkTriggers(declarations, template);
+});
+
+describe('route authorization, by the contract', () => {
+  const routeTo = (routeKey: string) => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } });
+    const [route] = Object.values(routes) as { Properties: Record<string, unknown> }[];
+    if (route === undefined) throw new Error(`${routeKey} is not deployed`);
+    return route.Properties;
+  };
+
+  it('GET /health needs no token', () => {
+    expect(routeTo('GET /health')).toMatchObject({ AuthorizationType: 'NONE' });
+    expect(routeTo('GET /health').AuthorizerId).toBeUndefined();
+  });
+
+  it('POST /groups needs a Cognito token', () => {
+    expect(routeTo('POST /groups')).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: expect.any(String) } });
+  });
+});
