@@ -20,7 +20,7 @@ const concurrency = 16;
 
 /** Warms the handler (module load, JIT, connections) so the figures describe a warm container. */
 async function warmUp(url: string, headers: Record<string, string>) {
-  await autocannon({ url, headers, connections: 4, amount: 200 });
+  await autocannon({ url, headers, connections: 16, amount: 3000 });
 }
 
 export async function measureHttp(apiUrl: string, bench: HttpBench, requests: number): Promise<HttpFigures> {
