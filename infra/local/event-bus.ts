@@ -42,7 +42,8 @@ export interface EventBusOptions {
 const retryDelaysMs = [100, 500];
 const maxEntriesPerPut = 10;
 const maxRequestBytes = 256 * 1024;
-const recentKept = 100;
+// Enough that a test run, all files at once, can still find the events it caused.
+const recentKept = 2000;
 
 interface PutEventsEntry {
   Time?: number;
