@@ -1,15 +1,10 @@
 import type { TestProject } from 'vitest/node';
+import type { LocalEndpoints } from '#infra/local/protocol';
 import { spawnLocalRuntime } from '#infra/local/spawn-runtime';
 
 declare module 'vitest' {
-  export interface ProvidedContext {
-    apiUrl: string;
-    dynamoEndpoint: string;
-    s3Endpoint: string;
-    eventBusEndpoint: string;
-    tableName: string;
-    bucketName: string;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the provided values are exactly the endpoints
+  export interface ProvidedContext extends LocalEndpoints {}
 }
 
 /**

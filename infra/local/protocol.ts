@@ -3,3 +3,13 @@ export const readyMarker = 'PAS_KREATIF_READY';
 
 /** Set by spawnLocalRuntime: the child stops when its stdin (a pipe from the parent) closes. */
 export const exitWithParentEnv = 'PAS_KREATIF_EXIT_WITH_PARENT';
+
+/** What the READY line carries: where each local service listens. */
+export interface LocalEndpoints {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  eventBusEndpoint: string;
+  tableName: string;
+  bucketName: string;
+}

@@ -9,6 +9,7 @@ import { matchesPattern } from './event-pattern.ts';
 import { type ApiServer, startApiServer } from './http-server.ts';
 import { createLambdaInvoker, localAccountId } from './lambda-invoker.ts';
 import { freePort } from './net.ts';
+import type { LocalEndpoints } from './protocol.ts';
 import { type LocalS3, startLocalS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { type StreamPoller, startStreamPoller, type TableStreamDeclaration } from './stream-poller.ts';
@@ -25,13 +26,7 @@ export interface LocalRuntimeOptions {
   signal?: AbortSignal;
 }
 
-export interface LocalRuntime {
-  apiUrl: string;
-  dynamoEndpoint: string;
-  s3Endpoint: string;
-  eventBusEndpoint: string;
-  tableName: string;
-  bucketName: string;
+export interface LocalRuntime extends LocalEndpoints {
   stop(): Promise<void>;
 }
 
@@ -140,7 +135,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     parts.api.markReady();
     log(`Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer)`);
 
-    if (options.seed) await seedDemoData({ apiUrl: parts.api.url, routeKeys: new Set(wiring.http.map(routeKeyOf)), log });
+    if (options.seed) await seedDemoData({ apiUrl: parts.api.url, log });
 
     return {
       apiUrl: parts.api.url,
@@ -189,10 +184,6 @@ function checkPattern(name: string, pattern: unknown): void {
   } catch (error) {
     throw new Error(`${name} declares an invalid pattern: ${errorText(error)}`);
   }
-}
-
-function routeKeyOf(declaration: HttpFunctionDeclaration): string {
-  return `${declaration.trigger.route.method} ${declaration.trigger.route.path}`;
 }
 
 /**

@@ -2,8 +2,6 @@ import { sleep } from './net.ts';
 
 export interface SeedOptions {
   apiUrl: string;
-  /** the declared routes ("POST /programs"); parts whose routes are missing are skipped */
-  routeKeys: ReadonlySet<string>;
   log: (line: string) => void;
 }
 
@@ -11,14 +9,12 @@ interface Json {
   [key: string]: unknown;
 }
 
-const trainingRoutes = ['POST /programs', 'POST /programs/{programId}/enrollments', 'POST /enrollments/{enrollmentId}/attendance', 'POST /enrollments/{enrollmentId}/completion'];
-
 /**
  * Demo data, created through the HTTP API with tokens from /_local/token, so every write takes the
  * production path: validation, use-cases, outbox, stream, relay, bus and consumers.
  * The people are fictional.
  */
-export async function seedDemoData({ apiUrl, routeKeys, log }: SeedOptions): Promise<void> {
+export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> {
   const token = async (claims: { sub: string; roles: string[]; groupId?: string; participantId?: string }) =>
     ((await call(apiUrl, 'POST', '/_local/token', undefined, claims)) as { token: string }).token;
   const api = (bearer: string | undefined) => (method: string, path: string, body?: unknown) => call(apiUrl, method, path, bearer, body);
@@ -53,43 +49,40 @@ export async function seedDemoData({ apiUrl, routeKeys, log }: SeedOptions): Pro
   const [firstParticipant] = participants as [string, ...string[]];
   const summary = [`group     ${groupId}  Bunga Sampah Lestari (Mataram)`, `participants ${participants.join(', ')}`];
 
-  const missing = trainingRoutes.filter((route) => !routeKeys.has(route));
-  if (missing.length > 0) {
-    log(`seed: training routes not declared yet (${missing.join(', ')}); skipped the program, enrollments and completion`);
-  } else {
-    const facilitator = api(await token({ sub: 'demo-facilitator', roles: ['facilitator'], groupId }));
-    const program = await facilitator('POST', '/programs', {
-      groupId,
-      title: 'Kerajinan Anyaman Plastik',
-      description: 'Menganyam tas, tikar dan keranjang dari kemasan plastik bekas yang dipilah dan dibersihkan.',
-      skills: ['pemilahan sampah plastik', 'anyaman', 'finishing produk'],
-      sessionsRequired: 4,
+  const facilitator = api(await token({ sub: 'demo-facilitator', roles: ['facilitator'], groupId }));
+  const program = await facilitator('POST', '/programs', {
+    groupId,
+    title: 'Kerajinan Anyaman Plastik',
+    description: 'Menganyam tas, tikar dan keranjang dari kemasan plastik bekas yang dipilah dan dibersihkan.',
+    skills: ['pemilahan sampah plastik', 'anyaman', 'finishing produk'],
+    sessionsRequired: 4,
+  });
+  const programId = program.id as string;
+  const enrollments: string[] = [];
+  for (const participantId of participants) {
+    const enrollment = await facilitator('POST', `/programs/${programId}/enrollments`, {
+      participantId,
+      assessment: { motivation: 4, notes: 'Tertarik belajar menganyam; rajin hadir di Bapas.' },
     });
-    const programId = program.id as string;
-    const enrollments: string[] = [];
-    for (const participantId of participants) {
-      const enrollment = await facilitator('POST', `/programs/${programId}/enrollments`, {
-        participantId,
-        assessment: { motivation: 4, notes: 'Tertarik belajar menganyam; rajin hadir di Bapas.' },
-      });
-      enrollments.push(enrollment.id as string);
-    }
-    const [firstEnrollment] = enrollments as [string, ...string[]];
-    for (const date of ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']) {
-      await facilitator('POST', `/enrollments/${firstEnrollment}/attendance`, { date, present: true });
-    }
-    await facilitator('POST', `/enrollments/${firstEnrollment}/completion`, { score: 88, certificateNumber: 'BSL-ANY-2026-001' });
-    summary.push(`program   ${programId}  Kerajinan Anyaman Plastik`, `enrollments ${enrollments.join(', ')} (the first completed)`);
-
-    // TrainingCompleted → outbox → stream → relay → bus → mark-seller-eligible: eventually consistent.
-    const deadline = Date.now() + 10_000;
-    let status = '';
-    while (status !== 'eligible' && Date.now() < deadline) {
-      status = (await officer('GET', `/participants/${firstParticipant}`)).sellerStatus as string;
-      if (status !== 'eligible') await sleep(50);
-    }
-    summary.push(`${firstParticipant} sellerStatus: ${status}${status === 'eligible' ? '' : ' (TrainingCompleted not consumed within 10 s: see GET /_local/dead-letters)'}`);
+    enrollments.push(enrollment.id as string);
   }
+  const [firstEnrollment] = enrollments as [string, ...string[]];
+  for (const date of ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']) {
+    await facilitator('POST', `/enrollments/${firstEnrollment}/attendance`, { date, present: true });
+  }
+  await facilitator('POST', `/enrollments/${firstEnrollment}/completion`, { score: 88, certificateNumber: 'BSL-ANY-2026-001' });
+  summary.push(`program   ${programId}  Kerajinan Anyaman Plastik`, `enrollments ${enrollments.join(', ')} (the first completed)`);
+
+  // TrainingCompleted → outbox → stream → relay → bus → mark-seller-eligible: eventually consistent.
+  const deadline = Date.now() + 10_000;
+  let status = '';
+  while (status !== 'eligible' && Date.now() < deadline) {
+    status = (await officer('GET', `/participants/${firstParticipant}`)).sellerStatus as string;
+    if (status !== 'eligible') await sleep(50);
+  }
+  summary.push(
+    `${firstParticipant} sellerStatus: ${status}${status === 'eligible' ? '' : ' (TrainingCompleted not consumed within 10 s: see GET /_local/dead-letters)'}`,
+  );
 
   const participant = api(await token({ sub: 'demo-participant-wira', roles: ['participant'], participantId: firstParticipant }));
   await participant('PUT', `/participants/${firstParticipant}/profile`, {

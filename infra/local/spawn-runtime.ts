@@ -1,17 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { exitWithParentEnv, readyMarker } from './protocol.ts';
-
-/** What start.ts prints on its READY line. */
-export interface LocalEndpoints {
-  apiUrl: string;
-  dynamoEndpoint: string;
-  s3Endpoint: string;
-  eventBusEndpoint: string;
-  tableName: string;
-  bucketName: string;
-}
+import { exitWithParentEnv, type LocalEndpoints, readyMarker } from './protocol.ts';
 
 export interface SpawnedRuntime {
   endpoints: LocalEndpoints;

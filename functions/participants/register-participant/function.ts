@@ -17,5 +17,5 @@ export default defineFunction({
       response: { status: 201, schema: ParticipantSchema },
     },
   },
-  grants: { table: ['read', 'write'] },
+  grants: { table: ['write'] },
 });
