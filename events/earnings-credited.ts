@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { OrderId, ParticipantId } from './ids.ts';
 
 export const EarningsCredited = defineEvent({
   detailType: 'EarningsCredited',
   source: EventSource.earnings,
-  data: z.object({ participantId: ParticipantId, orderId: OrderId, amountIdr: z.number().int().min(0) }).strict(),
+  data: z.strictObject({ participantId: ParticipantId, orderId: OrderId, amountIdr: z.int().check(z.minimum(0)) }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 
 export const EventSource = {
   participants: 'pas-kreatif.participants',
@@ -10,17 +10,15 @@ export const EventSource = {
 
 export type EventSource = (typeof EventSource)[keyof typeof EventSource];
 
-export const EventMetadataSchema = z
-  .object({
-    eventId: z.string().regex(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/),
-    occurredAt: z.iso.datetime(),
-    version: z.literal(1),
-  })
-  .strict();
+export const EventMetadataSchema = z.strictObject({
+  eventId: z.string().check(z.regex(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/)),
+  occurredAt: z.iso.datetime(),
+  version: z.literal(1),
+});
 
 export type EventMetadata = z.infer<typeof EventMetadataSchema>;
 
-export interface EventContract<D extends z.ZodObject = z.ZodObject> {
+export interface EventContract<D extends z.ZodMiniObject = z.ZodMiniObject> {
   detailType: string;
   source: EventSource;
   /** Ids and figures only: events never carry personal data (UU 27/2022). */
@@ -34,12 +32,12 @@ export interface EventDetail<C extends EventContract> {
   data: EventData<C>;
 }
 
-export function defineEvent<D extends z.ZodObject>(contract: EventContract<D>): EventContract<D> {
+export function defineEvent<D extends z.ZodMiniObject>(contract: EventContract<D>): EventContract<D> {
   return contract;
 }
 
 export function detailSchema<C extends EventContract>(contract: C) {
-  return z.object({ metadata: EventMetadataSchema, data: contract.data }).strict();
+  return z.strictObject({ metadata: EventMetadataSchema, data: contract.data });
 }
 
 /** The EventBridge pattern that selects one event type. */

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 
 export function prefixedId(prefix: string) {
-  return z.string().regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `must be a ${prefix}_ id`);
+  return z.string().check(z.regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `must be a ${prefix}_ id`));
 }
 
 export const GroupId = prefixedId('grp');

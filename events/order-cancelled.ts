@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { GroupId, OrderId } from './ids.ts';
 
 export const OrderCancelled = defineEvent({
   detailType: 'OrderCancelled',
   source: EventSource.orders,
-  data: z.object({ orderId: OrderId, groupId: GroupId, reason: z.string() }).strict(),
+  data: z.strictObject({ orderId: OrderId, groupId: GroupId, reason: z.string() }),
 });

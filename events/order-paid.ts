@@ -1,16 +1,14 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { GroupId, OrderId } from './ids.ts';
 
 export const OrderPaid = defineEvent({
   detailType: 'OrderPaid',
   source: EventSource.orders,
-  data: z
-    .object({
-      orderId: OrderId,
-      groupId: GroupId,
-      totalIdr: z.number().int().positive(),
-      method: z.enum(['bank_transfer', 'cash', 'qris', 'other', 'midtrans']),
-    })
-    .strict(),
+  data: z.strictObject({
+    orderId: OrderId,
+    groupId: GroupId,
+    totalIdr: z.int().check(z.positive()),
+    method: z.enum(['bank_transfer', 'cash', 'qris', 'other', 'midtrans']),
+  }),
 });

@@ -1,16 +1,14 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { GroupId, OrderId } from './ids.ts';
 
 export const OrderShipped = defineEvent({
   detailType: 'OrderShipped',
   source: EventSource.orders,
-  data: z
-    .object({
-      orderId: OrderId,
-      groupId: GroupId,
-      courier: z.enum(['jne', 'jnt', 'sicepat', 'pos', 'anteraja', 'other']),
-      trackingNumber: z.string(),
-    })
-    .strict(),
+  data: z.strictObject({
+    orderId: OrderId,
+    groupId: GroupId,
+    courier: z.enum(['jne', 'jnt', 'sicepat', 'pos', 'anteraja', 'other']),
+    trackingNumber: z.string(),
+  }),
 });

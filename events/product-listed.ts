@@ -1,19 +1,17 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { GroupId, ParticipantId, ProductId } from './ids.ts';
 
 export const ProductListed = defineEvent({
   detailType: 'ProductListed',
   source: EventSource.catalog,
-  data: z
-    .object({
-      productId: ProductId,
-      participantId: ParticipantId,
-      groupId: GroupId,
-      title: z.string(),
-      category: z.string(),
-      priceIdr: z.number().int().positive(),
-      stock: z.number().int().min(0),
-    })
-    .strict(),
+  data: z.strictObject({
+    productId: ProductId,
+    participantId: ParticipantId,
+    groupId: GroupId,
+    title: z.string(),
+    category: z.string(),
+    priceIdr: z.int().check(z.positive()),
+    stock: z.int().check(z.minimum(0)),
+  }),
 });

@@ -1,18 +1,16 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { EnrollmentId, GroupId, ParticipantId, ProgramId } from './ids.ts';
 
 export const TrainingCompleted = defineEvent({
   detailType: 'TrainingCompleted',
   source: EventSource.training,
-  data: z
-    .object({
-      enrollmentId: EnrollmentId,
-      programId: ProgramId,
-      participantId: ParticipantId,
-      groupId: GroupId,
-      score: z.number().int().min(0).max(100),
-      completedAt: z.iso.datetime(),
-    })
-    .strict(),
+  data: z.strictObject({
+    enrollmentId: EnrollmentId,
+    programId: ProgramId,
+    participantId: ParticipantId,
+    groupId: GroupId,
+    score: z.int().check(z.minimum(0), z.maximum(100)),
+    completedAt: z.iso.datetime(),
+  }),
 });

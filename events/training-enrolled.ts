@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import { z } from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { EnrollmentId, GroupId, ParticipantId, ProgramId } from './ids.ts';
 
 export const TrainingEnrolled = defineEvent({
   detailType: 'TrainingEnrolled',
   source: EventSource.training,
-  data: z.object({ enrollmentId: EnrollmentId, programId: ProgramId, participantId: ParticipantId, groupId: GroupId }).strict(),
+  data: z.strictObject({ enrollmentId: EnrollmentId, programId: ProgramId, participantId: ParticipantId, groupId: GroupId }),
 });

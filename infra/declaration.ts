@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 
 /**
  * The one place a function says what triggers it and what it may touch.
@@ -27,10 +27,10 @@ export interface HttpRoute {
   /** roles named in the docs; the use-case enforces them, the OpenAPI document shows them */
   roles?: readonly string[];
   /** path parameters; a value that fails is answered 404, as an unknown id would be */
-  params?: z.ZodType;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response: { status: number; schema?: z.ZodType; contentType?: string };
+  params?: $ZodType;
+  body?: $ZodType;
+  query?: $ZodType;
+  response: { status: number; schema?: $ZodType; contentType?: string };
 }
 
 export type Trigger =

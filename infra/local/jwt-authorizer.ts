@@ -1,15 +1,15 @@
 import { errors, exportJWK, generateKeyPair, type JSONWebKeySet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import * as z from 'zod';
 import { Roles } from '#shared/auth/caller';
 import { UnauthorizedError } from '#shared/errors';
+import { z } from '#shared/validation';
 
 /** The body of POST /_local/token. expiresInSeconds is a local-only extra (tests of expiry may pass ≤ 0). */
 export const TokenRequestSchema = z.strictObject({
-  sub: z.string().trim().min(1).max(128),
-  roles: z.array(z.enum(Roles)).max(Roles.length),
-  groupId: z.string().min(1).max(64).optional(),
-  participantId: z.string().min(1).max(64).optional(),
-  expiresInSeconds: z.number().int().min(-86_400).max(86_400).optional(),
+  sub: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
+  roles: z.array(z.enum(Roles)).check(z.maxLength(Roles.length)),
+  groupId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  participantId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  expiresInSeconds: z.optional(z.int().check(z.minimum(-86_400), z.maximum(86_400))),
 });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 

@@ -1,10 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import type { HttpRoute } from '#infra/declaration';
 import { type Caller, callerFromClaims } from '#shared/auth/caller';
 import { type FieldError, InvalidInputError, NotFoundError, UnsupportedMediaTypeError } from '#shared/errors';
+import { z } from '#shared/validation';
 
-type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Output<S> = S extends $ZodType ? output<S> : undefined;
 
 export interface RouteInput<R extends HttpRoute> {
   body: Output<R['body']>;
@@ -23,7 +24,7 @@ const jsonContentType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 export function parseRequest<R extends HttpRoute>(route: R, event: ClaimsEvent): RouteInput<R> {
   const caller = route.auth === 'jwt' ? callerFromClaims(event.requestContext.authorizer?.jwt?.claims) : undefined;
   // A malformed id cannot name anything, so it is as absent as a well-formed unknown one.
-  const params = route.params ? route.params.safeParse(event.pathParameters ?? {}) : undefined;
+  const params = route.params ? z.safeParse(route.params, event.pathParameters ?? {}) : undefined;
   if (params && !params.success) throw new NotFoundError('Resource');
   const query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query') : undefined;
   const body = parseBody(route, event);
@@ -53,13 +54,13 @@ function parseBody(route: HttpRoute, event: APIGatewayProxyEventV2): unknown {
   return validate(route.body, json, 'body');
 }
 
-export function validate<S extends z.ZodType>(schema: S, value: unknown, location: string): z.output<S> {
-  const result = schema.safeParse(value);
+export function validate<S extends $ZodType>(schema: S, value: unknown, location: string): output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new InvalidInputError(`The ${location} is invalid`, fieldErrors(location, result.error.issues));
   return result.data;
 }
 
-function fieldErrors(location: string, issues: readonly z.core.$ZodIssue[]): FieldError[] {
+function fieldErrors(location: string, issues: readonly $ZodIssue[]): FieldError[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: joinPath(location, [...issue.path, key]), message: 'Unknown field' }))

@@ -1,15 +1,15 @@
-import * as z from 'zod';
 import { GroupId, ParticipantId } from '#events/ids';
+import { z } from '#shared/validation';
 import { normalizeIndonesianPhone } from './phone.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const GroupSchema = z.object({
   id: GroupId,
   name: z.string(),
   focus: z.string(),
   district: z.string(),
-  participantSharePercent: z.number().int(),
+  participantSharePercent: z.int(),
   createdAt: z.iso.datetime(),
 });
 export type Group = z.infer<typeof GroupSchema>;
@@ -18,29 +18,32 @@ export const CreateGroupSchema = z.strictObject({
   name: text(120),
   focus: text(200),
   district: text(120),
-  participantSharePercent: z.number().int().min(0).max(100).default(80),
+  participantSharePercent: z._default(z.int().check(z.minimum(0), z.maximum(100)), 80),
 });
 export type CreateGroup = z.output<typeof CreateGroupSchema>;
 
-export const PhoneSchema = z.string().transform((value, ctx) => {
-  const phone = normalizeIndonesianPhone(value);
-  if (phone === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'Must be an Indonesian phone number such as 0812… or +62812…' });
-    return z.NEVER;
-  }
-  return phone;
-});
+export const PhoneSchema = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const phone = normalizeIndonesianPhone(value);
+    if (phone === undefined) {
+      ctx.issues.push({ code: 'custom', message: 'Must be an Indonesian phone number such as 0812… or +62812…', input: value });
+      return z.NEVER;
+    }
+    return phone;
+  }),
+);
 
 export const ProfileSchema = z.object({
-  displayName: z.string().nullable(),
-  story: z.string().nullable(),
+  displayName: z.nullable(z.string()),
+  story: z.nullable(z.string()),
   publicConsent: z.boolean(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const UpdateProfileSchema = z.strictObject({
-  displayName: text(60).nullable(),
-  story: text(2000).nullable(),
+  displayName: z.nullable(text(60)),
+  story: z.nullable(text(2000)),
   publicConsent: z.boolean(),
 });
 
@@ -53,7 +56,7 @@ export const ParticipantSchema = z.object({
   registerNumber: z.string(),
   groupId: GroupId,
   supervisionEndsOn: z.iso.date(),
-  phone: z.string().nullable(),
+  phone: z.nullable(z.string()),
   officerSub: z.string(),
   sellerStatus: SellerStatusSchema,
   profile: ProfileSchema,
@@ -67,7 +70,7 @@ export const RegisterParticipantSchema = z.strictObject({
   registerNumber: text(64),
   groupId: GroupId,
   supervisionEndsOn: z.iso.date(),
-  phone: PhoneSchema.optional(),
+  phone: z.optional(PhoneSchema),
 });
 export type RegisterParticipant = z.output<typeof RegisterParticipantSchema>;
 
@@ -75,7 +78,7 @@ export type RegisterParticipant = z.output<typeof RegisterParticipantSchema>;
 export const ArtisanSchema = z.object({
   id: ParticipantId,
   displayName: z.string(),
-  story: z.string().nullable(),
+  story: z.nullable(z.string()),
   groupId: GroupId,
 });
 export type Artisan = z.infer<typeof ArtisanSchema>;

@@ -1,4 +1,4 @@
-import type { EventBridgeClient} from '@aws-sdk/client-eventbridge';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher } from './outbox-relay.ts';
 

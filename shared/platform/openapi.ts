@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import type { HttpRoute } from '#infra/declaration';
+import { z } from '#shared/validation';
 
 const problemSchema = {
   type: 'object',
@@ -26,7 +27,7 @@ const problemStatuses: Record<string, string> = {
   '422': 'Breaks a business rule',
 };
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+const jsonSchema = (schema: $ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
 function parameters(route: HttpRoute) {
   const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -85,6 +86,6 @@ export function buildOpenApiDocument(routes: readonly HttpRoute[]) {
 }
 
 /** GET /events/schemas: the JSON Schema of each event's data, keyed by detail-type. */
-export function buildEventSchemas(contracts: readonly { detailType: string; data: z.ZodType }[]) {
+export function buildEventSchemas(contracts: readonly { detailType: string; data: $ZodType }[]) {
   return Object.fromEntries(contracts.map((contract) => [contract.detailType, jsonSchema(contract.data, 'output')]));
 }

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { EnrollmentId, GroupId, ParticipantId, ProgramId } from '#events/ids';
 import { ListQuerySchema } from '#shared/store/pagination';
+import { z } from '#shared/validation';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const ProgramSchema = z.object({
   id: ProgramId,
@@ -10,7 +10,7 @@ export const ProgramSchema = z.object({
   title: z.string(),
   description: z.string(),
   skills: z.array(z.string()),
-  sessionsRequired: z.number().int(),
+  sessionsRequired: z.int(),
   createdAt: z.iso.datetime(),
 });
 export type Program = z.infer<typeof ProgramSchema>;
@@ -19,17 +19,17 @@ export const CreateProgramSchema = z.strictObject({
   groupId: GroupId,
   title: text(200),
   description: text(4000),
-  skills: z.array(text(60)).min(1).max(20),
-  sessionsRequired: z.number().int().min(1).max(365),
+  skills: z.array(text(60)).check(z.minLength(1), z.maxLength(20)),
+  sessionsRequired: z.int().check(z.minimum(1), z.maximum(365)),
 });
 export type CreateProgram = z.output<typeof CreateProgramSchema>;
 
-export const ListProgramsQuerySchema = ListQuerySchema.extend({ groupId: GroupId.optional() });
+export const ListProgramsQuerySchema = z.extend(ListQuerySchema, { groupId: z.optional(GroupId) });
 export type ListProgramsQuery = z.output<typeof ListProgramsQuerySchema>;
 
 export const AssessmentSchema = z.strictObject({
-  motivation: z.number().int().min(1).max(5),
-  notes: z.string().trim().max(2000),
+  motivation: z.int().check(z.minimum(1), z.maximum(5)),
+  notes: z.string().check(z.trim(), z.maxLength(2000)),
 });
 
 export const EnrollSchema = z.strictObject({
@@ -42,8 +42,8 @@ export const AttendanceSchema = z.strictObject({ date: z.iso.date(), present: z.
 export type Attendance = z.output<typeof AttendanceSchema>;
 
 export const CompletionSchema = z.strictObject({
-  score: z.number().int().min(0).max(100),
-  certificateNumber: text(64).optional(),
+  score: z.int().check(z.minimum(0), z.maximum(100)),
+  certificateNumber: z.optional(text(64)),
 });
 export type Completion = z.output<typeof CompletionSchema>;
 
@@ -54,13 +54,13 @@ export const EnrollmentSchema = z.object({
   participantId: ParticipantId,
   groupId: GroupId,
   status: z.enum(['enrolled', 'completed']),
-  sessionsAttended: z.number().int(),
-  sessionsRequired: z.number().int(),
+  sessionsAttended: z.int(),
+  sessionsRequired: z.int(),
   attendance: z.array(z.object({ date: z.iso.date(), present: z.boolean() })),
-  assessment: z.object({ motivation: z.number().int(), notes: z.string() }),
-  score: z.number().int().nullable(),
-  certificateNumber: z.string().nullable(),
-  completedAt: z.iso.datetime().nullable(),
+  assessment: z.object({ motivation: z.int(), notes: z.string() }),
+  score: z.nullable(z.int()),
+  certificateNumber: z.nullable(z.string()),
+  completedAt: z.nullable(z.iso.datetime()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

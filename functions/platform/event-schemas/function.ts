@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { defineFunction } from '#infra/declaration';
+import { z } from '#shared/validation';
 
 export default defineFunction({
   name: 'event-schemas',
@@ -12,7 +12,7 @@ export default defineFunction({
       path: '/events/schemas',
       auth: 'public',
       summary: "JSON Schema of each event's data, keyed by detail-type",
-      response: { status: 200, schema: z.record(z.string(), z.object({}).loose()) },
+      response: { status: 200, schema: z.record(z.string(), z.looseObject({})) },
     },
   },
   grants: {},

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { defineFunction } from '#infra/declaration';
+import { z } from '#shared/validation';
 
 export default defineFunction({
   name: 'health',

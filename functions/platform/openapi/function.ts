@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { defineFunction } from '#infra/declaration';
+import { z } from '#shared/validation';
 
 export default defineFunction({
   name: 'openapi',
@@ -12,7 +12,7 @@ export default defineFunction({
       path: '/openapi.json',
       auth: 'public',
       summary: 'The OpenAPI 3.1 document of every route',
-      response: { status: 200, schema: z.object({ openapi: z.string() }).loose() },
+      response: { status: 200, schema: z.looseObject({ openapi: z.string() }) },
     },
   },
   grants: {},

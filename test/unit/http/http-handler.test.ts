@@ -1,17 +1,17 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { HttpRoute } from '#infra/declaration';
 import { ConflictError } from '#shared/errors';
 import { httpHandler } from '#shared/http/http-handler';
+import { z } from '#shared/validation';
 
 const route = {
   method: 'POST',
   path: '/things/{thingId}',
   auth: 'jwt',
   summary: 'test',
-  params: z.object({ thingId: z.string().regex(/^thg_\d+$/) }),
-  body: z.strictObject({ name: z.string().min(1) }),
+  params: z.object({ thingId: z.string().check(z.regex(/^thg_\d+$/)) }),
+  body: z.strictObject({ name: z.string().check(z.minLength(1)) }),
   response: { status: 201 },
 } satisfies HttpRoute;
 
