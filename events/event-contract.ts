@@ -1,4 +1,4 @@
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 
 export const EventSource = {
   participants: 'pas-kreatif.participants',

@@ -1,4 +1,4 @@
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { GroupId, ParticipantId, ProductId } from './ids.ts';
 

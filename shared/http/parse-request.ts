@@ -3,7 +3,7 @@ import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import type { HttpRoute } from '#infra/declaration';
 import { type Caller, callerFromClaims } from '#shared/auth/caller';
 import { type FieldError, InvalidInputError, NotFoundError, UnsupportedMediaTypeError } from '#shared/errors';
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 
 type Output<S> = S extends $ZodType ? output<S> : undefined;
 

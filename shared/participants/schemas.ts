@@ -1,5 +1,5 @@
 import { GroupId, ParticipantId } from '#events/ids';
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 import { normalizeIndonesianPhone } from './phone.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));

@@ -1,6 +1,6 @@
 import type { $ZodType } from 'zod/v4/core';
 import type { HttpRoute } from '#infra/declaration';
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 
 const problemSchema = {
   type: 'object',

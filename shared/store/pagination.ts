@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import { tableDefinition } from '#infra/table-definition';
 import { EnvName, readEnv } from '#shared/env';
 import { InvalidInputError } from '#shared/errors';
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 
 export const ListQuerySchema = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),

@@ -1,6 +1,6 @@
 import { EnrollmentId, GroupId, ParticipantId, ProgramId } from '#events/ids';
 import { ListQuerySchema } from '#shared/store/pagination';
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 

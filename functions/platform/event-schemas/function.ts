@@ -1,5 +1,5 @@
 import { defineFunction } from '#infra/declaration';
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 
 export default defineFunction({
   name: 'event-schemas',

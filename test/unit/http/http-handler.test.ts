@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HttpRoute } from '#infra/declaration';
 import { ConflictError } from '#shared/errors';
 import { httpHandler } from '#shared/http/http-handler';
-import { z } from '#shared/validation';
+import * as z from '#shared/validation';
 
 const route = {
   method: 'POST',
