@@ -1,4 +1,9 @@
 import type { FunctionDeclaration, HttpRoute } from '#infra/declaration';
+import browseProducts from './catalog/browse-products/function.ts';
+import createProduct from './catalog/create-product/function.ts';
+import delistProduct from './catalog/delist-product/function.ts';
+import listProduct from './catalog/list-product/function.ts';
+import updateProduct from './catalog/update-product/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
 import getGroup from './participants/get-group/function.ts';
@@ -40,6 +45,11 @@ export const declarations: readonly FunctionDeclaration[] = [
   recordAttendance,
   completeTraining,
   listParticipantEnrollments,
+  createProduct,
+  updateProduct,
+  listProduct,
+  delistProduct,
+  browseProducts,
 ];
 
 export function httpRoutes(): HttpRoute[] {

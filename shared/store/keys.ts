@@ -12,3 +12,4 @@ export const enrollmentGuardKey = (programId: string, participantId: string) => 
   pk: `PROGRAM#${programId}`,
   sk: `ENROLLED#${participantId}`,
 });
+export const productKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' });

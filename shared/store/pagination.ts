@@ -62,9 +62,13 @@ function keyAttributes(indexName: string | undefined): string[] {
   return index ? [...table, index.partitionKey, index.sortKey] : table;
 }
 
+/** How many items one Query reads while a filter discards some of them. */
+const filteredReadSize = 100;
+
 /**
- * One Query for one page. It asks for one item more than the page holds, so the
- * cursor is null exactly when nothing follows: no empty last page.
+ * One page from a Query. It reads one item more than the page holds, so the cursor is null
+ * exactly when nothing follows: no empty last page. With a FilterExpression (a second
+ * filter narrowing an index), it keeps reading until the page is full or the index is done.
  */
 export async function queryPage(
   doc: DynamoDBDocumentClient,
@@ -72,10 +76,15 @@ export async function queryPage(
   page: PageRequest,
   cursors: CursorCodec,
 ): Promise<Page<Record<string, unknown>>> {
-  const scope = JSON.stringify([input.IndexName ?? '', input.KeyConditionExpression, input.ExpressionAttributeValues]);
-  const startKey = page.cursor === undefined ? undefined : cursors.decode(page.cursor, scope);
-  const result = await doc.send(new QueryCommand({ ...input, Limit: page.limit + 1, ExclusiveStartKey: startKey }));
-  const items = result.Items ?? [];
+  const scope = JSON.stringify([input.IndexName ?? '', input.KeyConditionExpression, input.FilterExpression ?? '', input.ExpressionAttributeValues]);
+  const items: Record<string, unknown>[] = [];
+  let startKey = page.cursor === undefined ? undefined : cursors.decode(page.cursor, scope);
+  do {
+    const limit = input.FilterExpression ? filteredReadSize : page.limit + 1 - items.length;
+    const result = await doc.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: startKey }));
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey && items.length <= page.limit);
   if (items.length <= page.limit) return { items, nextCursor: null };
   const pageItems = items.slice(0, page.limit);
   const last = pageItems[pageItems.length - 1] as Record<string, unknown>;

@@ -1,0 +1,21 @@
+import { defineFunction } from '#infra/declaration';
+import { BrowseProductsQuerySchema, ProductSchema } from '#shared/catalog/schemas';
+import { pageSchema } from '#shared/store/pagination';
+
+export default defineFunction({
+  name: 'browse-products',
+  context: 'catalog',
+  description: 'Lists products on sale, newest listing first, by category, group or artisan',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/products',
+      auth: 'public',
+      summary: 'Browse listed products',
+      query: BrowseProductsQuerySchema,
+      response: { status: 200, schema: pageSchema(ProductSchema) },
+    },
+  },
+  grants: { table: ['read'], cursorKey: true },
+});

@@ -1,0 +1,16 @@
+import { systemClock } from '#shared/clock';
+import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
+import { buildProductStore } from './dynamo-product-store.ts';
+import { buildSellerDirectory } from './dynamo-seller-directory.ts';
+
+/** The catalog context's side effects, built once per container. */
+export function catalogDeps() {
+  const doc = buildDocumentClient();
+  const table = tableName();
+  return {
+    products: buildProductStore(doc, table, buildCursorCodec()),
+    sellers: buildSellerDirectory(doc, table),
+    clock: systemClock,
+  };
+}

@@ -1,0 +1,176 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#shared/errors';
+import { failedConditions, isConditionFailure, transactWrite } from '#shared/store/dynamo';
+import { productKey } from '#shared/store/keys';
+import { outboxPut } from '#shared/store/outbox';
+import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import type { ProductStore } from './ports.ts';
+import type { Product } from './schemas.ts';
+
+/**
+ * A listed product sits in four sparse index partitions, one per way of browsing, all sorted
+ * by listing time; leaving the listing removes it from all of them.
+ */
+const browseIndexes = {
+  all: { index: 'gsi2', partition: () => 'LISTED' },
+  group: { index: 'gsi1', partition: (groupId: string) => `LISTED#GROUP#${groupId}` },
+  category: { index: 'gsi3', partition: (category: string) => `LISTED#CATEGORY#${category}` },
+  artisan: { index: 'gsi4', partition: (participantId: string) => `LISTED#ARTISAN#${participantId}` },
+} as const;
+
+function listingKeys(product: Pick<Product, 'id' | 'groupId' | 'category' | 'participantId'>, listedAt: string) {
+  const sort = `${listedAt}#${product.id}`;
+  return {
+    gsi1pk: browseIndexes.group.partition(product.groupId),
+    gsi1sk: sort,
+    gsi2pk: browseIndexes.all.partition(),
+    gsi2sk: sort,
+    gsi3pk: browseIndexes.category.partition(product.category),
+    gsi3sk: sort,
+    gsi4pk: browseIndexes.artisan.partition(product.participantId),
+    gsi4sk: sort,
+  };
+}
+
+function toProduct(item: Record<string, unknown>): Product {
+  const p = item as Product;
+  return {
+    id: p.id,
+    participantId: p.participantId,
+    groupId: p.groupId,
+    title: p.title,
+    description: p.description,
+    category: p.category,
+    priceIdr: p.priceIdr,
+    stock: p.stock,
+    materials: p.materials.map(({ material, grams }) => ({ material, grams })),
+    status: p.status,
+    images: p.images,
+    listedAt: p.listedAt ?? null,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+const stillIn = (status: Product['status']) => ({
+  ConditionExpression: '#status = :current',
+  ExpressionAttributeNames: { '#status': 'status' },
+  current: { ':current': status },
+});
+
+export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): ProductStore {
+  return {
+    async create(product) {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...productKey(product.id), entity: 'product', ...product },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+    async get(productId) {
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: productKey(productId), ConsistentRead: true }));
+      return Item ? toProduct(Item) : undefined;
+    },
+    async update(product, changes, updatedAt) {
+      const values: Record<string, unknown> = { ...changes, updatedAt };
+      // A listed product's category is also its place in the category index.
+      if (changes.category !== undefined && product.status === 'listed') values.gsi3pk = browseIndexes.category.partition(changes.category);
+      const names = Object.keys(values);
+      const condition = stillIn(product.status);
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: productKey(product.id),
+            UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+            ConditionExpression: condition.ConditionExpression,
+            ExpressionAttributeNames: {
+              ...condition.ExpressionAttributeNames,
+              ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+            },
+            ExpressionAttributeValues: { ...condition.current, ...Object.fromEntries(names.map((name) => [`:${name}`, values[name]])) },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return toProduct(Attributes ?? {});
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError('The product was listed or delisted meanwhile; try again');
+        throw error;
+      }
+    },
+    async transition(product, to, at, event) {
+      const condition = stillIn(product.status);
+      const listing = to === 'listed' ? listingKeys(product, at) : undefined;
+      const update = listing
+        ? {
+            UpdateExpression: `SET #status = :to, listedAt = :at, updatedAt = :at, ${Object.keys(listing)
+              .map((key) => `${key} = :${key}`)
+              .join(', ')}`,
+            ExpressionAttributeValues: {
+              ':to': to,
+              ':at': at,
+              ...condition.current,
+              ...Object.fromEntries(Object.entries(listing).map(([key, value]) => [`:${key}`, value])),
+            },
+          }
+        : {
+            UpdateExpression: 'SET #status = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk',
+            ExpressionAttributeValues: { ':to': to, ':at': at, ...condition.current },
+          };
+      try {
+        await transactWrite(doc, [
+          {
+            Update: {
+              TableName: table,
+              Key: productKey(product.id),
+              ConditionExpression: condition.ConditionExpression,
+              ExpressionAttributeNames: condition.ExpressionAttributeNames,
+              ...update,
+            },
+          },
+          outboxPut(table, event),
+        ]);
+      } catch (error) {
+        if (failedConditions(error)?.[0]) throw new ConflictError(`The product is no longer ${product.status}`);
+        throw error;
+      }
+      return { ...product, status: to, updatedAt: at, ...(to === 'listed' ? { listedAt: at } : {}) };
+    },
+    async browse({ artisanId, groupId, category }, page) {
+      const filters = { participantId: artisanId, groupId, category };
+      // The most selective filter picks the index; any other narrows it within the same Query.
+      const [field, { index, partition }] = artisanId
+        ? (['participantId', browseIndexes.artisan] as const)
+        : groupId
+          ? (['groupId', browseIndexes.group] as const)
+          : category
+            ? (['category', browseIndexes.category] as const)
+            : ([undefined, browseIndexes.all] as const);
+      const narrowing = Object.entries(filters).filter(([name, value]) => value !== undefined && name !== field);
+      const result = await queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: index,
+          KeyConditionExpression: `${index}pk = :pk`,
+          ...(narrowing.length > 0
+            ? {
+                FilterExpression: narrowing.map(([name]) => `#${name} = :${name}`).join(' AND '),
+                ExpressionAttributeNames: Object.fromEntries(narrowing.map(([name]) => [`#${name}`, name])),
+              }
+            : {}),
+          ExpressionAttributeValues: {
+            ':pk': partition(field ? (filters[field] as string) : ''),
+            ...Object.fromEntries(narrowing.map(([name, value]) => [`:${name}`, value])),
+          },
+          ScanIndexForward: false,
+        },
+        page,
+        cursors,
+      );
+      return { items: result.items.map(toProduct), nextCursor: result.nextCursor };
+    },
+  };
+}

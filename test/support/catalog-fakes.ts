@@ -1,0 +1,34 @@
+import type { ProductStore, SellerDirectory } from '#shared/catalog/ports';
+import type { Product } from '#shared/catalog/schemas';
+import { ConflictError } from '#shared/errors';
+import type { PendingEvent } from '#shared/store/outbox';
+
+/** In-memory catalog ports for use-case unit tests; the DynamoDB adapter has its own integration tests. */
+export function fakeCatalog(sellers: Record<string, { groupId: string; sellerStatus: string }>) {
+  const products = new Map<string, Product>();
+  const events: PendingEvent[] = [];
+
+  const productStore: ProductStore = {
+    async create(product) {
+      products.set(product.id, product);
+    },
+    get: async (id) => products.get(id),
+    async update(product, changes, updatedAt) {
+      const updated = { ...product, ...changes, updatedAt };
+      products.set(product.id, updated);
+      return updated;
+    },
+    async transition(product, to, at, event) {
+      if (products.get(product.id)?.status !== product.status) throw new ConflictError('changed meanwhile');
+      const moved: Product = { ...product, status: to, updatedAt: at, ...(to === 'listed' ? { listedAt: at } : {}) };
+      products.set(product.id, moved);
+      events.push(event);
+      return moved;
+    },
+    browse: async () => ({ items: [...products.values()].filter((p) => p.status === 'listed'), nextCursor: null }),
+  };
+
+  const sellerDirectory: SellerDirectory = { sellerOf: async (id) => sellers[id] };
+
+  return { productStore, sellerDirectory, products, events };
+}
