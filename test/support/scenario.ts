@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { call, tokenFor } from './api.ts';
+import { call, eventually, tokenFor } from './api.ts';
 
 /**
  * A fresh group with its people, made through the API. Every test builds its own, so
@@ -50,5 +50,25 @@ export async function newGroupScenario(options: { sessionsRequired?: number } = 
     return response.body;
   };
 
-  return { admin, officer, officerSub, facilitator, groupId, registerParticipant, createProgram };
+  /** A participant who completed a one-session training and has been made eligible by its event. */
+  const eligibleParticipant = async () => {
+    const registered = await registerParticipant();
+    const program = await createProgram();
+    const enrollment = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: facilitator,
+      body: { participantId: registered.participant.id, assessment: { motivation: 4, notes: '' } },
+    });
+    for (let session = 1; session <= program.sessionsRequired; session += 1) {
+      await call('POST', `/enrollments/${enrollment.body.id}/attendance`, { token: facilitator, body: { date: `2026-11-0${session}`, present: true } });
+    }
+    const completed = await call('POST', `/enrollments/${enrollment.body.id}/completion`, { token: facilitator, body: { score: 80 } });
+    expect(completed.status).toBe(200);
+    await eventually(async () => {
+      const read = await call('GET', `/participants/${registered.participant.id}`, { token: officer });
+      expect(read.body.sellerStatus).toBe('eligible');
+    });
+    return registered;
+  };
+
+  return { admin, officer, officerSub, facilitator, groupId, registerParticipant, createProgram, eligibleParticipant };
 }
