@@ -1,3 +1,4 @@
+import { httpRoutes } from '#functions/declarations';
 import type { HttpBench } from './http.ts';
 
 async function post(apiUrl: string, path: string, body: unknown, token?: string) {
@@ -23,8 +24,54 @@ export async function prepareHttpBenches(apiUrl: string): Promise<HttpBench[]> {
     { legalName: 'Bench Participant', registerNumber: 'BENCH-1', groupId: group.id, supervisionEndsOn: '2027-12-31', phone: '081234567890' },
     officer,
   );
+  const products = await listedProducts(apiUrl, group.id as string, officer);
   return [
     { name: 'GET /groups/{id}', path: `/groups/${group.id}` },
     { name: 'GET /participants/{id}', path: `/participants/${participant.id}`, token: officer },
+    { name: 'GET /products?groupId=', path: `/products?groupId=${group.id}` },
+    // Measured once the route is declared (the optional-auth GET /products/{productId} lands separately).
+    ...(httpRoutes().some((route) => route.method === 'GET' && route.path === '/products/{productId}')
+      ? [{ name: 'GET /products/{id}', path: `/products/${products[0]}` }]
+      : []),
   ];
+}
+
+/**
+ * A page's worth of listed products of one seller: an eligible seller needs a completed one-session training,
+ * whose event makes them eligible a moment later.
+ */
+async function listedProducts(apiUrl: string, groupId: string, officer: string): Promise<string[]> {
+  const seller = await post(
+    apiUrl,
+    '/participants',
+    { legalName: 'Bench Seller', registerNumber: 'BENCH-2', groupId, supervisionEndsOn: '2027-12-31', phone: '081234567891' },
+    officer,
+  );
+  const facilitator = await tokenFor(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId });
+  const program = await post(apiUrl, '/programs', { groupId, title: 'Bench', description: 'Bench', skills: ['bench'], sessionsRequired: 1 }, facilitator);
+  const enrollment = await post(apiUrl, `/programs/${program.id}/enrollments`, { participantId: seller.id, assessment: { motivation: 3, notes: '' } }, facilitator);
+  await post(apiUrl, `/enrollments/${enrollment.id}/attendance`, { date: '2026-11-02', present: true }, facilitator);
+  await post(apiUrl, `/enrollments/${enrollment.id}/completion`, { score: 80 }, facilitator);
+  const token = await tokenFor(apiUrl, { sub: 'bench-seller', roles: ['participant'], participantId: seller.id });
+  const product = { title: 'Tas', description: 'Bench', category: 'tas', priceIdr: 85_000, stock: 5, materials: [{ material: 'plastik', grams: 100 }] };
+  const ids: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const created = await eventuallyCreated(apiUrl, product, token);
+    await post(apiUrl, `/products/${created}/listing`, {}, token);
+    ids.push(created);
+  }
+  return ids;
+}
+
+async function eventuallyCreated(apiUrl: string, product: unknown, token: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      return (await post(apiUrl, '/products', product, token)).id as string;
+    } catch (error) {
+      // 403 until the TrainingCompleted consumer has made the seller eligible.
+      if (!String(error).includes(': 403 ')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error('The bench seller never became eligible');
 }

@@ -9,4 +9,5 @@ export const ParticipantId = prefixedId('prt');
 export const ProgramId = prefixedId('prg');
 export const EnrollmentId = prefixedId('enr');
 export const ProductId = prefixedId('prd');
+export const ImageId = prefixedId('img');
 export const OrderId = prefixedId('ord');

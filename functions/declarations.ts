@@ -2,7 +2,10 @@ import type { FunctionDeclaration, HttpRoute } from '#infra/declaration';
 import browseProducts from './catalog/browse-products/function.ts';
 import createProduct from './catalog/create-product/function.ts';
 import delistProduct from './catalog/delist-product/function.ts';
+import getProduct from './catalog/get-product/function.ts';
 import listProduct from './catalog/list-product/function.ts';
+import processProductImage from './catalog/process-product-image/function.ts';
+import requestImageUpload from './catalog/request-image-upload/function.ts';
 import updateProduct from './catalog/update-product/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
@@ -50,6 +53,9 @@ export const declarations: readonly FunctionDeclaration[] = [
   listProduct,
   delistProduct,
   browseProducts,
+  getProduct,
+  requestImageUpload,
+  processProductImage,
 ];
 
 export function httpRoutes(): HttpRoute[] {

@@ -17,3 +17,10 @@ export const lambdaBundling = {
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: "import { createRequire as houseCreateRequire } from 'node:module'; const require = houseCreateRequire(import.meta.url);",
 } as const;
+
+/**
+ * Where npm installs a function's `nodeModules` (native packages such as sharp) when the stack is synthesised:
+ * Lambda's Linux on arm64 with glibc, whatever machine synthesises. sharp's prebuilt binaries are npm packages
+ * (@img/sharp-linux-arm64, @img/sharp-libvips-linux-arm64), so this needs the npm registry and no Docker.
+ */
+export const lambdaNodeModulesTarget = { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' } as const;

@@ -21,8 +21,12 @@ export interface HttpRoute {
   method: HttpMethod;
   /** API Gateway path syntax: /groups/{groupId} */
   path: string;
-  /** public routes get no authorizer; jwt routes require a valid token (401 otherwise) */
-  auth: 'public' | 'jwt';
+  /**
+   * public: no authorizer, no caller. jwt: API Gateway's JWT authorizer requires a valid token (401 otherwise).
+   * optional: public, but a caller who sends a token is known (and one whose token fails gets a 401). HTTP APIs
+   * cannot make an authorizer optional, so the route has none and the function verifies the token itself.
+   */
+  auth: 'public' | 'jwt' | 'optional';
   summary: string;
   /** roles named in the docs; the use-case enforces them, the OpenAPI document shows them */
   roles?: readonly string[];
@@ -38,7 +42,9 @@ export type Trigger =
   /** an EventBridge rule on the platform bus */
   | { kind: 'event'; pattern: Record<string, unknown> }
   /** the table's stream, with an event-source filter pattern in EventBridge syntax */
-  | { kind: 'tableStream'; filter: Record<string, unknown>; batchSize: number };
+  | { kind: 'tableStream'; filter: Record<string, unknown>; batchSize: number }
+  /** S3 object-created notifications of the images bucket, for keys under the prefix; invoked asynchronously */
+  | { kind: 'objectCreated'; prefix: string };
 
 export type TableAccess = 'read' | 'write';
 
@@ -60,6 +66,11 @@ export interface FunctionDeclaration<T extends Trigger = Trigger> {
   grants: Grants;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /**
+   * Packages shipped in node_modules beside the bundle instead of inside it: native ones (sharp) that esbuild
+   * cannot bundle, installed for Lambda's linux-arm64 when deployed and resolved from the repository locally.
+   */
+  nodeModules?: readonly string[];
 }
 
 export type HttpFunctionDeclaration = FunctionDeclaration<Extract<Trigger, { kind: 'http' }>>;
@@ -69,6 +80,8 @@ export const defaultLimits: Record<Trigger['kind'], { timeoutSeconds: number; me
   http: { timeoutSeconds: 10, memoryMb: 512 },
   event: { timeoutSeconds: 30, memoryMb: 512 },
   tableStream: { timeoutSeconds: 60, memoryMb: 512 },
+  // Decoding and resizing a 40-megapixel image holds a few hundred MB, and Lambda's CPU share grows with memory.
+  objectCreated: { timeoutSeconds: 30, memoryMb: 1024 },
 };
 
 /** The limits a function runs with, deployed and locally. */
@@ -79,6 +92,11 @@ export function limitsOf(declaration: FunctionDeclaration): { timeoutSeconds: nu
 
 export function defineFunction<T extends Trigger>(declaration: FunctionDeclaration<T>): FunctionDeclaration<T> {
   return declaration;
+}
+
+/** Whether the function checks bearer tokens itself, and so needs to know the issuer and audience (JWT_* variables). */
+export function verifiesTokens(declaration: FunctionDeclaration): boolean {
+  return declaration.trigger.kind === 'http' && declaration.trigger.route.auth === 'optional';
 }
 
 /** Relative to the repository root, the handler file a declaration names. */

@@ -27,7 +27,7 @@ export class PasKreatifStack extends Stack {
     const settings = buildStageSettings(props.stage);
     const data = new DataTable(this, 'Data', settings);
     const { bus } = new PlatformBus(this, 'Events', settings);
-    const { bucket } = new ImagesBucket(this, 'Images', settings);
+    const images = new ImagesBucket(this, 'Images', settings);
     const users = new UserDirectory(this, 'Users', settings);
     const api = new PlatformApi(this, 'Api', { settings, users });
     const cursorKey = new CursorSigningKey(this, 'CursorSigningKey', settings);
@@ -39,7 +39,8 @@ export class PasKreatifStack extends Stack {
       settings,
       data,
       bus,
-      images: bucket,
+      images: images.bucket,
+      imagesBaseUrl: images.publicBaseUrl,
       api,
       alarmTopic,
       cursorSigningKey: cursorKey.environmentValue,
@@ -53,6 +54,7 @@ export class PasKreatifStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'ImagesUrl', { value: images.publicBaseUrl });
   }
 }
 

@@ -6,8 +6,14 @@ export const EnvName = {
   tableName: 'TABLE_NAME',
   eventBusName: 'EVENT_BUS_NAME',
   bucketName: 'BUCKET_NAME',
+  /** where the images bucket's processed renditions are served (the CDN deployed, s3rver locally), no trailing slash */
+  imagesBaseUrl: 'IMAGES_BASE_URL',
   cursorSigningKey: 'CURSOR_SIGNING_KEY',
   stage: 'STAGE',
+  /** set only for functions of optional-auth routes, which check bearer tokens themselves: the user pool's issuer URL */
+  jwtIssuer: 'JWT_ISSUER',
+  /** ... and the app client id the tokens are for */
+  jwtAudience: 'JWT_AUDIENCE',
 } as const;
 
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];

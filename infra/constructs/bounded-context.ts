@@ -1,9 +1,11 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import type { FunctionDeclaration, Trigger } from '#infra/declaration';
 import { toConstructId } from './construct-id.ts';
@@ -38,6 +40,8 @@ export class BoundedContext extends Construct {
         return this.wireEvent({ declaration: { ...declaration, trigger }, id });
       case 'tableStream':
         return this.wireTableStream({ declaration: { ...declaration, trigger }, id });
+      case 'objectCreated':
+        return this.wireObjectCreated({ declaration: { ...declaration, trigger }, id });
       default: {
         // A new trigger kind fails the typecheck here until the cloud knows how to wire it.
         const unhandled: never = trigger;
@@ -74,6 +78,35 @@ export class BoundedContext extends Construct {
           maxEventAge: Duration.hours(6),
         }),
       ],
+    });
+  }
+
+  /**
+   * S3 invokes asynchronously, like an event rule: Lambda retries a failing event twice, then parks it in the
+   * function's dead-letter queue, which alarms. The processor is idempotent, so a retry or S3's own duplicate
+   * delivery changes nothing.
+   */
+  private wireObjectCreated({ declaration, id }: Wired<'objectCreated'>): void {
+    const dlq = new DeadLetterQueue(this, `${id}DeadLetters`, {
+      source: `${declaration.name} (images bucket notification)`,
+      alarmTopic: this.platform.alarmTopic,
+    });
+    const fn = new HouseFunction(this, id, { declaration, platform: this.platform, deadLetterQueue: dlq.queue });
+    fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6) });
+    this.platform.images.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn.function), {
+      prefix: declaration.trigger.prefix,
+    });
+    this.acknowledgeNotificationsHandler();
+  }
+
+  /** CDK's own function that writes the bucket's notification configuration at deploy time (one per stack). */
+  private acknowledgeNotificationsHandler(): void {
+    const handler = Stack.of(this).node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (handler === undefined) return;
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "CDK's bucket-notifications custom resource handler always attaches AWSLambdaBasicExecutionRole (logs only); its other grant is s3:PutBucketNotification on the images bucket alone. It runs only during deployments.",
     });
   }
 

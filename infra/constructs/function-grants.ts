@@ -1,5 +1,5 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { Grants } from '#infra/declaration';
+import { type FunctionDeclaration, type Grants, verifiesTokens } from '#infra/declaration';
 import { EnvName } from '#shared/env';
 import type { PlatformResources } from './platform-resources.ts';
 
@@ -36,7 +36,13 @@ export function buildGrantEnvironment(grants: Grants, platform: PlatformResource
   return {
     ...(grants.table?.length ? { [EnvName.tableName]: platform.data.table.tableName } : {}),
     ...(grants.bus ? { [EnvName.eventBusName]: platform.bus.eventBusName } : {}),
-    ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName } : {}),
+    ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName, [EnvName.imagesBaseUrl]: platform.imagesBaseUrl } : {}),
     ...(grants.cursorKey ? { [EnvName.cursorSigningKey]: platform.cursorSigningKey } : {}),
   };
+}
+
+/** An optional-auth function verifies tokens itself, against what the API's JWT authorizer accepts; no other function is told. */
+export function buildTokenEnvironment(declaration: FunctionDeclaration, platform: PlatformResources): Record<string, string> {
+  if (!verifiesTokens(declaration)) return {};
+  return { [EnvName.jwtIssuer]: platform.api.tokens.issuer, [EnvName.jwtAudience]: platform.api.tokens.audience };
 }

@@ -10,10 +10,10 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { lambdaBundling } from '#infra/bundling';
+import { lambdaBundling, lambdaNodeModulesTarget } from '#infra/bundling';
 import { type FunctionDeclaration, handlerEntry, limitsOf } from '#infra/declaration';
 import { EnvName } from '#shared/env';
-import { buildGrantEnvironment, buildGrantStatements } from './function-grants.ts';
+import { buildGrantEnvironment, buildGrantStatements, buildTokenEnvironment } from './function-grants.ts';
 import type { PlatformResources } from './platform-resources.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,6 +68,7 @@ export class HouseFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: declaration.name,
         NODE_OPTIONS: '--enable-source-maps',
         ...buildGrantEnvironment(declaration.grants, platform),
+        ...buildTokenEnvironment(declaration, platform),
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -81,6 +82,8 @@ export class HouseFunction extends Construct {
         sourcesContent: false,
         // Bundled and tree-shaken, the SDK cold-starts faster than the runtime's copy (measured in DESIGN.md).
         bundleAwsSDK: true,
+        // Left out of the bundle and installed beside it for linux-arm64 (sharp's way for Lambda).
+        ...(declaration.nodeModules ? { nodeModules: [...declaration.nodeModules], environment: { ...lambdaNodeModulesTarget } } : {}),
       },
     });
 

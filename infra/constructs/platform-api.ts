@@ -24,10 +24,17 @@ export interface PlatformApiProps {
   users: UserDirectory;
 }
 
+/** What a token must name: the authorizer checks it at the edge, optional-auth functions check the same themselves. */
+export interface TokenAcceptance {
+  issuer: string;
+  audience: string;
+}
+
 /** HTTP API (payload format 2.0): Cognito tokens checked at the edge, every request in the access log. */
 export class PlatformApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  readonly tokens: TokenAcceptance;
   private readonly jwtAuthorizer: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, { settings, users }: PlatformApiProps) {
@@ -56,13 +63,17 @@ export class PlatformApi extends Construct {
       throttle: { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: buildAccessLogFormat() },
     });
-    this.jwtAuthorizer = new HttpJwtAuthorizer('CognitoJwt', users.issuerUrl, {
-      jwtAudience: [users.client.userPoolClientId],
+    this.tokens = { issuer: users.issuerUrl, audience: users.client.userPoolClientId };
+    this.jwtAuthorizer = new HttpJwtAuthorizer('CognitoJwt', this.tokens.issuer, {
+      jwtAudience: [this.tokens.audience],
       identitySource: ['$request.header.Authorization'],
     });
   }
 
-  /** The route exactly as declared: same method, same path, an authorizer only when it is a jwt route. */
+  /**
+   * The route exactly as declared: same method, same path, an authorizer only when it is a jwt route.
+   * An optional-auth route gets none, because an HTTP API authorizer cannot let a request without a token through.
+   */
   addRoute(id: string, route: HttpRoute, handler: IFunction): void {
     const routes = this.api.addRoutes({
       path: route.path,
@@ -73,12 +84,11 @@ export class PlatformApi extends Construct {
       authorizer: route.auth === 'jwt' ? this.jwtAuthorizer : new HttpNoneAuthorizer(),
     });
     if (route.auth === 'jwt') return;
-    for (const httpRoute of routes) {
-      Validations.of(httpRoute).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: `${route.method} ${route.path} is public in the API contract (${route.summary}): it serves anonymous callers, so any check it needs (consent, a webhook signature) is the handler's.`,
-      });
-    }
+    const reason =
+      route.auth === 'optional'
+        ? `${route.method} ${route.path} serves anonymous callers and shows more to signed-in ones (${route.summary}); an authorizer cannot be optional, so the function verifies a bearer token itself against the same issuer, audience and JWKS as the JWT authorizer, and refuses a bad one with 401.`
+        : `${route.method} ${route.path} is public in the API contract (${route.summary}): it serves anonymous callers, so any check it needs (consent, a webhook signature) is the handler's.`;
+    for (const httpRoute of routes) Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
   }
 }
 

@@ -11,6 +11,8 @@ export interface PlatformResources {
   data: DataTable;
   bus: IEventBus;
   images: IBucket;
+  /** where processed images are served: the CDN in front of the bucket's images/ prefix */
+  imagesBaseUrl: string;
   api: PlatformApi;
   alarmTopic: ITopic;
   /** a CloudFormation dynamic reference, resolved at deploy time (see CursorSigningKey) */

@@ -72,6 +72,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (!state.ready || !authorizer) return sendProblem(response, localProblem(503, 'Starting', 'The local runtime is still starting; try again in a moment'), requestId);
       const body = await readBody(request, maxBodyBytes);
       const { declaration } = match.route;
+      // Only jwt routes have an authorizer. A public or optional-auth route gets the Authorization header as
+      // sent and no requestContext.authorizer, as from API Gateway; an optional-auth function verifies it itself.
       let claims: Record<string, string> | undefined;
       if (declaration.trigger.route.auth === 'jwt') {
         try {

@@ -7,8 +7,10 @@ import { assertJavaRuntime, createTable, type DynamoDbLocal, type LocalAwsConfig
 import { type LocalEventBus, startEventBus } from './event-bus.ts';
 import { matchesPattern } from './event-pattern.ts';
 import { type ApiServer, startApiServer } from './http-server.ts';
+import type { LocalAuthorizer } from './jwt-authorizer.ts';
 import { createLambdaInvoker, localAccountId } from './lambda-invoker.ts';
 import { freePort } from './net.ts';
+import { type ObjectCreatedDeclaration, type ObjectNotifications, startObjectNotifications } from './object-notifications.ts';
 import type { LocalEndpoints } from './protocol.ts';
 import { type LocalS3, startLocalS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
@@ -50,7 +52,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const log = options.log ?? ((line: string) => console.log(line));
   const warn = options.warn ?? log;
   const started = Date.now();
-  const parts: { api?: ApiServer; pollers: StreamPoller[]; bus?: LocalEventBus; s3?: LocalS3; dynamo?: DynamoDbLocal | Promise<DynamoDbLocal | undefined> } = { pollers: [] };
+  const parts: {
+    api?: ApiServer;
+    pollers: StreamPoller[];
+    bus?: LocalEventBus;
+    notifications?: ObjectNotifications;
+    s3?: LocalS3;
+    dynamo?: DynamoDbLocal | Promise<DynamoDbLocal | undefined>;
+  } = { pollers: [] };
   const interrupted = () => {
     if (options.signal?.aborted) throw new Error('Start-up was interrupted');
   };
@@ -62,6 +71,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       if (parts.api) await attempt('the API', parts.api.stop);
       await attempt('the table-stream pollers', () => Promise.all(parts.pollers.map((poller) => poller.stop())));
       if (parts.bus) await attempt('the event bus', parts.bus.stop);
+      if (parts.notifications) await attempt('the bucket notifications', parts.notifications.stop);
       if (parts.s3) await attempt('S3', parts.s3.stop);
       const dynamo = await parts.dynamo;
       if (dynamo) await attempt('DynamoDB Local', dynamo.stop);
@@ -106,6 +116,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         deadLetters: () => ({ items: deadLetters.list() }),
       },
     });
+    // Known only now that the API listens: the local issuer names its port. Set before any handler loads.
+    setTokenEnvironment(parts.api.authorizer);
     parts.bus = await startEventBus({
       busName: localNames.eventBusName,
       region: localRegion,
@@ -116,6 +128,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       log: warn,
       port: busPort,
     });
+
+    parts.notifications = startObjectNotifications({ s3: parts.s3, region: localRegion, declarations: wiring.objectCreated, invoker, deadLetters });
 
     // Handlers load while java boots. One that fails to import is reported now and answers 500.
     const preloading = Promise.all(
@@ -133,7 +147,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await preloading;
     interrupted();
     parts.api.markReady();
-    log(`Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer)`);
+    log(`Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification)`);
 
     if (options.seed) await seedDemoData({ apiUrl: parts.api.url, log });
 
@@ -157,6 +171,7 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
   const http: HttpFunctionDeclaration[] = [];
   const event: FunctionDeclaration[] = [];
   const tableStream: TableStreamDeclaration[] = [];
+  const objectCreated: ObjectCreatedDeclaration[] = [];
   for (const declaration of declarations) {
     const { trigger } = declaration;
     switch (trigger.kind) {
@@ -171,11 +186,14 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
         checkPattern(declaration.name, trigger.filter);
         tableStream.push(declaration as TableStreamDeclaration);
         break;
+      case 'objectCreated':
+        objectCreated.push(declaration as ObjectCreatedDeclaration);
+        break;
       default:
         warn(`${declaration.name}: trigger kind "${(trigger as { kind: string }).kind}" is not wired by the local runtime yet`);
     }
   }
-  return { http, event, tableStream };
+  return { http, event, tableStream, objectCreated };
 }
 
 function checkPattern(name: string, pattern: unknown): void {
@@ -196,6 +214,8 @@ function setHandlerEnvironment(endpoints: { dynamoEndpoint: string; s3Endpoint: 
   env[EnvName.tableName] = localNames.tableName;
   env[EnvName.eventBusName] = localNames.eventBusName;
   env[EnvName.bucketName] = localNames.bucketName;
+  // s3rver serves GETs without a signature, so the renditions' URLs point straight at it (CloudFront's role deployed).
+  env[EnvName.imagesBaseUrl] = `${endpoints.s3Endpoint}/${localNames.bucketName}/images`;
   env[EnvName.cursorSigningKey] = randomBytes(32).toString('base64url');
   env[EnvName.stage] = localStage;
   env.AWS_REGION = localRegion;
@@ -215,4 +235,10 @@ function setHandlerEnvironment(endpoints: { dynamoEndpoint: string; s3Endpoint: 
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   env.MIDTRANS_SERVER_KEY ??= 'local-server-key';
   env.WEBHOOK_RETRY_SCALE ??= '1';
+}
+
+/** What the stack tells optional-auth functions: they verify tokens against the local issuer's JWKS (GET /_local/.well-known/jwks.json). */
+function setTokenEnvironment(authorizer: Pick<LocalAuthorizer, 'issuer' | 'audience'>): void {
+  process.env[EnvName.jwtIssuer] = authorizer.issuer;
+  process.env[EnvName.jwtAudience] = authorizer.audience;
 }

@@ -3,7 +3,7 @@ import { UnauthorizedError } from '#shared/errors';
 export const Roles = ['admin', 'officer', 'facilitator', 'participant', 'buyer'] as const;
 export type Role = (typeof Roles)[number];
 
-/** Who is calling, as the JWT authorizer vouched for them. */
+/** Who is calling, as the JWT authorizer (or, on optional-auth routes, the function's own token check) vouched for them. */
 export interface Caller {
   sub: string;
   roles: readonly Role[];
@@ -13,15 +13,16 @@ export interface Caller {
   participantId?: string;
 }
 
-type Claims = Record<string, string | number | boolean | string[] | undefined>;
+/** A token's claims: as API Gateway hands them over (every value a string), or as verified by the function itself. */
+export type Claims = Readonly<Record<string, unknown>>;
 
 /**
  * API Gateway's JWT authorizer flattens array claims into one string such as
- * "[officer admin]"; a plain array is accepted too so direct invocations work.
+ * "[officer admin]"; a plain array is accepted too: tokens a function verifies itself carry one.
  */
-export function parseRoles(claim: Claims[string]): Role[] {
-  const raw = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.replace(/^\[|\]$/g, '').split(/[\s,]+/) : [];
-  return raw.filter((role): role is Role => (Roles as readonly string[]).includes(role));
+export function parseRoles(claim: unknown): Role[] {
+  const raw: unknown[] = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.replace(/^\[|\]$/g, '').split(/[\s,]+/) : [];
+  return raw.filter((role): role is Role => (Roles as readonly unknown[]).includes(role));
 }
 
 export function callerFromClaims(claims: Claims | undefined): Caller {

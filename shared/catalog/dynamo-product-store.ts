@@ -45,7 +45,8 @@ function toProduct(item: Record<string, unknown>): Product {
     stock: p.stock,
     materials: p.materials.map(({ material, grams }) => ({ material, grams })),
     status: p.status,
-    images: p.images,
+    // The type declared at presign time is the processor's business, not the product's.
+    images: p.images.map(({ imageId, status, urls }) => ({ imageId, status, ...(urls ? { urls } : {}) })),
     listedAt: p.listedAt ?? null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,

@@ -62,7 +62,8 @@ export async function getProduct(deps: Pick<CatalogDeps, 'products'>, caller: Ca
   return product;
 }
 
-async function productToManage(deps: Pick<CatalogDeps, 'products'>, caller: Caller, productId: string): Promise<Product> {
+/** The product, if the caller may change it: its seller or a facilitator of its group (the rule of PATCH, listing and images). */
+export async function productToManage(deps: Pick<CatalogDeps, 'products'>, caller: Caller, productId: string): Promise<Product> {
   const product = await getProduct(deps, caller, productId);
   if (!canManage(caller, product)) throw new ForbiddenError('Only the seller and their facilitators change a product');
   return product;

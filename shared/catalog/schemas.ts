@@ -1,4 +1,4 @@
-import { GroupId, ParticipantId, ProductId } from '#events/ids';
+import { GroupId, ImageId, ParticipantId, ProductId } from '#events/ids';
 import { ListQuerySchema } from '#shared/store/pagination';
 import * as z from '#shared/validation';
 
@@ -23,6 +23,31 @@ export const ProductImageSchema = z.object({
   status: z.enum(['pending', 'ready', 'rejected']),
   urls: z.optional(z.object({ thumbnail: z.string(), medium: z.string() })),
 });
+export type ProductImage = z.infer<typeof ProductImageSchema>;
+
+/** What a seller may upload; the processor checks the bytes really are the type declared here. */
+export const ImageContentTypeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp']);
+export type ImageContentType = z.infer<typeof ImageContentTypeSchema>;
+
+export const maxImageBytes = 5 * 1024 * 1024;
+
+export const RequestImageUploadSchema = z.strictObject({
+  contentType: ImageContentTypeSchema,
+  contentLength: z.int().check(z.minimum(1), z.maximum(maxImageBytes, 'At most 5 MiB (5242880 bytes)')),
+});
+export type RequestImageUpload = z.output<typeof RequestImageUploadSchema>;
+
+export const ImageUploadSchema = z.object({
+  imageId: ImageId,
+  upload: z.object({
+    url: z.url(),
+    method: z.literal('PUT'),
+    /** send exactly these: both are signed, so S3 refuses another type or size */
+    headers: z.object({ 'content-type': ImageContentTypeSchema, 'content-length': z.string() }),
+  }),
+  expiresAt: z.iso.datetime(),
+});
+export type ImageUpload = z.infer<typeof ImageUploadSchema>;
 
 export const ProductStatusSchema = z.enum(['draft', 'listed', 'delisted']);
 export type ProductStatus = z.infer<typeof ProductStatusSchema>;

@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import type { HttpRoute } from '#infra/declaration';
 import { type Caller, callerFromClaims } from '#shared/auth/caller';
-import { type FieldError, InvalidInputError, NotFoundError, UnsupportedMediaTypeError } from '#shared/errors';
+import type { TokenVerifier } from '#shared/auth/token-verifier';
+import { type FieldError, InvalidInputError, NotFoundError, UnauthorizedError, UnsupportedMediaTypeError } from '#shared/errors';
 import * as z from '#shared/validation';
 
 type Output<S> = S extends $ZodType ? output<S> : undefined;
@@ -11,7 +12,7 @@ export interface RouteInput<R extends HttpRoute> {
   body: Output<R['body']>;
   query: Output<R['query']>;
   params: Output<R['params']>;
-  caller: R['auth'] extends 'jwt' ? Caller : undefined;
+  caller: R['auth'] extends 'jwt' ? Caller : R['auth'] extends 'optional' ? Caller | undefined : undefined;
   headers: Record<string, string | undefined>;
 }
 
@@ -21,14 +22,28 @@ type ClaimsEvent = APIGatewayProxyEventV2 & {
 
 const jsonContentType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
-export function parseRequest<R extends HttpRoute>(route: R, event: ClaimsEvent): RouteInput<R> {
-  const caller = route.auth === 'jwt' ? callerFromClaims(event.requestContext.authorizer?.jwt?.claims) : undefined;
+/** `tokens` checks the bearer token of an optional-auth route, which API Gateway passes through unchecked. */
+export async function parseRequest<R extends HttpRoute>(route: R, event: ClaimsEvent, tokens?: TokenVerifier): Promise<RouteInput<R>> {
+  const caller = await callerOf(route, event, tokens);
   // A malformed id cannot name anything, so it is as absent as a well-formed unknown one.
   const params = route.params ? z.safeParse(route.params, event.pathParameters ?? {}) : undefined;
   if (params && !params.success) throw new NotFoundError('Resource');
   const query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query') : undefined;
   const body = parseBody(route, event);
   return { caller, params: params?.data, query, body, headers: event.headers ?? {} } as RouteInput<R>;
+}
+
+async function callerOf(route: HttpRoute, event: ClaimsEvent, tokens: TokenVerifier | undefined): Promise<Caller | undefined> {
+  if (route.auth === 'jwt') return callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+  if (route.auth === 'public') return undefined;
+  // No credentials is an anonymous caller. Credentials that fail are a 401, not anonymity: a client whose
+  // token expired learns so, rather than silently seeing less.
+  const authorization = event.headers?.authorization?.trim();
+  if (!authorization) return undefined;
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  if (!token) throw new UnauthorizedError('Send the token as Authorization: Bearer <JWT>');
+  // httpHandler refuses to build an optional-auth handler without a verifier.
+  return callerFromClaims(await (tokens as TokenVerifier).verify(token));
 }
 
 function parseBody(route: HttpRoute, event: APIGatewayProxyEventV2): unknown {

@@ -46,12 +46,15 @@ function parameters(route: HttpRoute) {
   return [...pathParams, ...queryParams];
 }
 
+/** OpenAPI lists alternatives: `{}` is "no credentials", so an optional-auth route offers both. */
+const securityOf = (auth: HttpRoute['auth']) => ({ public: [], jwt: [{ bearer: [] }], optional: [{}, { bearer: [] }] })[auth];
+
 function operation(route: HttpRoute) {
   const { status, schema, contentType = 'application/json' } = route.response;
   return {
     summary: route.summary,
     ...(route.roles ? { description: `Roles: ${route.roles.join(', ')}` } : {}),
-    ...(route.auth === 'jwt' ? { security: [{ bearer: [] }] } : { security: [] }),
+    security: securityOf(route.auth),
     parameters: parameters(route),
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }

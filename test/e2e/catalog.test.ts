@@ -139,6 +139,43 @@ describe('the listing lifecycle', () => {
   });
 });
 
+describe('reading one product', () => {
+  it('shows a draft to its seller and facilitators only, and a listed product to anyone', async () => {
+    const { eligibleParticipant, facilitator } = await newGroupScenario({ sessionsRequired: 1 });
+    const { participantToken } = await eligibleParticipant();
+    const { body: created } = await call('POST', '/products', { token: participantToken, body: product() });
+    const stranger = await tokenFor({ sub: `f-${randomUUID()}`, roles: ['facilitator'], groupId: newId('grp') });
+
+    const draftAnonymous = await call('GET', `/products/${created.id}`);
+    const draftStranger = await call('GET', `/products/${created.id}`, { token: stranger });
+    const draftSeller = await call('GET', `/products/${created.id}`, { token: participantToken });
+    const draftFacilitator = await call('GET', `/products/${created.id}`, { token: facilitator });
+    await call('POST', `/products/${created.id}/listing`, { token: participantToken });
+    const listedAnonymous = await call('GET', `/products/${created.id}`);
+    const listedStranger = await call('GET', `/products/${created.id}`, { token: stranger });
+
+    expect([draftAnonymous.status, draftStranger.status, draftSeller.status, draftFacilitator.status]).toEqual([404, 404, 200, 200]);
+    expect([listedAnonymous.status, listedStranger.status]).toEqual([200, 200]);
+    expect(listedAnonymous.body).toMatchObject({ id: created.id, status: 'listed' });
+    for (const field of privateFields) expect(listedAnonymous.body).not.toHaveProperty(field);
+  });
+
+  it('answers 401 to a token that is present but invalid or expired, rather than treating it as anonymous', async () => {
+    const { eligibleParticipant } = await newGroupScenario({ sessionsRequired: 1 });
+    const { participantToken } = await eligibleParticipant();
+    const { body: created } = await call('POST', '/products', { token: participantToken, body: product() });
+    await call('POST', `/products/${created.id}/listing`, { token: participantToken });
+    const expired = await call('POST', '/_local/token', { body: { sub: 'x', roles: ['buyer'], expiresInSeconds: -60 } });
+
+    const tampered = await call('GET', `/products/${created.id}`, { token: `${participantToken.slice(0, -4)}AAAA` });
+    const late = await call('GET', `/products/${created.id}`, { token: expired.body.token });
+
+    expect(tampered.status).toBe(401);
+    expect(late.status).toBe(401);
+    expect(late.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
 describe('browsing', () => {
   it('lists only listed products, filtered by group, category and artisan, newest first, across pages', async () => {
     const { eligibleParticipant, groupId } = await newGroupScenario({ sessionsRequired: 1 });

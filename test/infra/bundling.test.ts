@@ -39,3 +39,19 @@ describe.each(declarations.map((declaration) => [declaration.name]))('the bundle
     expect(code).not.toMatch(/import\s*\(\s*["']@aws-sdk\//);
   });
 });
+
+describe('sharp', () => {
+  it('is in no bundle, and installed for Lambda (linux-arm64, glibc) beside the bundles that declare it', () => {
+    for (const declaration of declarations) {
+      const directory = bundleOf(declaration.name);
+      const code = readFileSync(join(directory, 'index.mjs'), 'utf8');
+      const declared = declaration.nodeModules?.includes('sharp') ?? false;
+
+      // Imported by name where declared (resolved from node_modules), and absent everywhere else.
+      expect(/from\s*["']sharp["']/.test(code)).toBe(declared);
+      expect(existsSync(join(directory, 'node_modules/@img/sharp-linux-arm64'))).toBe(declared);
+      expect(existsSync(join(directory, 'node_modules/@img/sharp-libvips-linux-arm64'))).toBe(declared);
+      expect(existsSync(join(directory, 'node_modules/@img/sharp-linux-x64'))).toBe(false);
+    }
+  });
+});

@@ -21,7 +21,7 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
     ...(grants.bucket?.includes('read') ? ['s3:GetObject'] : []),
     ...(grants.bucket?.includes('write') ? ['s3:PutObject'] : []),
     // Lambda itself sends a failed asynchronous event to the function's dead-letter queue.
-    ...(trigger.kind === 'event' ? ['sqs:SendMessage'] : []),
+    ...(trigger.kind === 'event' || trigger.kind === 'objectCreated' ? ['sqs:SendMessage'] : []),
     // The stream poller runs as the function and reports failed batches to the failure queue.
     ...(trigger.kind === 'tableStream' ? [...streamRead, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),
   ];
@@ -29,14 +29,16 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
 }
 
 export function expectedEnvironment(declaration: FunctionDeclaration): string[] {
-  const { grants } = declaration;
+  const { grants, trigger } = declaration;
   return [
     'STAGE',
     'POWERTOOLS_SERVICE_NAME',
     'NODE_OPTIONS',
     ...(grants.table?.length ? ['TABLE_NAME'] : []),
     ...(grants.bus ? ['EVENT_BUS_NAME'] : []),
-    ...(grants.bucket?.length ? ['BUCKET_NAME'] : []),
+    ...(grants.bucket?.length ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
     ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),
+    // An optional-auth route has no authorizer: its function verifies tokens and must know what to accept.
+    ...(trigger.kind === 'http' && trigger.route.auth === 'optional' ? ['JWT_ISSUER', 'JWT_AUDIENCE'] : []),
   ].sort();
 }

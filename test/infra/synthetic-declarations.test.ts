@@ -5,10 +5,12 @@ import health from '#functions/platform/health/function';
 import { checkFunctions } from './function-checks.ts';
 import { checkTriggers } from './trigger-checks.ts';
 import { synthStack } from './synth-stack.ts';
+import { environmentOf, functionsByName, resourcesOfType, type Resource } from './template-lookup.ts';
 
 /**
  * Declarations that exercise what today's functions do not (every grant at once, the bucket, limits, a
- * pattern with operators and $or, another stream filter), reusing existing handler files as entries.
+ * pattern with operators and $or, another stream filter, an optional-auth route), reusing existing handler
+ * files as entries.
  */
 const synthetic: readonly FunctionDeclaration[] = [
   health,
@@ -23,6 +25,16 @@ const synthetic: readonly FunctionDeclaration[] = [
     grants: { table: ['read', 'write'], bus: 'put', bucket: ['read', 'write'], cursorKey: true },
     timeoutSeconds: 20,
     memoryMb: 1024,
+  }),
+  defineFunction({
+    name: 'get-artisan',
+    context: 'participants',
+    description: 'an optional-auth route',
+    trigger: {
+      kind: 'http',
+      route: { method: 'GET', path: '/things/{id}', auth: 'optional', summary: 'a thing, more of it to its owner', response: { status: 200 } },
+    },
+    grants: { table: ['read'] },
   }),
   defineFunction({
     name: 'mark-seller-eligible',
@@ -63,6 +75,42 @@ describe('synthetic declarations', () => {
     const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
 
     expect(policies).toContain(JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] }));
+  });
+
+  describe('an optional-auth route', () => {
+    const [authorizer] = resourcesOfType(template, 'AWS::ApiGatewayV2::Authorizer').map(([, resource]) => resource.Properties);
+    const functions = functionsByName(template);
+
+    it('has no authorizer, while the jwt route beside it keeps one', () => {
+      // Act
+      const authorizationOf = (routeKey: string) =>
+        resourcesOfType(template, 'AWS::ApiGatewayV2::Route').find(([, route]) => route.Properties.RouteKey === routeKey)?.[1].Properties;
+
+      // Assert
+      expect(authorizationOf('GET /things/{id}')).toMatchObject({ AuthorizationType: 'NONE' });
+      expect(authorizationOf('GET /things/{id}')).not.toHaveProperty('AuthorizerId');
+      expect(authorizationOf('POST /everything/{id}')).toMatchObject({ AuthorizationType: 'JWT' });
+    });
+
+    it("tells its function the authorizer's own issuer and audience, so both accept the same tokens", () => {
+      // Act
+      const variables = environmentOf(functions.get('get-artisan')?.resource as Resource);
+
+      // Assert
+      expect(authorizer).toBeDefined();
+      expect(variables.JWT_ISSUER).toBeDefined();
+      const { Issuer, Audience } = (authorizer as { JwtConfiguration: { Issuer: unknown; Audience: unknown[] } }).JwtConfiguration;
+      expect(variables.JWT_ISSUER).toEqual(Issuer);
+      expect([variables.JWT_AUDIENCE]).toEqual(Audience);
+    });
+
+    it('is the only function told about tokens', () => {
+      // Act
+      const told = [...functions].filter(([, { resource }]) => 'JWT_ISSUER' in environmentOf(resource) || 'JWT_AUDIENCE' in environmentOf(resource));
+
+      // Assert
+      expect(told.map(([name]) => name)).toEqual(['get-artisan']);
+    });
   });
 
   it('leave no cdk-nag finding unacknowledged, bucket wildcards included', () => {

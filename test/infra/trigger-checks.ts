@@ -27,6 +27,9 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   const http = declarations.filter((declaration): declaration is Of<'http'> => declaration.trigger.kind === 'http');
   const events = declarations.filter((declaration): declaration is Of<'event'> => declaration.trigger.kind === 'event');
   const streams = declarations.filter((declaration): declaration is Of<'tableStream'> => declaration.trigger.kind === 'tableStream');
+  const uploads = declarations.filter((declaration): declaration is Of<'objectCreated'> => declaration.trigger.kind === 'objectCreated');
+  const [bucketId] = resourcesOfType(template, 'AWS::S3::Bucket').map(([id]) => id);
+  const notifications = resourcesOfType(template, 'Custom::S3BucketNotifications');
 
   const checkDeadLetterQueue = (queueId: string) => {
     expect(resources[queueId]?.Properties).toMatchObject({ MessageRetentionPeriod: fourteenDays, SqsManagedSseEnabled: true });
@@ -167,11 +170,57 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     }
   });
 
+  describe('images bucket notifications', () => {
+    type LambdaConfiguration = { Events: string[]; Filter: { Key: { FilterRules: { Name: string; Value: string }[] } }; LambdaFunctionArn: unknown };
+    const configurations = notifications.flatMap(
+      ([, resource]) =>
+        (resource.Properties.NotificationConfiguration as { LambdaFunctionConfigurations?: LambdaConfiguration[] }).LambdaFunctionConfigurations ?? [],
+    );
+
+    it('exist once per object-created declaration, on the images bucket', () => {
+      expect(configurations).toHaveLength(uploads.length);
+      for (const [, resource] of notifications) expect(resource.Properties.BucketName).toEqual({ Ref: bucketId });
+    });
+
+    for (const declaration of uploads) {
+      it(`${declaration.name}: invoked on object creation under ${declaration.trigger.prefix}, by S3 from this bucket only, with retries and a dead-letter queue`, () => {
+        // Prepare
+        const fnId = functionId(declaration.name);
+
+        // Act
+        const matching = configurations.filter((configuration) => referencedId(configuration.LambdaFunctionArn) === fnId);
+
+        // Assert
+        expect(matching).toEqual([
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: declaration.trigger.prefix }] } },
+            LambdaFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          },
+        ]);
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          Principal: 's3.amazonaws.com',
+          SourceArn: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+        });
+        template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+          FunctionName: { Ref: fnId },
+          MaximumRetryAttempts: 2,
+          MaximumEventAgeInSeconds: Match.anyValue(),
+        });
+        const queueId = referencedId((resources[fnId]?.Properties.DeadLetterConfig as { TargetArn: unknown }).TargetArn);
+        checkDeadLetterQueue(queueId);
+      });
+    }
+  });
+
   it('every queue is a dead-letter queue of one asynchronous trigger', () => {
     const queues = resourcesOfType(template, 'AWS::SQS::Queue');
 
-    expect(queues).toHaveLength(events.length + streams.length);
-    const referenced = JSON.stringify([...rules, ...mappings].map(([, resource]) => resource.Properties));
+    expect(queues).toHaveLength(events.length + streams.length + uploads.length);
+    const uploadFunctions = uploads.map((declaration) => resources[functionId(declaration.name)]?.Properties);
+    const referenced = JSON.stringify([...[...rules, ...mappings].map(([, resource]) => resource.Properties), ...uploadFunctions]);
     for (const [queueId] of queues) expect(referenced).toContain(`"${queueId}"`);
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrowseProductsQuerySchema, CreateProductSchema, UpdateProductSchema } from '#shared/catalog/schemas';
+import { BrowseProductsQuerySchema, CreateProductSchema, RequestImageUploadSchema, UpdateProductSchema } from '#shared/catalog/schemas';
 import * as z from '#shared/validation';
 
 const valid = {
@@ -50,5 +50,23 @@ describe('BrowseProductsQuerySchema', () => {
   it('reads the limit from the query string and checks the filters', () => {
     expect(z.parse(BrowseProductsQuerySchema, { limit: '5', category: 'tas' })).toEqual({ limit: 5, category: 'tas' });
     expect(failingPaths(BrowseProductsQuerySchema, { groupId: 'grp_nope' })).toEqual(['groupId']);
+  });
+});
+
+describe('RequestImageUploadSchema', () => {
+  it('accepts JPEG, PNG and WebP of 1 byte to 5 MiB', () => {
+    for (const contentType of ['image/jpeg', 'image/png', 'image/webp']) {
+      expect(z.safeParse(RequestImageUploadSchema, { contentType, contentLength: 5 * 1024 * 1024 }).success).toBe(true);
+    }
+  });
+
+  it.each([
+    ['another type', { contentType: 'image/gif', contentLength: 10 }],
+    ['an empty file', { contentType: 'image/png', contentLength: 0 }],
+    ['more than 5 MiB', { contentType: 'image/png', contentLength: 5 * 1024 * 1024 + 1 }],
+    ['a fractional length', { contentType: 'image/png', contentLength: 10.5 }],
+    ['unknown fields', { contentType: 'image/png', contentLength: 10, fileName: 'a.png' }],
+  ])('refuses %s', (_, input) => {
+    expect(z.safeParse(RequestImageUploadSchema, input).success).toBe(false);
   });
 });

@@ -6,14 +6,24 @@ import { buildEventSchemas, buildOpenApiDocument } from '#shared/platform/openap
 describe('OpenAPI document', () => {
   const document = buildOpenApiDocument(httpRoutes());
 
-  it('has an operation for every declared route, secured when the route needs a token', () => {
+  const securityBy = { public: [], jwt: [{ bearer: [] }], optional: [{}, { bearer: [] }] };
+
+  it('has an operation for every declared route, secured when the route needs a token, either way when it is optional', () => {
     for (const declaration of declarations) {
       if (declaration.trigger.kind !== 'http') continue;
       const { method, path, auth } = declaration.trigger.route;
       const operation = document.paths[path]?.[method.toLowerCase()] as { security: unknown[] } | undefined;
       expect(operation, `${method} ${path}`).toBeDefined();
-      expect(operation?.security).toEqual(auth === 'jwt' ? [{ bearer: [] }] : []);
+      expect(operation?.security).toEqual(securityBy[auth]);
     }
+  });
+
+  it('offers an optional-auth route both with and without a bearer token', () => {
+    // Act
+    const optional = buildOpenApiDocument([{ method: 'GET', path: '/things/{id}', auth: 'optional', summary: 'a thing', response: { status: 200 } }]);
+
+    // Assert
+    expect(optional.paths['/things/{id}']?.get).toMatchObject({ security: [{}, { bearer: [] }] });
   });
 
   it('describes request bodies by their input (phone is a string in, E.164 out)', () => {

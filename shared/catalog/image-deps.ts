@@ -1,0 +1,33 @@
+import { systemClock } from '#shared/clock';
+import { EnvName, readEnv } from '#shared/env';
+import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
+import { bucketName, buildS3Client } from '#shared/store/s3';
+import { buildProductImageStore } from './dynamo-product-image-store.ts';
+import { buildProductStore } from './dynamo-product-store.ts';
+import { buildImageObjects } from './s3-image-objects.ts';
+import { buildUploadSigner } from './s3-upload-signer.ts';
+import type { ImageRenderer } from './ports.ts';
+
+/** The presign function's side effects, built once per container. */
+export function imageUploadDeps() {
+  const doc = buildDocumentClient();
+  const table = tableName();
+  return {
+    products: buildProductStore(doc, table, buildCursorCodec()),
+    images: buildProductImageStore(doc, table),
+    uploads: buildUploadSigner(bucketName()),
+    clock: systemClock,
+  };
+}
+
+/** The processor's side effects; the renderer is passed in so that only the processor's bundle imports sharp. */
+export function imageProcessingDeps(renderer: ImageRenderer) {
+  return {
+    images: buildProductImageStore(buildDocumentClient(), tableName()),
+    objects: buildImageObjects(buildS3Client(), bucketName()),
+    renderer,
+    clock: systemClock,
+    baseUrl: readEnv(EnvName.imagesBaseUrl),
+  };
+}
