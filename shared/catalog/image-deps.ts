@@ -2,7 +2,7 @@ import { systemClock } from '#shared/clock';
 import { EnvName, readEnv } from '#shared/env';
 import { buildDocumentClient, tableName } from '#shared/store/dynamo';
 import { buildCursorCodec } from '#shared/store/pagination';
-import { bucketName, buildS3Client } from '#shared/store/s3';
+import { bucketName, buildObjectRequestSigner } from '#shared/store/s3';
 import { buildProductImageStore } from './dynamo-product-image-store.ts';
 import { buildProductStore } from './dynamo-product-store.ts';
 import { buildImageObjects } from './s3-image-objects.ts';
@@ -16,7 +16,7 @@ export function imageUploadDeps() {
   return {
     products: buildProductStore(doc, table, buildCursorCodec()),
     images: buildProductImageStore(doc, table),
-    uploads: buildUploadSigner(bucketName()),
+    uploads: buildUploadSigner(buildObjectRequestSigner(bucketName())),
     clock: systemClock,
   };
 }
@@ -25,7 +25,7 @@ export function imageUploadDeps() {
 export function imageProcessingDeps(renderer: ImageRenderer) {
   return {
     images: buildProductImageStore(buildDocumentClient(), tableName()),
-    objects: buildImageObjects(buildS3Client(), bucketName()),
+    objects: buildImageObjects(buildObjectRequestSigner(bucketName())),
     renderer,
     clock: systemClock,
     baseUrl: readEnv(EnvName.imagesBaseUrl),

@@ -1,23 +1,25 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ObjectRequestSigner } from '#shared/store/s3';
 import type { ImageObjects } from './ports.ts';
 
-export function buildImageObjects(s3: S3Client, bucket: string): ImageObjects {
+/** A presigned URL is used at once, so a short life is plenty. */
+const requestLifeSeconds = 60;
+
+export function buildImageObjects(sign: ObjectRequestSigner): ImageObjects {
   return {
     async read(key, maxBytes) {
-      const { Body, ContentLength } = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const stream = Body as (AsyncIterable<Uint8Array> & { destroy?: () => void }) | undefined;
-      if (stream === undefined) return new Uint8Array();
-      if ((ContentLength ?? 0) > maxBytes) {
-        stream.destroy?.();
+      const response = await fetch(await sign({ method: 'GET', key, expiresInSeconds: requestLifeSeconds }));
+      if (!response.ok || !response.body) throw new Error(`S3 GET ${key} answered ${response.status}`);
+      if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+        await response.body.cancel();
         return undefined;
       }
       // Counted while reading too: a length header is a claim, not a limit.
       const chunks: Uint8Array[] = [];
       let total = 0;
-      for await (const chunk of stream) {
+      for await (const chunk of response.body) {
         total += chunk.byteLength;
         if (total > maxBytes) {
-          stream.destroy?.();
+          await response.body.cancel().catch(() => undefined);
           return undefined;
         }
         chunks.push(chunk);
@@ -26,9 +28,13 @@ export function buildImageObjects(s3: S3Client, bucket: string): ImageObjects {
     },
     async write(key, body, contentType) {
       // A rendition's key names one image for life, so caches may keep it for good.
-      await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'public, max-age=31536000, immutable' }),
-      );
+      const headers = { 'content-type': contentType, 'cache-control': 'public, max-age=31536000, immutable' };
+      const response = await fetch(await sign({ method: 'PUT', key, headers, expiresInSeconds: requestLifeSeconds }), {
+        method: 'PUT',
+        headers,
+        body,
+      });
+      if (!response.ok) throw new Error(`S3 PUT ${key} answered ${response.status}`);
     },
   };
 }

@@ -109,10 +109,10 @@ describe('the listing lifecycle', () => {
     expect(delisted.body.status).toBe('delisted');
     expect(relisted.body.status).toBe('listed');
     const published = await eventually(async () => {
-      const { recent } = (await call('GET', '/_local/bus')).body as { recent: { detailType: string; detail: { data: { productId?: string } } }[] };
-      const mine = recent.filter((event) => event.detail.data.productId === id).map((event) => event.detailType);
+      const { recent } = (await call('GET', '/_local/bus')).body as { recent: { detailType: string; detail: { data?: { productId?: string } } }[] };
+      const mine = recent.filter((event) => event.detail.data?.productId === id).map((event) => event.detailType);
       expect(mine).toHaveLength(3);
-      return { mine, data: recent.find((event) => event.detail.data.productId === id)?.detail.data };
+      return { mine, data: recent.find((event) => event.detail.data?.productId === id)?.detail.data };
     });
     expect(published.mine).toEqual(['ProductListed', 'ProductDelisted', 'ProductListed']);
     expect(Object.keys(published.data ?? {}).sort()).toEqual(['category', 'groupId', 'participantId', 'priceIdr', 'productId', 'stock', 'title']);

@@ -7,7 +7,7 @@ import { newGroupScenario } from '#test/support/scenario';
 interface RecentEvent {
   source: string;
   detailType: string;
-  detail: { metadata: { eventId: string }; data: Record<string, unknown> };
+  detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
   targets: string[];
 }
 
@@ -37,9 +37,11 @@ describe('a consumer that receives the same event twice', () => {
       return read.body;
     });
     const original = (await busStatus()).recent.find(
-      (event) => event.detailType === 'TrainingCompleted' && event.detail.data.enrollmentId === enrolled.body.id,
+      (event) => event.detailType === 'TrainingCompleted' && event.detail.data?.enrollmentId === enrolled.body.id,
     );
     expect(original?.targets).toContain('pas-kreatif-local-mark-seller-eligible');
+    const eventId = original?.detail.metadata?.eventId as string;
+    expect(eventId).toMatch(/^evt_/);
 
     // Act: the bus delivers the very same event again, as EventBridge may
     await bus.send(
@@ -49,7 +51,7 @@ describe('a consumer that receives the same event twice', () => {
     );
     await eventually(async () => {
       const status = await busStatus();
-      const redelivered = status.recent.filter((event) => event.detail.metadata?.eventId === original?.detail.metadata.eventId);
+      const redelivered = status.recent.filter((event) => event.detail.metadata?.eventId === eventId);
       expect(redelivered).toHaveLength(2);
       expect(status.pending).toBe(0);
     });
@@ -58,6 +60,6 @@ describe('a consumer that receives the same event twice', () => {
     const after = await call('GET', `/participants/${participant.id}`, { token: officer });
     expect(after.body).toEqual(eligible);
     const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as { payload: unknown }[];
-    expect(JSON.stringify(deadLetters)).not.toContain(original?.detail.metadata.eventId);
+    expect(JSON.stringify(deadLetters)).not.toContain(eventId);
   });
 });
