@@ -3,6 +3,7 @@ import { buildProductImageStore } from '#shared/catalog/dynamo-product-image-sto
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import { newId } from '#shared/ids';
 import { localTable } from '#test/support/dynamo';
+import { draftProduct } from '#test/support/products';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);
@@ -10,24 +11,9 @@ const images = buildProductImageStore(doc, table);
 const at = '2026-11-28T05:36:47.000Z';
 
 async function newProduct() {
-  const id = newId('prd');
-  await products.create({
-    id,
-    participantId: newId('prt'),
-    groupId: newId('grp'),
-    title: 'Tas',
-    description: 'Dari plastik',
-    category: 'tas',
-    priceIdr: 50_000,
-    stock: 4,
-    materials: [{ material: 'plastik', grams: 100 }],
-    status: 'draft',
-    images: [],
-    listedAt: null,
-    createdAt: at,
-    updatedAt: at,
-  });
-  return id;
+  const product = draftProduct(at);
+  await products.create(product);
+  return product.id;
 }
 
 describe('the product image store (DynamoDB Local)', () => {

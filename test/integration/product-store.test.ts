@@ -6,6 +6,7 @@ import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/ids';
 import { pendingEvent } from '#shared/store/outbox';
 import { localTable } from '#test/support/dynamo';
+import { draftProduct } from '#test/support/products';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);
@@ -14,26 +15,8 @@ const products = buildProductStore(doc, table, cursors);
 let clock = Date.parse('2099-01-01T00:00:00.000Z');
 const tick = () => new Date((clock += 1000)).toISOString();
 
-function draft(overrides: Partial<Product> = {}): Product {
-  const at = tick();
-  return {
-    id: newId('prd'),
-    participantId: newId('prt'),
-    groupId: newId('grp'),
-    title: 'Tas',
-    description: 'Dari plastik',
-    category: `tas-${newId('grp').slice(-6).toLowerCase()}`,
-    priceIdr: 50_000,
-    stock: 4,
-    materials: [{ material: 'plastik', grams: 100 }],
-    status: 'draft',
-    images: [],
-    listedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
-}
+// A category of its own, so category listings hold only this test's products.
+const draft = (overrides: Partial<Product> = {}) => draftProduct(tick(), { category: `tas-${newId('grp').slice(-6).toLowerCase()}`, ...overrides });
 
 async function listed(product: Product): Promise<Product> {
   await products.create(product);
