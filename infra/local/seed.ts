@@ -92,6 +92,18 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
   });
   summary.push(`artisan   ${apiUrl}/artisans/${firstParticipant} (public profile, with consent)`);
 
+  if (status === 'eligible') {
+    const products = [
+      { title: 'Tas jinjing anyaman bungkus kopi', category: 'tas', priceIdr: 85_000, stock: 6, materials: [{ material: 'bungkus kopi sachet', grams: 240 }] },
+      { title: 'Tikar lipat plastik daur ulang', category: 'tikar', priceIdr: 150_000, stock: 2, materials: [{ material: 'kantong plastik', grams: 900 }] },
+    ];
+    for (const product of products) {
+      const created = await participant('POST', '/products', { ...product, description: `${product.title}, dibuat tangan oleh Wira di Mataram.` });
+      await participant('POST', `/products/${created.id as string}/listing`);
+    }
+    summary.push(`products  ${apiUrl}/products (${products.length} listed by ${firstParticipant})`);
+  }
+
   log(['Seeded demo data through the API:', ...summary.map((line) => `  ${line}`)].join('\n'));
   log(
     [
