@@ -1,8 +1,7 @@
 import { GroupId, ImageId, ParticipantId, ProductId } from '#events/ids';
 import { ListQuerySchema } from '#shared/store/pagination';
+import { textField } from '#shared/text-field';
 import * as z from '#shared/validation';
-
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** Categories are slugs ("tas", "hiasan-dinding"), so a filter matches exactly what sellers chose. */
 export const CategorySchema = z
@@ -10,7 +9,7 @@ export const CategorySchema = z
   .check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use a lowercase slug such as tas or hiasan-dinding'), z.maxLength(40));
 
 export const MaterialSchema = z.strictObject({
-  material: text(60),
+  material: textField(60),
   grams: z.int().check(z.positive(), z.maximum(1_000_000)),
 });
 
@@ -71,8 +70,8 @@ export const ProductSchema = z.object({
 export type Product = z.infer<typeof ProductSchema>;
 
 const productFields = {
-  title: text(120),
-  description: text(4000),
+  title: textField(120),
+  description: textField(4000),
   category: CategorySchema,
   priceIdr: PriceIdrSchema,
   stock: StockSchema,

@@ -1,8 +1,7 @@
 import { GroupId, ParticipantId } from '#events/ids';
+import { textField } from '#shared/text-field';
 import * as z from '#shared/validation';
 import { normalizeIndonesianPhone } from './phone.ts';
-
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const GroupSchema = z.object({
   id: GroupId,
@@ -15,9 +14,9 @@ export const GroupSchema = z.object({
 export type Group = z.infer<typeof GroupSchema>;
 
 export const CreateGroupSchema = z.strictObject({
-  name: text(120),
-  focus: text(200),
-  district: text(120),
+  name: textField(120),
+  focus: textField(200),
+  district: textField(120),
   participantSharePercent: z._default(z.int().check(z.minimum(0), z.maximum(100)), 80),
 });
 export type CreateGroup = z.output<typeof CreateGroupSchema>;
@@ -42,8 +41,8 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const UpdateProfileSchema = z.strictObject({
-  displayName: z.nullable(text(60)),
-  story: z.nullable(text(2000)),
+  displayName: z.nullable(textField(60)),
+  story: z.nullable(textField(2000)),
   publicConsent: z.boolean(),
 });
 
@@ -66,8 +65,8 @@ export const ParticipantSchema = z.object({
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 export const RegisterParticipantSchema = z.strictObject({
-  legalName: text(200),
-  registerNumber: text(64),
+  legalName: textField(200),
+  registerNumber: textField(64),
   groupId: GroupId,
   supervisionEndsOn: z.iso.date(),
   phone: z.optional(PhoneSchema),

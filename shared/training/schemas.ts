@@ -1,8 +1,7 @@
 import { EnrollmentId, GroupId, ParticipantId, ProgramId } from '#events/ids';
 import { ListQuerySchema } from '#shared/store/pagination';
+import { textField } from '#shared/text-field';
 import * as z from '#shared/validation';
-
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const ProgramSchema = z.object({
   id: ProgramId,
@@ -17,9 +16,9 @@ export type Program = z.infer<typeof ProgramSchema>;
 
 export const CreateProgramSchema = z.strictObject({
   groupId: GroupId,
-  title: text(200),
-  description: text(4000),
-  skills: z.array(text(60)).check(z.minLength(1), z.maxLength(20)),
+  title: textField(200),
+  description: textField(4000),
+  skills: z.array(textField(60)).check(z.minLength(1), z.maxLength(20)),
   sessionsRequired: z.int().check(z.minimum(1), z.maximum(365)),
 });
 export type CreateProgram = z.output<typeof CreateProgramSchema>;
@@ -43,7 +42,7 @@ export type Attendance = z.output<typeof AttendanceSchema>;
 
 export const CompletionSchema = z.strictObject({
   score: z.int().check(z.minimum(0), z.maximum(100)),
-  certificateNumber: z.optional(text(64)),
+  certificateNumber: z.optional(textField(64)),
 });
 export type Completion = z.output<typeof CompletionSchema>;
 
