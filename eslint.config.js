@@ -9,11 +9,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use the #shared/#events/#infra subpath imports.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*'], message: 'Use the #shared/#events/#infra subpath imports.' }] },
+      ],
     },
   },
   {
     files: ['test/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name=/^(skip|only|todo)$/]", message: 'No skipped, focused or todo tests.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.property.name=/^(skip|only|todo)$/]', message: 'No skipped, focused or todo tests.' },
+      ],
+    },
   },
 );

@@ -20,7 +20,13 @@ export async function prepareHttpBenches(apiUrl: string): Promise<HttpBench[]> {
   const participant = await post(
     apiUrl,
     '/participants',
-    { legalName: 'Bench Participant', registerNumber: 'BENCH-1', groupId: group.id, supervisionEndsOn: '2027-12-31', phone: '081234567890' },
+    {
+      legalName: 'Bench Participant',
+      registerNumber: 'BENCH-1',
+      groupId: group.id,
+      supervisionEndsOn: '2027-12-31',
+      phone: '081234567890',
+    },
     officer,
   );
   const products = await listedProducts(apiUrl, group.id as string, officer);
@@ -44,12 +50,29 @@ async function listedProducts(apiUrl: string, groupId: string, officer: string):
     officer,
   );
   const facilitator = await tokenFor(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId });
-  const program = await post(apiUrl, '/programs', { groupId, title: 'Bench', description: 'Bench', skills: ['bench'], sessionsRequired: 1 }, facilitator);
-  const enrollment = await post(apiUrl, `/programs/${program.id}/enrollments`, { participantId: seller.id, assessment: { motivation: 3, notes: '' } }, facilitator);
+  const program = await post(
+    apiUrl,
+    '/programs',
+    { groupId, title: 'Bench', description: 'Bench', skills: ['bench'], sessionsRequired: 1 },
+    facilitator,
+  );
+  const enrollment = await post(
+    apiUrl,
+    `/programs/${program.id}/enrollments`,
+    { participantId: seller.id, assessment: { motivation: 3, notes: '' } },
+    facilitator,
+  );
   await post(apiUrl, `/enrollments/${enrollment.id}/attendance`, { date: '2026-11-02', present: true }, facilitator);
   await post(apiUrl, `/enrollments/${enrollment.id}/completion`, { score: 80 }, facilitator);
   const token = await tokenFor(apiUrl, { sub: 'bench-seller', roles: ['participant'], participantId: seller.id });
-  const product = { title: 'Tas', description: 'Bench', category: 'tas', priceIdr: 85_000, stock: 5, materials: [{ material: 'plastik', grams: 100 }] };
+  const product = {
+    title: 'Tas',
+    description: 'Bench',
+    category: 'tas',
+    priceIdr: 85_000,
+    stock: 5,
+    materials: [{ material: 'plastik', grams: 100 }],
+  };
   const ids: string[] = [];
   for (let i = 0; i < 20; i++) {
     const created = await eventuallyCreated(apiUrl, product, token);

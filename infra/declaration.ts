@@ -5,15 +5,7 @@ import type { $ZodType } from 'zod/v4/core';
  * The CDK app (infra/stack.ts, infra/constructs) and the local runtime (infra/local) both read these,
  * so routing, event wiring and grants are never written twice.
  */
-export type ContextName =
-  | 'participants'
-  | 'training'
-  | 'catalog'
-  | 'orders'
-  | 'earnings'
-  | 'reports'
-  | 'webhooks'
-  | 'platform';
+export type ContextName = 'participants' | 'training' | 'catalog' | 'orders' | 'earnings' | 'reports' | 'webhooks' | 'platform';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

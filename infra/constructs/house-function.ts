@@ -114,7 +114,8 @@ export class HouseFunction extends Construct {
     }
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'DESIGN.md fixes nodejs22.x on arm64, the runtime the bundles target (esbuild target node22) and were measured on; nodejs24.x is a separate, deliberate upgrade.',
+      reason:
+        'DESIGN.md fixes nodejs22.x on arm64, the runtime the bundles target (esbuild target node22) and were measured on; nodejs24.x is a separate, deliberate upgrade.',
     });
   }
 }

@@ -66,7 +66,10 @@ export class ImagesBucket extends Construct {
     const distribution = new Distribution(this, 'Cdn', {
       comment: 'PAS Kreatif product images (processed renditions only)',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(byReference, { originPath: `/${publishedPrefix}`, originAccessControl: originAccess }),
+        origin: S3BucketOrigin.withOriginAccessControl(byReference, {
+          originPath: `/${publishedPrefix}`,
+          originAccessControl: originAccess,
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
@@ -86,7 +89,12 @@ export class ImagesBucket extends Construct {
         resources: [this.bucket.arnForObjects(`${publishedPrefix}/*`)],
         conditions: {
           StringEquals: {
-            'AWS:SourceArn': Stack.of(this).formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: distribution.distributionId }),
+            'AWS:SourceArn': Stack.of(this).formatArn({
+              service: 'cloudfront',
+              region: '',
+              resource: 'distribution',
+              resourceName: distribution.distributionId,
+            }),
           },
         },
       }),

@@ -49,7 +49,11 @@ export function compileRoutes(declarations: readonly HttpFunctionDeclaration[]):
 }
 
 /** The route for a method and raw path; `pathMatched` tells a wrong method from an unknown path. */
-export function matchRoute(routes: readonly CompiledRoute[], method: string, rawPath: string): { match?: RouteMatch; pathMatched: boolean } {
+export function matchRoute(
+  routes: readonly CompiledRoute[],
+  method: string,
+  rawPath: string,
+): { match?: RouteMatch; pathMatched: boolean } {
   const parts = rawPath.split('/').slice(1);
   let pathMatched = false;
   for (const route of routes) {
@@ -124,7 +128,12 @@ export function buildApiGatewayEvent({ request, body, match, claims, stage, requ
   headers['x-forwarded-proto'] = 'http';
   headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 
-  const cookies = (request.headersDistinct.cookie ?? []).flatMap((header) => header.split(';').map((cookie) => cookie.trim()).filter(Boolean));
+  const cookies = (request.headersDistinct.cookie ?? []).flatMap((header) =>
+    header
+      .split(';')
+      .map((cookie) => cookie.trim())
+      .filter(Boolean),
+  );
 
   const queryStringParameters: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
@@ -191,8 +200,13 @@ export function newRequestId(): string {
 export function writeLambdaResult(response: ServerResponse, result: unknown, requestId: string): void {
   const structured = isStructured(result)
     ? result
-    : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof result === 'string' ? result : JSON.stringify(result ?? null) };
-  const body = structured.body === undefined ? Buffer.alloc(0) : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
+    : {
+        statusCode: 200,
+        headers: { 'content-type': 'application/json' },
+        body: typeof result === 'string' ? result : JSON.stringify(result ?? null),
+      };
+  const body =
+    structured.body === undefined ? Buffer.alloc(0) : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(structured.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (structured.cookies && structured.cookies.length > 0) headers['set-cookie'] = structured.cookies;

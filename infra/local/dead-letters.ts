@@ -27,7 +27,9 @@ export function createDeadLetters(warn: (line: string) => void): DeadLetters {
       letters.push({ at: new Date().toISOString(), ...letter });
       letters.splice(0, Math.max(0, letters.length - maxKept));
       // One line in the terminal; the full error and payload are in GET /_local/dead-letters.
-      warn(`dead letter (${letter.source}): ${letter.functionName} failed ${letter.attempts} times: ${oneLine(letter.error, 160)} — GET /_local/dead-letters`);
+      warn(
+        `dead letter (${letter.source}): ${letter.functionName} failed ${letter.attempts} times: ${oneLine(letter.error, 160)} — GET /_local/dead-letters`,
+      );
     },
     list: () => letters,
     get count() {

@@ -41,7 +41,8 @@ export function assertJavaRuntime(): void {
   const install = 'Install one, e.g. apt-get install openjdk-17-jre-headless.';
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8', timeout: 15_000 });
   if (probe.error) {
-    const reason = (probe.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'java not found on PATH' : `java -version failed: ${probe.error.message}`;
+    const reason =
+      (probe.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'java not found on PATH' : `java -version failed: ${probe.error.message}`;
     throw new Error(`DynamoDB Local needs a Java ${minimumJavaMajor}+ runtime (${reason}). ${install}`);
   }
   const version = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
@@ -64,7 +65,12 @@ export async function startDynamoDbLocal(options: { port?: number; signal?: Abor
   const child = spawnJava(port);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+    output.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
     output.splice(0, Math.max(0, output.length - 40));
   };
   child.stdout?.on('data', keep);

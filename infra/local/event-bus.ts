@@ -75,7 +75,8 @@ class AwsError extends Error {
  */
 export async function startEventBus(options: EventBusOptions): Promise<LocalEventBus> {
   const rules = options.declarations.filter(
-    (declaration): declaration is FunctionDeclaration<Extract<FunctionDeclaration['trigger'], { kind: 'event' }>> => declaration.trigger.kind === 'event',
+    (declaration): declaration is FunctionDeclaration<Extract<FunctionDeclaration['trigger'], { kind: 'event' }>> =>
+      declaration.trigger.kind === 'event',
   );
   const busArn = `arn:aws:events:${options.region}:${options.accountId}:event-bus/${options.busName}`;
   const counts = { published: 0, delivered: 0, pending: 0, dead: 0 };
@@ -131,7 +132,10 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
     };
     counts.published++;
     // The default bus exists (the SDK's default target) but has no rules locally.
-    const targets = entry.EventBusName === undefined || entry.EventBusName === '' || entry.EventBusName === 'default' ? [] : rules.filter((rule) => matchesPattern(rule.trigger.pattern, event));
+    const targets =
+      entry.EventBusName === undefined || entry.EventBusName === '' || entry.EventBusName === 'default'
+        ? []
+        : rules.filter((rule) => matchesPattern(rule.trigger.pattern, event));
     // Events carry ids and figures only (CONTRACT §4), so showing their detail locally is safe.
     recent.push({
       id: event.id,
@@ -161,7 +165,13 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
           const delay = retryDelaysMs[attempts - 1];
           if (delay === undefined || stopping) {
             counts.dead++;
-            options.deadLetters.record({ source: 'event-bus', functionName: options.invoker.functionName(target), attempts, error: errorText(error), payload: event });
+            options.deadLetters.record({
+              source: 'event-bus',
+              functionName: options.invoker.functionName(target),
+              attempts,
+              error: errorText(error),
+              payload: event,
+            });
             return;
           }
           await sleep(delay);
@@ -191,7 +201,10 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
       if (request.method !== 'POST') throw new AwsError('UnknownOperationException', 'Only POST is supported', 404);
       const raw = await readBody(request, 2 * maxRequestBytes);
       if (target !== 'AWSEvents.PutEvents') {
-        throw new AwsError('UnknownOperationException', `The local event bus supports only AWSEvents.PutEvents, not ${String(target ?? '(no X-Amz-Target)')}`);
+        throw new AwsError(
+          'UnknownOperationException',
+          `The local event bus supports only AWSEvents.PutEvents, not ${String(target ?? '(no X-Amz-Target)')}`,
+        );
       }
       let body: { Entries?: PutEventsEntry[] };
       try {
@@ -225,5 +238,11 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
 /** EventBridge's entry size: the UTF-8 bytes of the strings, plus 14 for the time. */
 function entrySize(entry: PutEventsEntry): number {
   const bytes = (text: string | undefined) => (text ? Buffer.byteLength(text) : 0);
-  return 14 + bytes(entry.Source) + bytes(entry.DetailType) + bytes(entry.Detail) + (entry.Resources ?? []).reduce((sum, arn) => sum + bytes(arn), 0);
+  return (
+    14 +
+    bytes(entry.Source) +
+    bytes(entry.DetailType) +
+    bytes(entry.Detail) +
+    (entry.Resources ?? []).reduce((sum, arn) => sum + bytes(arn), 0)
+  );
 }

@@ -19,9 +19,7 @@ type LeafMatcher = (values: Scalar[]) => boolean;
 type Branch = Map<string, Branch | LeafMatcher>;
 type JsonObject = Record<string, unknown>;
 
-const OPERATORS = new Set([
-  'prefix', 'suffix', 'equals-ignore-case', 'wildcard', 'anything-but', 'numeric', 'cidr', 'exists',
-]);
+const OPERATORS = new Set(['prefix', 'suffix', 'equals-ignore-case', 'wildcard', 'anything-but', 'numeric', 'cidr', 'exists']);
 
 // Declared patterns are long-lived constants; compile (and validate) each once.
 const compiled = new WeakMap<object, Branch[]>();
@@ -116,9 +114,11 @@ function compileStringTest(operator: string, operand: unknown, path: string): Va
   const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
   const want = fold(expected);
   const compare =
-    operator === 'prefix' ? (text: string) => text.startsWith(want)
-    : operator === 'suffix' ? (text: string) => text.endsWith(want)
-    : (text: string) => text === want;
+    operator === 'prefix'
+      ? (text: string) => text.startsWith(want)
+      : operator === 'suffix'
+        ? (text: string) => text.endsWith(want)
+        : (text: string) => text === want;
   return (value) => typeof value === 'string' && compare(fold(value));
 }
 
@@ -164,7 +164,12 @@ function compileNumeric(operand: unknown, path: string): ValueTest {
   if (!(single || range) || !isFiniteNumber(bound) || extra.length > 0) {
     fail(path, `numeric takes [op, number] or [">"|">=", number, "<"|"<=", number], got ${JSON.stringify(operand)}`);
   }
-  const conditions: [string, number][] = range ? [[op, bound], [upperOp, upperBound]] : [[op, bound]];
+  const conditions: [string, number][] = range
+    ? [
+        [op, bound],
+        [upperOp, upperBound],
+      ]
+    : [[op, bound]];
   return (value) => isFiniteNumber(value) && conditions.every(([comparator, limit]) => COMPARATORS[comparator]!(value, limit));
 }
 
@@ -210,9 +215,7 @@ function matchesBranch(branch: Branch, value: unknown): boolean {
   const candidates = objectsIn(value);
   // A missing or non-object parent still lets `exists: false` children match.
   return (candidates.length > 0 ? candidates : [{}]).some((object) =>
-    [...branch].every(([key, child]) =>
-      child instanceof Map ? matchesBranch(child, object[key]) : child(scalarsIn(object[key])),
-    ),
+    [...branch].every(([key, child]) => (child instanceof Map ? matchesBranch(child, object[key]) : child(scalarsIn(object[key])))),
   );
 }
 

@@ -67,9 +67,19 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (rawPath.startsWith('/_local/')) return await handleLocal(method, rawPath, request, response);
       const { match } = matchRoute(routes, method, rawPath);
       // API Gateway HTTP APIs answer an unknown route and a known path with another method alike: 404.
-      if (!match) return sendProblem(response, { ...problemFor(new NotFoundError('Route')), detail: `No route matches ${method} ${rawPath}` }, requestId);
+      if (!match)
+        return sendProblem(
+          response,
+          { ...problemFor(new NotFoundError('Route')), detail: `No route matches ${method} ${rawPath}` },
+          requestId,
+        );
       const { authorizer } = state;
-      if (!state.ready || !authorizer) return sendProblem(response, localProblem(503, 'Starting', 'The local runtime is still starting; try again in a moment'), requestId);
+      if (!state.ready || !authorizer)
+        return sendProblem(
+          response,
+          localProblem(503, 'Starting', 'The local runtime is still starting; try again in a moment'),
+          requestId,
+        );
       const body = await readBody(request, maxBodyBytes);
       const { declaration } = match.route;
       // Only jwt routes have an authorizer. A public or optional-auth route gets the Authorization header as
@@ -94,7 +104,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       }
       writeLambdaResult(response, result, requestId);
     } catch (error) {
-      if (error instanceof PayloadTooLargeError) return sendProblem(response, localProblem(413, 'Payload too large', error.message), requestId);
+      if (error instanceof PayloadTooLargeError)
+        return sendProblem(response, localProblem(413, 'Payload too large', error.message), requestId);
       options.warn(`local API failed on ${method} ${rawPath}: ${oneLine(errorText(error))}`);
       if (!response.headersSent) sendProblem(response, problemFor(error), requestId);
       else response.destroy();
@@ -108,7 +119,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (route === 'POST /_local/token' && authorizer) {
       try {
         const raw = (await readBody(request, 64 * 1024)).toString('utf8');
-        if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) throw new UnsupportedMediaTypeError('Send the body as application/json');
+        if (!/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
+          throw new UnsupportedMediaTypeError('Send the body as application/json');
         let json: unknown;
         try {
           json = JSON.parse(raw);
@@ -123,7 +135,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (route === 'GET /_local/bus') return sendJson(response, 200, options.inspect.bus(), securityHeaders);
     if (route === 'GET /_local/dead-letters') return sendJson(response, 200, options.inspect.deadLetters(), securityHeaders);
     if (route === 'GET /_local/.well-known/jwks.json' && authorizer) return sendJson(response, 200, authorizer.jwks, securityHeaders);
-    return sendProblem(response, { ...problemFor(new NotFoundError('Route')), detail: `No local route matches ${method} ${path}` }, requestId);
+    return sendProblem(
+      response,
+      { ...problemFor(new NotFoundError('Route')), detail: `No local route matches ${method} ${path}` },
+      requestId,
+    );
   }
 
   const server = createServer((request, response) => void handle(request, response));

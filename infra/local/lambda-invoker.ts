@@ -16,7 +16,6 @@ export interface LambdaInvoker {
 
 export class LambdaTimeoutError extends Error {}
 
-
 export const localAccountId = '000000000000';
 
 /**
@@ -67,7 +66,8 @@ export function createLambdaInvoker(options: { repoRoot: string; stage: string; 
       return await Promise.race([
         new Promise((resolveResult, reject) => {
           const returned = handler(event, context, (error, result) => (error ? reject(error) : resolveResult(result)));
-          if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(resolveResult, reject);
+          if (returned && typeof (returned as Promise<unknown>).then === 'function')
+            (returned as Promise<unknown>).then(resolveResult, reject);
         }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new LambdaTimeoutError(`${name}: Task timed out after ${timeoutMs / 1000} seconds`)), timeoutMs);

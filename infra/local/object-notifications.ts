@@ -76,7 +76,13 @@ export function startObjectNotifications(options: ObjectNotificationsOptions): O
         } catch (error) {
           const delay = retryDelaysMs[attempts - 1];
           if (delay === undefined || stopping) {
-            options.deadLetters.record({ source: 's3-notification', functionName: options.invoker.functionName(target), attempts, error: errorText(error), payload: event });
+            options.deadLetters.record({
+              source: 's3-notification',
+              functionName: options.invoker.functionName(target),
+              attempts,
+              error: errorText(error),
+              payload: event,
+            });
             return;
           }
           await sleep(delay);

@@ -67,7 +67,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      const attempt = (what: string, action: () => Promise<unknown>) => action().catch((error) => warn(`stopping ${what} failed: ${errorText(error)}`));
+      const attempt = (what: string, action: () => Promise<unknown>) =>
+        action().catch((error) => warn(`stopping ${what} failed: ${errorText(error)}`));
       if (parts.api) await attempt('the API', parts.api.stop);
       await attempt('the table-stream pollers', () => Promise.all(parts.pollers.map((poller) => poller.stop())));
       if (parts.bus) await attempt('the event bus', parts.bus.stop);
@@ -108,7 +109,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           stream: parts.pollers.reduce(
             (total, poller) => {
               const status = poller.status();
-              return { delivered: total.delivered + status.delivered, pending: total.pending + status.pending, dead: total.dead + status.dead };
+              return {
+                delivered: total.delivered + status.delivered,
+                pending: total.pending + status.pending,
+                dead: total.dead + status.dead,
+              };
             },
             { delivered: 0, pending: 0, dead: 0 },
           ),
@@ -129,7 +134,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       port: busPort,
     });
 
-    parts.notifications = startObjectNotifications({ s3: parts.s3, region: localRegion, declarations: wiring.objectCreated, invoker, deadLetters });
+    parts.notifications = startObjectNotifications({
+      s3: parts.s3,
+      region: localRegion,
+      declarations: wiring.objectCreated,
+      invoker,
+      deadLetters,
+    });
 
     // Handlers load while java boots. One that fails to import is reported now and answers 500.
     const preloading = Promise.all(
@@ -147,7 +158,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await preloading;
     interrupted();
     parts.api.markReady();
-    log(`Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification)`);
+    log(
+      `Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification)`,
+    );
 
     if (options.seed) await seedDemoData({ apiUrl: parts.api.url, log });
 

@@ -94,11 +94,26 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
 
   if (status === 'eligible') {
     const products = [
-      { title: 'Tas jinjing anyaman bungkus kopi', category: 'tas', priceIdr: 85_000, stock: 6, materials: [{ material: 'bungkus kopi sachet', grams: 240 }] },
-      { title: 'Tikar lipat plastik daur ulang', category: 'tikar', priceIdr: 150_000, stock: 2, materials: [{ material: 'kantong plastik', grams: 900 }] },
+      {
+        title: 'Tas jinjing anyaman bungkus kopi',
+        category: 'tas',
+        priceIdr: 85_000,
+        stock: 6,
+        materials: [{ material: 'bungkus kopi sachet', grams: 240 }],
+      },
+      {
+        title: 'Tikar lipat plastik daur ulang',
+        category: 'tikar',
+        priceIdr: 150_000,
+        stock: 2,
+        materials: [{ material: 'kantong plastik', grams: 900 }],
+      },
     ];
     for (const product of products) {
-      const created = await participant('POST', '/products', { ...product, description: `${product.title}, dibuat tangan oleh Wira di Mataram.` });
+      const created = await participant('POST', '/products', {
+        ...product,
+        description: `${product.title}, dibuat tangan oleh Wira di Mataram.`,
+      });
       await participant('POST', `/products/${created.id as string}/listing`);
     }
     summary.push(`products  ${apiUrl}/products (${products.length} listed by ${firstParticipant})`);

@@ -19,7 +19,8 @@ function apiPort(): number {
   const raw = process.env.PORT;
   if (raw === undefined || raw === '') return 3000;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number (0 picks a free one), not "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number (0 picks a free one), not "${raw}"`);
   return port;
 }
 
@@ -85,7 +86,9 @@ const uncaught = (error: unknown) => {
     fail(error);
     process.exit(1);
   }
-  warn(`uncaught error in a function (deployed, its container would restart): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  warn(
+    `uncaught error in a function (deployed, its container would restart): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
 };
 process.on('uncaughtException', uncaught);
 process.on('unhandledRejection', uncaught);

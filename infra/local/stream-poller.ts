@@ -253,9 +253,16 @@ function firstFailure(batch: DynamoDBRecord[], result: DynamoDBBatchResponse | u
 function toLambdaRecord(record: StreamRecord, options: Pick<StreamPollerOptions, 'streamArn' | 'region'>): DynamoDBRecord {
   const { dynamodb } = record;
   const image = (attributes: Record<string, unknown> | undefined) =>
-    attributes ? (Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, toLambdaValue(value)])) as Record<string, AttributeValue>) : undefined;
+    attributes
+      ? (Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, toLambdaValue(value)])) as Record<
+          string,
+          AttributeValue
+        >)
+      : undefined;
   const stream: NonNullable<DynamoDBRecord['dynamodb']> = {
-    ...(dynamodb?.ApproximateCreationDateTime ? { ApproximateCreationDateTime: Math.floor(dynamodb.ApproximateCreationDateTime.getTime() / 1000) } : {}),
+    ...(dynamodb?.ApproximateCreationDateTime
+      ? { ApproximateCreationDateTime: Math.floor(dynamodb.ApproximateCreationDateTime.getTime() / 1000) }
+      : {}),
     Keys: image(dynamodb?.Keys),
     ...(dynamodb?.NewImage ? { NewImage: image(dynamodb.NewImage) } : {}),
     ...(dynamodb?.OldImage ? { OldImage: image(dynamodb.OldImage) } : {}),
@@ -279,7 +286,11 @@ function toLambdaValue(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map(toLambdaValue);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== '$unknown').map(([key, inner]) => [key, toLambdaValue(inner)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== '$unknown')
+        .map(([key, inner]) => [key, toLambdaValue(inner)]),
+    );
   }
   return value;
 }

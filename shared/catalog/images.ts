@@ -33,11 +33,21 @@ export interface ImageUploadDeps {
  * Records a pending image on the product, then presigns the one PUT that may fill it. The type and length are
  * signed, so S3 refuses any other; the processor still checks the bytes, since a client picks what it declares.
  */
-export async function requestImageUpload(deps: ImageUploadDeps, caller: Caller, productId: string, input: RequestImageUpload): Promise<ImageUpload> {
+export async function requestImageUpload(
+  deps: ImageUploadDeps,
+  caller: Caller,
+  productId: string,
+  input: RequestImageUpload,
+): Promise<ImageUpload> {
   await productToManage(deps, caller, productId);
   const now = deps.clock.now();
   const imageId = newId('img');
-  await deps.images.addPending(productId, { imageId, status: 'pending', contentType: input.contentType }, maxImagesPerProduct, now.toISOString());
+  await deps.images.addPending(
+    productId,
+    { imageId, status: 'pending', contentType: input.contentType },
+    maxImagesPerProduct,
+    now.toISOString(),
+  );
   const url = await deps.uploads.presignPut({ key: uploadKey(productId, imageId), ...input, expiresInSeconds: uploadExpirySeconds });
   return {
     imageId,

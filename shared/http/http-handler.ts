@@ -29,8 +29,13 @@ type AuthDependencies<R extends HttpRoute> = R['auth'] extends 'optional' ? [tok
  * validation from the route declaration, typed errors to problem+json, security headers
  * and structured logs. Handlers stay a few lines of mapping.
  */
-export function httpHandler<R extends HttpRoute>(route: R, run: (input: RouteInput<R>) => Promise<unknown>, ...[tokens]: AuthDependencies<R>) {
-  if (route.auth === 'optional' && !tokens) throw new Error(`${route.method} ${route.path} is an optional-auth route: pass httpHandler a token verifier`);
+export function httpHandler<R extends HttpRoute>(
+  route: R,
+  run: (input: RouteInput<R>) => Promise<unknown>,
+  ...[tokens]: AuthDependencies<R>
+) {
+  if (route.auth === 'optional' && !tokens)
+    throw new Error(`${route.method} ${route.path} is an optional-auth route: pass httpHandler a token verifier`);
   return middy<APIGatewayProxyEventV2, Result>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({ onError: (request) => void (request.response = problemResponse(request.error)) })

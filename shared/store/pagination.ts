@@ -76,7 +76,12 @@ export async function queryPage(
   page: PageRequest,
   cursors: CursorCodec,
 ): Promise<Page<Record<string, unknown>>> {
-  const scope = JSON.stringify([input.IndexName ?? '', input.KeyConditionExpression, input.FilterExpression ?? '', input.ExpressionAttributeValues]);
+  const scope = JSON.stringify([
+    input.IndexName ?? '',
+    input.KeyConditionExpression,
+    input.FilterExpression ?? '',
+    input.ExpressionAttributeValues,
+  ]);
   const items: Record<string, unknown>[] = [];
   let startKey = page.cursor === undefined ? undefined : cursors.decode(page.cursor, scope);
   do {

@@ -22,7 +22,11 @@ class Sha256 {
 }
 
 const toBytes = (data: string | ArrayBuffer | ArrayBufferView) =>
-  typeof data === 'string' ? Buffer.from(data) : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+  typeof data === 'string'
+    ? Buffer.from(data)
+    : ArrayBuffer.isView(data)
+      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+      : Buffer.from(data);
 
 /**
  * Where a request goes: the endpoint the SDK itself would use when AWS_ENDPOINT_URL_S3 is set (the local
@@ -30,7 +34,9 @@ const toBytes = (data: string | ArrayBuffer | ArrayBufferView) =>
  */
 function objectUrl(bucket: string, key: string, region: string): URL {
   const endpoint = process.env.AWS_ENDPOINT_URL_S3;
-  return endpoint ? new URL(`${endpoint.replace(/\/$/, '')}/${bucket}/${key}`) : new URL(`https://${bucket}.s3.${region}.amazonaws.com/${key}`);
+  return endpoint
+    ? new URL(`${endpoint.replace(/\/$/, '')}/${bucket}/${key}`)
+    : new URL(`https://${bucket}.s3.${region}.amazonaws.com/${key}`);
 }
 
 export interface ObjectRequest {

@@ -26,7 +26,10 @@ describe('creating products', () => {
       token: scenario.facilitator,
       body: { participantId: participant.id, assessment: { motivation: 5, notes: '' } },
     });
-    await call('POST', `/enrollments/${enrollment.body.id}/attendance`, { token: scenario.facilitator, body: { date: '2026-11-03', present: true } });
+    await call('POST', `/enrollments/${enrollment.body.id}/attendance`, {
+      token: scenario.facilitator,
+      body: { date: '2026-11-03', present: true },
+    });
     await call('POST', `/enrollments/${enrollment.body.id}/completion`, { token: scenario.facilitator, body: { score: 75 } });
     const after = await (async () => {
       for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -39,7 +42,14 @@ describe('creating products', () => {
 
     expect(before.status).toBe(403);
     expect(after.status).toBe(201);
-    expect(after.body).toMatchObject({ ...product(), participantId: participant.id, groupId: scenario.groupId, status: 'draft', images: [], listedAt: null });
+    expect(after.body).toMatchObject({
+      ...product(),
+      participantId: participant.id,
+      groupId: scenario.groupId,
+      status: 'draft',
+      images: [],
+      listedAt: null,
+    });
     expect(after.body.id).toMatch(/^prd_/);
   });
 
@@ -109,13 +119,23 @@ describe('the listing lifecycle', () => {
     expect(delisted.body.status).toBe('delisted');
     expect(relisted.body.status).toBe('listed');
     const published = await eventually(async () => {
-      const { recent } = (await call('GET', '/_local/bus')).body as { recent: { detailType: string; detail: { data?: { productId?: string } } }[] };
+      const { recent } = (await call('GET', '/_local/bus')).body as {
+        recent: { detailType: string; detail: { data?: { productId?: string } } }[];
+      };
       const mine = recent.filter((event) => event.detail.data?.productId === id).map((event) => event.detailType);
       expect(mine).toHaveLength(3);
       return { mine, data: recent.find((event) => event.detail.data?.productId === id)?.detail.data };
     });
     expect(published.mine).toEqual(['ProductListed', 'ProductDelisted', 'ProductListed']);
-    expect(Object.keys(published.data ?? {}).sort()).toEqual(['category', 'groupId', 'participantId', 'priceIdr', 'productId', 'stock', 'title']);
+    expect(Object.keys(published.data ?? {}).sort()).toEqual([
+      'category',
+      'groupId',
+      'participantId',
+      'priceIdr',
+      'productId',
+      'stock',
+      'title',
+    ]);
   });
 
   it('edits by the seller and facilitator only; 404 to strangers for a draft, 403 once it is public', async () => {

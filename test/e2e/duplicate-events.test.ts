@@ -46,7 +46,14 @@ describe('a consumer that receives the same event twice', () => {
     // Act: the bus delivers the very same event again, as EventBridge may
     await bus.send(
       new PutEventsCommand({
-        Entries: [{ EventBusName: localNames.eventBusName, Source: original?.source, DetailType: original?.detailType, Detail: JSON.stringify(original?.detail) }],
+        Entries: [
+          {
+            EventBusName: localNames.eventBusName,
+            Source: original?.source,
+            DetailType: original?.detailType,
+            Detail: JSON.stringify(original?.detail),
+          },
+        ],
       }),
     );
     await eventually(async () => {

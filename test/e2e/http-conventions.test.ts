@@ -17,7 +17,12 @@ describe('HTTP conventions (CONTRACT §1)', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.body).toMatchObject({ type: expect.stringContaining('invalid-input'), title: 'Invalid request', status: 400, detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      type: expect.stringContaining('invalid-input'),
+      title: 'Invalid request',
+      status: 400,
+      detail: expect.any(String),
+    });
   });
 
   it('an unknown field → 400 naming it', async () => {
@@ -32,7 +37,10 @@ describe('HTTP conventions (CONTRACT §1)', () => {
   it('a wrong type → 400 naming the field', async () => {
     const admin = await tokenFor({ sub: 'a', roles: ['admin'] });
 
-    const response = await call('POST', '/groups', { token: admin, body: { name: 'N', focus: 'F', district: 'D', participantSharePercent: '80' } });
+    const response = await call('POST', '/groups', {
+      token: admin,
+      body: { name: 'N', focus: 'F', district: 'D', participantSharePercent: '80' },
+    });
 
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ path: 'body.participantSharePercent', message: expect.any(String) }]);
@@ -41,7 +49,11 @@ describe('HTTP conventions (CONTRACT §1)', () => {
   it('a body that is not JSON → 415', async () => {
     const admin = await tokenFor({ sub: 'a', roles: ['admin'] });
 
-    const response = await call('POST', '/groups', { token: admin, rawBody: 'name=N', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await call('POST', '/groups', {
+      token: admin,
+      rawBody: 'name=N',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
 
     expect(response.status).toBe(415);
     expect(response.body.status).toBe(415);
@@ -68,9 +80,18 @@ describe('HTTP conventions (CONTRACT §1)', () => {
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/groups', '/groups/{groupId}', '/participants/{participantId}/profile', '/enrollments/{enrollmentId}/completion']),
+      expect.arrayContaining([
+        '/groups',
+        '/groups/{groupId}',
+        '/participants/{participantId}/profile',
+        '/enrollments/{enrollmentId}/completion',
+      ]),
     );
-    expect(response.body.paths['/groups'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'focus', 'district']);
+    expect(response.body.paths['/groups'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'name',
+      'focus',
+      'district',
+    ]);
   });
 
   it('GET /events/schemas has the JSON Schema of every event', async () => {

@@ -90,8 +90,12 @@ describe('participants', () => {
     const otherParticipant = await tokenFor({ sub: 'p-other', roles: ['participant'], participantId: newId('prt') });
     const buyer = await tokenFor({ sub: 'buyer-1', roles: ['buyer'] });
 
-    const allowed = await Promise.all([officer, facilitator, admin, participantToken].map((token) => call('GET', `/participants/${participant.id}`, { token })));
-    const refused = await Promise.all([otherFacilitator, otherParticipant, buyer].map((token) => call('GET', `/participants/${participant.id}`, { token })));
+    const allowed = await Promise.all(
+      [officer, facilitator, admin, participantToken].map((token) => call('GET', `/participants/${participant.id}`, { token })),
+    );
+    const refused = await Promise.all(
+      [otherFacilitator, otherParticipant, buyer].map((token) => call('GET', `/participants/${participant.id}`, { token })),
+    );
 
     expect(allowed.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(allowed[0]?.body.legalName).toBe('Siti Aminah');
@@ -165,9 +169,18 @@ describe('profile and public artisan page', () => {
 
     expect(before.status).toBe(404);
     expect(consented.status).toBe(200);
-    expect(consented.body.profile).toEqual({ displayName: 'Bu Siti', story: 'Saya menganyam tas dari plastik bekas.', publicConsent: true });
+    expect(consented.body.profile).toEqual({
+      displayName: 'Bu Siti',
+      story: 'Saya menganyam tas dari plastik bekas.',
+      publicConsent: true,
+    });
     expect(publicView.status).toBe(200);
-    expect(publicView.body).toEqual({ id: participant.id, displayName: 'Bu Siti', story: 'Saya menganyam tas dari plastik bekas.', groupId });
+    expect(publicView.body).toEqual({
+      id: participant.id,
+      displayName: 'Bu Siti',
+      story: 'Saya menganyam tas dari plastik bekas.',
+      groupId,
+    });
     for (const field of privateFields) expect(publicView.body).not.toHaveProperty(field);
     expect(afterWithdrawal.status).toBe(404);
   });

@@ -113,7 +113,9 @@ describe('product images', () => {
       return image;
     });
     // The same object again (S3 may deliver a notification twice, a client may retry): the outcome stands.
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: 'white' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: 'white' } })
+      .png()
+      .toBuffer();
     await put(presigned.body.upload, Buffer.concat([png, Buffer.alloc(text.length - png.length)]));
     await new Promise((resolve) => setTimeout(resolve, 500));
 
@@ -130,7 +132,10 @@ describe('product images', () => {
       token: participantToken,
       body: { contentType: 'image/jpeg', contentLength: 5 * 1024 * 1024 + 1 },
     });
-    const gif = await call('POST', `/products/${productId}/images`, { token: participantToken, body: { contentType: 'image/gif', contentLength: 10 } });
+    const gif = await call('POST', `/products/${productId}/images`, {
+      token: participantToken,
+      body: { contentType: 'image/gif', contentLength: 10 },
+    });
 
     expect(oversize.status).toBe(400);
     expect(oversize.body.errors.map((error: { path: string }) => error.path)).toEqual(['body.contentLength']);
@@ -161,7 +166,8 @@ describe('product images', () => {
     const request = { contentType: 'image/webp', contentLength: 1000 };
 
     const statuses = [];
-    for (let i = 0; i < 9; i++) statuses.push((await call('POST', `/products/${productId}/images`, { token: participantToken, body: request })).status);
+    for (let i = 0; i < 9; i++)
+      statuses.push((await call('POST', `/products/${productId}/images`, { token: participantToken, body: request })).status);
 
     expect(statuses).toEqual([...Array(8).fill(201), 422]);
   });

@@ -54,20 +54,42 @@ describe('the training flow', () => {
     const { participant, participantToken } = await registerParticipant();
 
     // Act
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, { token: facilitator, body: { participantId: participant.id, assessment } });
+    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: facilitator,
+      body: { participantId: participant.id, assessment },
+    });
     const enrollmentId = enrolled.body.id;
     await call('POST', `/enrollments/${enrollmentId}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
-    const repeated = await call('POST', `/enrollments/${enrollmentId}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
-    const absent = await call('POST', `/enrollments/${enrollmentId}/attendance`, { token: facilitator, body: { date: '2026-11-05', present: false } });
+    const repeated = await call('POST', `/enrollments/${enrollmentId}/attendance`, {
+      token: facilitator,
+      body: { date: '2026-11-02', present: true },
+    });
+    const absent = await call('POST', `/enrollments/${enrollmentId}/attendance`, {
+      token: facilitator,
+      body: { date: '2026-11-05', present: false },
+    });
     const tooEarly = await call('POST', `/enrollments/${enrollmentId}/completion`, { token: facilitator, body: { score: 90 } });
     await call('POST', `/enrollments/${enrollmentId}/attendance`, { token: facilitator, body: { date: '2026-11-09', present: true } });
-    const completed = await call('POST', `/enrollments/${enrollmentId}/completion`, { token: facilitator, body: { score: 88, certificateNumber: 'BSL-2026-001' } });
+    const completed = await call('POST', `/enrollments/${enrollmentId}/completion`, {
+      token: facilitator,
+      body: { score: 88, certificateNumber: 'BSL-2026-001' },
+    });
     const again = await call('POST', `/enrollments/${enrollmentId}/completion`, { token: facilitator, body: { score: 88 } });
-    const lateAttendance = await call('POST', `/enrollments/${enrollmentId}/attendance`, { token: facilitator, body: { date: '2026-11-10', present: true } });
+    const lateAttendance = await call('POST', `/enrollments/${enrollmentId}/attendance`, {
+      token: facilitator,
+      body: { date: '2026-11-10', present: true },
+    });
 
     // Assert
     expect(enrolled.status).toBe(201);
-    expect(enrolled.body).toMatchObject({ programId: program.id, participantId: participant.id, groupId, status: 'enrolled', sessionsAttended: 0, assessment });
+    expect(enrolled.body).toMatchObject({
+      programId: program.id,
+      participantId: participant.id,
+      groupId,
+      status: 'enrolled',
+      sessionsAttended: 0,
+      assessment,
+    });
     expect(repeated.status).toBe(200);
     expect(repeated.body.sessionsAttended).toBe(1);
     expect(absent.body.sessionsAttended).toBe(1);
@@ -95,10 +117,16 @@ describe('the training flow', () => {
     const { createProgram, registerParticipant, facilitator } = await newGroupScenario();
     const program = await createProgram();
     const { participant } = await registerParticipant();
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, { token: facilitator, body: { participantId: participant.id, assessment } });
+    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: facilitator,
+      body: { participantId: participant.id, assessment },
+    });
 
     await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
-    const corrected = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: false } });
+    const corrected = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, {
+      token: facilitator,
+      body: { date: '2026-11-02', present: false },
+    });
 
     expect(corrected.body.sessionsAttended).toBe(0);
     expect(corrected.body.attendance).toEqual([{ date: '2026-11-02', present: false }]);
@@ -112,9 +140,18 @@ describe('the training flow', () => {
     const { participant: outsider } = await other.registerParticipant();
     await call('POST', `/programs/${program.id}/enrollments`, { token: facilitator, body: { participantId: participant.id, assessment } });
 
-    const twice = await call('POST', `/programs/${program.id}/enrollments`, { token: facilitator, body: { participantId: participant.id, assessment } });
-    const wrongGroup = await call('POST', `/programs/${program.id}/enrollments`, { token: facilitator, body: { participantId: outsider.id, assessment } });
-    const unknownProgram = await call('POST', `/programs/${newId('prg')}/enrollments`, { token: facilitator, body: { participantId: participant.id, assessment } });
+    const twice = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: facilitator,
+      body: { participantId: participant.id, assessment },
+    });
+    const wrongGroup = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: facilitator,
+      body: { participantId: outsider.id, assessment },
+    });
+    const unknownProgram = await call('POST', `/programs/${newId('prg')}/enrollments`, {
+      token: facilitator,
+      body: { participantId: participant.id, assessment },
+    });
 
     expect(twice.status).toBe(409);
     expect(wrongGroup.status).toBe(422);
@@ -125,15 +162,27 @@ describe('the training flow', () => {
     const { createProgram, registerParticipant, facilitator, officer } = await newGroupScenario();
     const program = await createProgram();
     const { participant } = await registerParticipant();
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, { token: facilitator, body: { participantId: participant.id, assessment } });
+    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: facilitator,
+      body: { participantId: participant.id, assessment },
+    });
     const otherFacilitator = await tokenFor({ sub: 'f-o', roles: ['facilitator'], groupId: newId('grp') });
     const attendance = { date: '2026-11-02', present: true };
 
-    const enrollByOfficer = await call('POST', `/programs/${program.id}/enrollments`, { token: officer, body: { participantId: participant.id, assessment } });
-    const enrollByOther = await call('POST', `/programs/${program.id}/enrollments`, { token: otherFacilitator, body: { participantId: participant.id, assessment } });
+    const enrollByOfficer = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: officer,
+      body: { participantId: participant.id, assessment },
+    });
+    const enrollByOther = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: otherFacilitator,
+      body: { participantId: participant.id, assessment },
+    });
     const attendByOfficer = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: officer, body: attendance });
     const attendByOther = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: otherFacilitator, body: attendance });
-    const completeByOther = await call('POST', `/enrollments/${enrolled.body.id}/completion`, { token: otherFacilitator, body: { score: 1 } });
+    const completeByOther = await call('POST', `/enrollments/${enrolled.body.id}/completion`, {
+      token: otherFacilitator,
+      body: { score: 1 },
+    });
     const enrollmentsForStranger = await call('GET', `/participants/${participant.id}/enrollments`, { token: otherFacilitator });
 
     expect(enrollByOfficer.status).toBe(403);
@@ -148,9 +197,15 @@ describe('the training flow', () => {
     const { createProgram, registerParticipant, facilitator } = await newGroupScenario();
     const program = await createProgram();
     const { participant } = await registerParticipant();
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, { token: facilitator, body: { participantId: participant.id, assessment } });
+    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
+      token: facilitator,
+      body: { participantId: participant.id, assessment },
+    });
 
-    const future = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: facilitator, body: { date: '2099-01-01', present: true } });
+    const future = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, {
+      token: facilitator,
+      body: { date: '2099-01-01', present: true },
+    });
     const badScore = await call('POST', `/enrollments/${enrolled.body.id}/completion`, { token: facilitator, body: { score: 101 } });
 
     expect(future.status).toBe(422);

@@ -123,7 +123,9 @@ describe('the images bucket', () => {
 
   it('expires raw uploads after a day', () => {
     dev.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' })]) },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' })]),
+      },
     });
   });
 });
@@ -253,6 +255,13 @@ describe('alarms', () => {
 
 describe('outputs', () => {
   it('name what a frontend or an operator needs', () => {
-    expect(Object.keys(dev.toJSON().Outputs).sort()).toEqual(['ApiUrl', 'EventBusName', 'ImagesUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(Object.keys(dev.toJSON().Outputs).sort()).toEqual([
+      'ApiUrl',
+      'EventBusName',
+      'ImagesUrl',
+      'TableName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { asArray, environmentOf, functionsByName, referencedId, resourcesOfType, statementsOfRole, type Resource } from './template-lookup.ts';
+import {
+  asArray,
+  environmentOf,
+  functionsByName,
+  referencedId,
+  resourcesOfType,
+  statementsOfRole,
+  type Resource,
+} from './template-lookup.ts';
 import { synthStack } from './synth-stack.ts';
 
 const { template } = synthStack({ stage: 'dev' });
@@ -48,7 +56,11 @@ describe('the images CDN', () => {
     const [[oacId]] = resourcesOfType(template, 'AWS::CloudFront::OriginAccessControl') as [[string, Resource]];
 
     template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
-      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }),
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      }),
     });
     expect(distribution.Properties.DistributionConfig).toMatchObject({
       Origins: [
@@ -65,7 +77,9 @@ describe('the images CDN', () => {
 
   it('may read images/* only, and only as this distribution: originals stay private', () => {
     const policies = resourcesOfType(template, 'AWS::S3::BucketPolicy');
-    const statements = policies.flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement);
+    const statements = policies.flatMap(
+      ([, policy]) => (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    );
     const forCloudFront = statements.filter((statement) => JSON.stringify(statement.Principal).includes('cloudfront'));
 
     expect(forCloudFront).toEqual([
@@ -77,13 +91,18 @@ describe('the images CDN', () => {
         Condition: {
           StringEquals: {
             'AWS:SourceArn': {
-              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::', { Ref: 'AWS::AccountId' }, `:distribution/`, { Ref: distributionId }]],
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::', { Ref: 'AWS::AccountId' }, `:distribution/`, { Ref: distributionId }],
+              ],
             },
           },
         },
       },
     ]);
     // Nothing else is public: the bucket still blocks public access outright.
-    template.hasResourceProperties('AWS::S3::Bucket', { PublicAccessBlockConfiguration: Match.objectLike({ RestrictPublicBuckets: true }) });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: Match.objectLike({ RestrictPublicBuckets: true }),
+    });
   });
 });

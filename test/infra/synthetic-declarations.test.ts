@@ -32,7 +32,13 @@ const synthetic: readonly FunctionDeclaration[] = [
     description: 'an optional-auth route',
     trigger: {
       kind: 'http',
-      route: { method: 'GET', path: '/things/{id}', auth: 'optional', summary: 'a thing, more of it to its owner', response: { status: 200 } },
+      route: {
+        method: 'GET',
+        path: '/things/{id}',
+        auth: 'optional',
+        summary: 'a thing, more of it to its owner',
+        response: { status: 200 },
+      },
     },
     grants: { table: ['read'] },
   }),
@@ -106,7 +112,9 @@ describe('synthetic declarations', () => {
 
     it('is the only function told about tokens', () => {
       // Act
-      const told = [...functions].filter(([, { resource }]) => 'JWT_ISSUER' in environmentOf(resource) || 'JWT_AUDIENCE' in environmentOf(resource));
+      const told = [...functions].filter(
+        ([, { resource }]) => 'JWT_ISSUER' in environmentOf(resource) || 'JWT_AUDIENCE' in environmentOf(resource),
+      );
 
       // Assert
       expect(told.map(([name]) => name)).toEqual(['get-artisan']);

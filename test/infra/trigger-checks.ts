@@ -171,10 +171,15 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   });
 
   describe('images bucket notifications', () => {
-    type LambdaConfiguration = { Events: string[]; Filter: { Key: { FilterRules: { Name: string; Value: string }[] } }; LambdaFunctionArn: unknown };
+    type LambdaConfiguration = {
+      Events: string[];
+      Filter: { Key: { FilterRules: { Name: string; Value: string }[] } };
+      LambdaFunctionArn: unknown;
+    };
     const configurations = notifications.flatMap(
       ([, resource]) =>
-        (resource.Properties.NotificationConfiguration as { LambdaFunctionConfigurations?: LambdaConfiguration[] }).LambdaFunctionConfigurations ?? [],
+        (resource.Properties.NotificationConfiguration as { LambdaFunctionConfigurations?: LambdaConfiguration[] })
+          .LambdaFunctionConfigurations ?? [],
     );
 
     it('exist once per object-created declaration, on the images bucket', () => {

@@ -18,7 +18,14 @@ const now = '2026-11-28T05:36:47.000Z';
 
 async function enrolled(sessionsRequired = 2): Promise<Enrollment> {
   const groupId = newId('grp');
-  await buildGroupStore(doc, table, cursors).create({ id: groupId, name: 'G', focus: 'F', district: 'D', participantSharePercent: 80, createdAt: now });
+  await buildGroupStore(doc, table, cursors).create({
+    id: groupId,
+    name: 'G',
+    focus: 'F',
+    district: 'D',
+    participantSharePercent: 80,
+    createdAt: now,
+  });
   const participantId = newId('prt');
   await buildParticipantStore(doc, table, cursors).register(
     {
@@ -59,7 +66,11 @@ async function enrolled(sessionsRequired = 2): Promise<Enrollment> {
 const enrolledEvent = (e: Enrollment) =>
   pendingEvent(TrainingEnrolled, { enrollmentId: e.id, programId: e.programId, participantId: e.participantId, groupId: e.groupId }, now);
 const completedEvent = (e: Enrollment) =>
-  pendingEvent(TrainingCompleted, { enrollmentId: e.id, programId: e.programId, participantId: e.participantId, groupId: e.groupId, score: 90, completedAt: now }, now);
+  pendingEvent(
+    TrainingCompleted,
+    { enrollmentId: e.id, programId: e.programId, participantId: e.participantId, groupId: e.groupId, score: 90, completedAt: now },
+    now,
+  );
 
 describe('DynamoDB enrollment store', () => {
   it('reads back what it stored, and the directory knows the group', async () => {
@@ -87,7 +98,9 @@ describe('DynamoDB enrollment store', () => {
   it('counts a date once, however often it is recorded, even concurrently', async () => {
     const enrollment = await enrolled();
 
-    await Promise.all(Array.from({ length: 5 }, () => enrollments.recordAttendance(enrollment.id, { date: '2026-11-02', present: true }, now)));
+    await Promise.all(
+      Array.from({ length: 5 }, () => enrollments.recordAttendance(enrollment.id, { date: '2026-11-02', present: true }, now)),
+    );
     const result = await enrollments.recordAttendance(enrollment.id, { date: '2026-11-03', present: false }, now);
 
     expect(result.sessionsAttended).toBe(1);
@@ -101,14 +114,19 @@ describe('DynamoDB enrollment store', () => {
     const enrollment = await enrolled(2);
     await enrollments.recordAttendance(enrollment.id, { date: '2026-11-02', present: true }, now);
 
-    await expect(enrollments.complete(enrollment.id, { score: 90 }, now, completedEvent(enrollment))).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(enrollments.complete(enrollment.id, { score: 90 }, now, completedEvent(enrollment))).rejects.toMatchObject({
+      kind: 'business-rule',
+    });
     await enrollments.recordAttendance(enrollment.id, { date: '2026-11-03', present: true }, now);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 3 }, () => enrollments.complete(enrollment.id, { score: 90 }, now, completedEvent(enrollment))),
     );
 
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.kind)).toEqual(['conflict', 'conflict']);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.kind)).toEqual([
+      'conflict',
+      'conflict',
+    ]);
     await expect(enrollments.get(enrollment.id)).resolves.toMatchObject({ status: 'completed', score: 90, completedAt: now });
   });
 });

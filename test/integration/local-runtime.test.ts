@@ -36,7 +36,8 @@ interface BusStatus {
 }
 
 const busStatus = async (): Promise<BusStatus> => (await call('GET', '/_local/bus')).body;
-const deadLetters = async (): Promise<{ functionName: string; attempts: number; payload: unknown }[]> => (await call('GET', '/_local/dead-letters')).body.items;
+const deadLetters = async (): Promise<{ functionName: string; attempts: number; payload: unknown }[]> =>
+  (await call('GET', '/_local/dead-letters')).body.items;
 
 describe('payload format 2.0 events', () => {
   // The event builder runs behind a plain node:http server here, so the test sees exactly the event a
@@ -45,19 +46,35 @@ describe('payload format 2.0 events', () => {
     name: 'echo',
     context: 'platform',
     description: 'test route',
-    trigger: { kind: 'http', route: { method: 'POST', path: '/things/{thingId}/parts', auth: 'jwt', summary: 'echo', response: { status: 200 } } },
+    trigger: {
+      kind: 'http',
+      route: { method: 'POST', path: '/things/{thingId}/parts', auth: 'jwt', summary: 'echo', response: { status: 200 } },
+    },
     grants: {},
   });
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const { match } = matchRoute(compileRoutes([echo]), req.method ?? '', (req.url ?? '').split('?')[0] ?? '');
-    const event = match && buildApiGatewayEvent({ request: req, body: Buffer.concat(chunks), match, claims: { sub: 'u-1' }, stage: '$default', requestId: 'req-1' });
+    const event =
+      match &&
+      buildApiGatewayEvent({
+        request: req,
+        body: Buffer.concat(chunks),
+        match,
+        claims: { sub: 'u-1' },
+        stage: '$default',
+        requestId: 'req-1',
+      });
     res.end(JSON.stringify(event ?? null));
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const send = async (path: string, headers: Record<string, string | string[]>, body: Buffer): Promise<APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } }> => {
+  const send = async (
+    path: string,
+    headers: Record<string, string | string[]>,
+    body: Buffer,
+  ): Promise<APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } }> => {
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     return new Promise((resolve, reject) => {
@@ -142,7 +159,12 @@ describe('the local HTTP API', () => {
     // Assert
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.body).toMatchObject({ type: expect.stringContaining('unauthorized'), title: 'Unauthorized', status: 401, detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      type: expect.stringContaining('unauthorized'),
+      title: 'Unauthorized',
+      status: 401,
+      detail: expect.any(String),
+    });
   });
 
   it('refuses an expired token', async () => {
@@ -228,7 +250,14 @@ describe('the local event bus', () => {
     const entry = { Source: 'pas-kreatif.test', DetailType: 'Probe', EventBusName: 'pas-kreatif-local' };
 
     // Act
-    const accepted = await client.send(new PutEventsCommand({ Entries: [{ ...entry, Detail: '{"ok":true}' }, { ...entry, Detail: '[1]' }] }));
+    const accepted = await client.send(
+      new PutEventsCommand({
+        Entries: [
+          { ...entry, Detail: '{"ok":true}' },
+          { ...entry, Detail: '[1]' },
+        ],
+      }),
+    );
     const unknownBus = client.send(new PutEventsCommand({ Entries: [{ ...entry, Detail: '{}', EventBusName: 'no-such-bus' }] }));
 
     // Assert
@@ -245,7 +274,9 @@ describe('the local event bus', () => {
 
     // Act
     await busClient().send(
-      new PutEventsCommand({ Entries: [{ Source: 'pas-kreatif.training', DetailType: 'TrainingCompleted', Detail: detail, EventBusName: 'pas-kreatif-local' }] }),
+      new PutEventsCommand({
+        Entries: [{ Source: 'pas-kreatif.training', DetailType: 'TrainingCompleted', Detail: detail, EventBusName: 'pas-kreatif-local' }],
+      }),
     );
 
     // Assert
@@ -261,12 +292,20 @@ describe('the local event bus', () => {
     // Prepare
     const admin = await tokenFor({ sub: `admin-${randomUUID()}`, roles: ['admin'] });
     const officer = await tokenFor({ sub: `officer-${randomUUID()}`, roles: ['officer'] });
-    const group = await call('POST', '/groups', { token: admin, body: { name: 'Bunga Sampah Lestari', focus: 'Daur ulang', district: 'Mataram' } });
+    const group = await call('POST', '/groups', {
+      token: admin,
+      body: { name: 'Bunga Sampah Lestari', focus: 'Daur ulang', district: 'Mataram' },
+    });
 
     // Act
     const participant = await call('POST', '/participants', {
       token: officer,
-      body: { legalName: 'Lalu Wira Pratama', registerNumber: `PK-${randomUUID().slice(0, 8)}`, groupId: group.body.id, supervisionEndsOn: '2027-06-30' },
+      body: {
+        legalName: 'Lalu Wira Pratama',
+        registerNumber: `PK-${randomUUID().slice(0, 8)}`,
+        groupId: group.body.id,
+        supervisionEndsOn: '2027-06-30',
+      },
     });
 
     // Assert
@@ -294,7 +333,11 @@ describe('the table-stream poller', () => {
       name: 'stream-test',
       context: 'platform',
       description: 'test consumer',
-      trigger: { kind: 'tableStream', filter: { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['thing'] } } } }, batchSize: 4 },
+      trigger: {
+        kind: 'tableStream',
+        filter: { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['thing'] } } } },
+        batchSize: 4,
+      },
       grants: {},
     });
     const handled: string[] = [];
@@ -329,7 +372,12 @@ describe('the table-stream poller', () => {
       }
       await client.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'other' }, sk: { S: 'A' }, entity: { S: 'other' } } }));
       await client.send(
-        new UpdateItemCommand({ TableName: tableName, Key: { pk: { S: 'item-00' }, sk: { S: 'A' } }, UpdateExpression: 'SET n = :n', ExpressionAttributeValues: { ':n': { N: '1' } } }),
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: { pk: { S: 'item-00' }, sk: { S: 'A' } },
+          UpdateExpression: 'SET n = :n',
+          ExpressionAttributeValues: { ':n': { N: '1' } },
+        }),
       );
 
       // Assert
@@ -340,8 +388,14 @@ describe('the table-stream poller', () => {
       expect(handled).toEqual(ids.filter((id) => id !== 'item-07'));
       expect(poller.status()).toEqual({ delivered: 11, pending: 0, dead: 1 });
       const [letter] = deadLetters.list();
-      expect(letter).toMatchObject({ source: 'table-stream', functionName: 'local-stream-test', error: expect.stringContaining('poison record') });
-      expect((letter?.payload as { records: DynamoDBStreamEvent['Records'] }).records.map((record) => record.dynamodb?.Keys?.pk?.S)).toEqual(['item-07']);
+      expect(letter).toMatchObject({
+        source: 'table-stream',
+        functionName: 'local-stream-test',
+        error: expect.stringContaining('poison record'),
+      });
+      expect(
+        (letter?.payload as { records: DynamoDBStreamEvent['Records'] }).records.map((record) => record.dynamodb?.Keys?.pk?.S),
+      ).toEqual(['item-07']);
     } finally {
       await poller.stop();
       client.destroy();

@@ -151,7 +151,11 @@ describe("API Gateway's JWT authorizer rules, on tokens from an issuer of this t
     ['no exp', () => ({ aud: audience }), /no exp claim/],
     ['an iat in the future', () => ({ aud: audience, iat: now() + 120, exp: now() + 600 }), /iat claim is in the future/],
     ['an nbf in the future', () => ({ aud: audience, nbf: now() + 120, exp: now() + 600 }), /not valid yet/],
-    ['another issuer', () => ({ aud: audience, iss: 'https://cognito-idp.ap-southeast-3.amazonaws.com/other', exp: now() + 60 }), /iss claim/],
+    [
+      'another issuer',
+      () => ({ aud: audience, iss: 'https://cognito-idp.ap-southeast-3.amazonaws.com/other', exp: now() + 60 }),
+      /iss claim/,
+    ],
   ])('refuses a token with %s', async (_case, claims, reason) => {
     // Prepare
     const token = await sign(claims());
@@ -166,7 +170,13 @@ describe("API Gateway's JWT authorizer rules, on tokens from an issuer of this t
 });
 
 describe("an optional-auth handler, verifying against the local runtime's issuer", () => {
-  const route = { method: 'GET', path: '/things/{thingId}', auth: 'optional', summary: 'a thing', response: { status: 200 } } satisfies HttpRoute;
+  const route = {
+    method: 'GET',
+    path: '/things/{thingId}',
+    auth: 'optional',
+    summary: 'a thing',
+    response: { status: 200 },
+  } satisfies HttpRoute;
   const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
   const seen: (Caller | undefined)[] = [];
   const handler = () =>
@@ -179,7 +189,15 @@ describe("an optional-auth handler, verifying against the local runtime's issuer
       buildTokenVerifier(local()),
     );
   const request = (headers: Record<string, string>) =>
-    ({ version: '2.0', routeKey: `GET ${route.path}`, rawPath: '/things/t1', rawQueryString: '', headers, isBase64Encoded: false, requestContext: {} }) as unknown as APIGatewayProxyEventV2;
+    ({
+      version: '2.0',
+      routeKey: `GET ${route.path}`,
+      rawPath: '/things/t1',
+      rawQueryString: '',
+      headers,
+      isBase64Encoded: false,
+      requestContext: {},
+    }) as unknown as APIGatewayProxyEventV2;
 
   it('serves anonymous callers, knows signed-in ones, and refuses a bad token with 401', async () => {
     // Prepare

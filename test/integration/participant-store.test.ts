@@ -48,7 +48,12 @@ describe('DynamoDB participant store', () => {
 
     await expect(participants.get(participant.id)).resolves.toEqual(participant);
     const outbox = await doc.send(
-      new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `GROUP#${group.id}#PARTICIPANTS` } }),
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `GROUP#${group.id}#PARTICIPANTS` },
+      }),
     );
     expect(outbox.Items).toHaveLength(1);
   });
@@ -71,7 +76,10 @@ describe('DynamoDB participant store', () => {
     const second = await participants.markEligible(participant.id, '2026-11-30T00:00:00.000Z');
 
     expect([first, second]).toEqual([true, false]);
-    await expect(participants.get(participant.id)).resolves.toMatchObject({ sellerStatus: 'eligible', updatedAt: '2026-11-29T00:00:00.000Z' });
+    await expect(participants.get(participant.id)).resolves.toMatchObject({
+      sellerStatus: 'eligible',
+      updatedAt: '2026-11-29T00:00:00.000Z',
+    });
   });
 
   it('does not create a participant when marking an unknown one eligible', async () => {
@@ -91,6 +99,8 @@ describe('DynamoDB participant store', () => {
 
     expect(first.items.map((p) => p.id)).toEqual([stored[2]?.id, stored[1]?.id]);
     expect(second).toEqual({ items: [stored[0]], nextCursor: null });
-    await expect(participants.listByGroup(newId('grp'), { limit: 2, cursor: first.nextCursor ?? undefined })).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(participants.listByGroup(newId('grp'), { limit: 2, cursor: first.nextCursor ?? undefined })).rejects.toMatchObject({
+      kind: 'invalid-input',
+    });
   });
 });

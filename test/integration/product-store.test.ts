@@ -16,7 +16,8 @@ let clock = Date.parse('2099-01-01T00:00:00.000Z');
 const tick = () => new Date((clock += 1000)).toISOString();
 
 // A category of its own, so category listings hold only this test's products.
-const draft = (overrides: Partial<Product> = {}) => draftProduct(tick(), { category: `tas-${newId('grp').slice(-6).toLowerCase()}`, ...overrides });
+const draft = (overrides: Partial<Product> = {}) =>
+  draftProduct(tick(), { category: `tas-${newId('grp').slice(-6).toLowerCase()}`, ...overrides });
 
 async function listed(product: Product): Promise<Product> {
   await products.create(product);

@@ -59,7 +59,9 @@ export function fakeStores() {
 
   const enrollmentStore: EnrollmentStore = {
     async enroll(enrollment, event) {
-      const duplicate = [...enrollments.values()].some((e) => e.programId === enrollment.programId && e.participantId === enrollment.participantId);
+      const duplicate = [...enrollments.values()].some(
+        (e) => e.programId === enrollment.programId && e.participantId === enrollment.participantId,
+      );
       if (duplicate) throw new ConflictError('The participant is already enrolled in this program');
       enrollments.set(enrollment.id, enrollment);
       events.push(event);
@@ -67,7 +69,9 @@ export function fakeStores() {
     get: async (id) => enrollments.get(id),
     async recordAttendance(id, { date, present }, updatedAt) {
       const current = enrollments.get(id) as Enrollment;
-      const attendance = [...current.attendance.filter((a) => a.date !== date), { date, present }].sort((a, b) => a.date.localeCompare(b.date));
+      const attendance = [...current.attendance.filter((a) => a.date !== date), { date, present }].sort((a, b) =>
+        a.date.localeCompare(b.date),
+      );
       const updated = { ...current, attendance, sessionsAttended: attendance.filter((a) => a.present).length, updatedAt };
       enrollments.set(id, updated);
       return updated;

@@ -31,7 +31,11 @@ export async function newGroupScenario(options: { sessionsRequired?: number } = 
       },
     });
     expect(response.status).toBe(201);
-    const participantToken = await tokenFor({ sub: `participant-${randomUUID()}`, roles: ['participant'], participantId: response.body.id });
+    const participantToken = await tokenFor({
+      sub: `participant-${randomUUID()}`,
+      roles: ['participant'],
+      participantId: response.body.id,
+    });
     return { participant: response.body, participantToken };
   };
 
@@ -59,7 +63,10 @@ export async function newGroupScenario(options: { sessionsRequired?: number } = 
       body: { participantId: registered.participant.id, assessment: { motivation: 4, notes: '' } },
     });
     for (let session = 1; session <= program.sessionsRequired; session += 1) {
-      await call('POST', `/enrollments/${enrollment.body.id}/attendance`, { token: facilitator, body: { date: `2026-11-0${session}`, present: true } });
+      await call('POST', `/enrollments/${enrollment.body.id}/attendance`, {
+        token: facilitator,
+        body: { date: `2026-11-0${session}`, present: true },
+      });
     }
     const completed = await call('POST', `/enrollments/${enrollment.body.id}/completion`, { token: facilitator, body: { score: 80 } });
     expect(completed.status).toBe(200);

@@ -393,7 +393,11 @@ describe('matchesPattern', () => {
     describe('alongside other values', () => {
       cases({ dynamodb: { NewImage: { homemade: { S: [{ 'anything-but': ['roses'] }, { exists: false }] } } } }, [
         { name: 'matches through exists: false when the field is missing', event: { dynamodb: { NewImage: {} } }, matches: true },
-        { name: 'matches through anything-but when present', event: { dynamodb: { NewImage: { homemade: { S: 'tulips' } } } }, matches: true },
+        {
+          name: 'matches through anything-but when present',
+          event: { dynamodb: { NewImage: { homemade: { S: 'tulips' } } } },
+          matches: true,
+        },
         { name: 'does not match the excluded value', event: { dynamodb: { NewImage: { homemade: { S: 'roses' } } } }, matches: false },
       ]);
     });
@@ -439,7 +443,11 @@ describe('matchesPattern', () => {
           },
         },
         [
-          { name: 'matches when one alternative matches', event: { detail: { 'c-count': 0, 'd-count': 0, 'x-limit': 901.8 } }, matches: true },
+          {
+            name: 'matches when one alternative matches',
+            event: { detail: { 'c-count': 0, 'd-count': 0, 'x-limit': 901.8 } },
+            matches: true,
+          },
           { name: 'does not match when none does', event: { detail: { 'c-count': 0, 'd-count': 10, 'x-limit': 901.8 } }, matches: false },
         ],
       );
@@ -449,19 +457,24 @@ describe('matchesPattern', () => {
       cases(
         {
           source: ['aws.cloudwatch'],
-          $or: [
-            { metricName: ['CPUUtilization', 'ReadLatency'] },
-            { metricType: ['MetricType'], namespace: ['AWS/EC2', 'AWS/ES'] },
-          ],
+          $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { metricType: ['MetricType'], namespace: ['AWS/EC2', 'AWS/ES'] }],
         },
         [
-          { name: 'matches the shared field plus one alternative', event: { source: 'aws.cloudwatch', metricName: 'ReadLatency' }, matches: true },
+          {
+            name: 'matches the shared field plus one alternative',
+            event: { source: 'aws.cloudwatch', metricName: 'ReadLatency' },
+            matches: true,
+          },
           {
             name: 'matches an alternative with several fields',
             event: { source: 'aws.cloudwatch', metricType: 'MetricType', namespace: 'AWS/ES' },
             matches: true,
           },
-          { name: 'requires every field of the alternative', event: { source: 'aws.cloudwatch', metricType: 'MetricType' }, matches: false },
+          {
+            name: 'requires every field of the alternative',
+            event: { source: 'aws.cloudwatch', metricType: 'MetricType' },
+            matches: false,
+          },
           { name: 'still requires the shared field', event: { source: 'aws.ec2', metricName: 'ReadLatency' }, matches: false },
         ],
       );
@@ -470,10 +483,7 @@ describe('matchesPattern', () => {
     describe('nested inside an alternative', () => {
       cases(
         {
-          $or: [
-            { scope: ['Service'] },
-            { namespace: ['AWS/EC2'], $or: [{ metricId: [1234] }, { spaceId: [1000] }] },
-          ],
+          $or: [{ scope: ['Service'] }, { namespace: ['AWS/EC2'], $or: [{ metricId: [1234] }, { spaceId: [1000] }] }],
         },
         [
           { name: 'matches the inner alternative', event: { namespace: 'AWS/EC2', spaceId: 1000 }, matches: true },
@@ -508,12 +518,20 @@ describe('matchesPattern', () => {
       {
         source: ['pas-kreatif.orders'],
         'detail-type': ['OrderPlaced', 'OrderPaid'],
-        detail: { total: [{ numeric: ['>=', 100000] }], items: { qty: [{ numeric: ['>', 1] }] }, buyer: { city: [{ 'equals-ignore-case': 'bandung' }] } },
+        detail: {
+          total: [{ numeric: ['>=', 100000] }],
+          items: { qty: [{ numeric: ['>', 1] }] },
+          buyer: { city: [{ 'equals-ignore-case': 'bandung' }] },
+        },
       },
       [
         { name: 'routes a matching event', event, matches: true },
         { name: 'skips an event from another source', event: { ...event, source: 'pas-kreatif.catalog' }, matches: false },
-        { name: 'skips an event whose detail does not match', event: { ...event, detail: { ...event.detail, total: 5000 } }, matches: false },
+        {
+          name: 'skips an event whose detail does not match',
+          event: { ...event, detail: { ...event.detail, total: 5000 } },
+          matches: false,
+        },
       ],
     );
   });
@@ -588,7 +606,11 @@ describe('matchesPattern', () => {
       ['$or that is not an array', { $or: { source: ['a'] } }, /"\$or".*at least two/],
       ['$or with a single alternative', { $or: [{ source: ['a'] }] }, /at least two/],
       ['$or with a non-object alternative', { $or: [{ source: ['a'] }, ['b']] }, /"\$or\[1\]".*must be a pattern object/],
-      ['an operator name used as a field inside $or', { $or: [{ numeric: [1] }, { prefix: ['a'] }] }, /operator and cannot be a field name/],
+      [
+        'an operator name used as a field inside $or',
+        { $or: [{ numeric: [1] }, { prefix: ['a'] }] },
+        /operator and cannot be a field name/,
+      ],
     ])('throws for %s', (_name, pattern, message) => {
       // Prepare
       const event = { source: 'aws.ec2' };

@@ -4,7 +4,7 @@ import { ImageUploadSchema, ProductParamsSchema, RequestImageUploadSchema } from
 export default defineFunction({
   name: 'request-image-upload',
   context: 'catalog',
-  description: "Records a pending image on a product and presigns its upload straight to the images bucket",
+  description: 'Records a pending image on a product and presigns its upload straight to the images bucket',
   trigger: {
     kind: 'http',
     route: {

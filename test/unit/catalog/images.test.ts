@@ -12,7 +12,14 @@ const seller: Caller = { sub: 's', roles: ['participant'], participantId };
 const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId };
 const otherFacilitator: Caller = { sub: 'o', roles: ['facilitator'], groupId: 'grp_01JOTHER000000000000000000' };
 const buyer: Caller = { sub: 'b', roles: ['buyer'] };
-const fields = { title: 'Tas', description: 'Dari bungkus kopi', category: 'tas', priceIdr: 85_000, stock: 3, materials: [{ material: 'plastik', grams: 120 }] };
+const fields = {
+  title: 'Tas',
+  description: 'Dari bungkus kopi',
+  category: 'tas',
+  priceIdr: 85_000,
+  stock: 3,
+  materials: [{ material: 'plastik', grams: 120 }],
+};
 const jpeg = { contentType: 'image/jpeg', contentLength: 1000 } as const;
 
 async function setUp() {
@@ -22,7 +29,13 @@ async function setUp() {
   const catalogDeps = { products: catalog.productStore, sellers: catalog.sellerDirectory, clock };
   const product = await createProduct(catalogDeps, seller, fields);
   const uploadDeps = { products: catalog.productStore, images: fakes.imageStore, uploads: fakes.uploads, clock };
-  const processingDeps = { images: fakes.imageStore, objects: fakes.imageObjects, renderer: fakes.renderer, clock, baseUrl: 'https://cdn.example' };
+  const processingDeps = {
+    images: fakes.imageStore,
+    objects: fakes.imageObjects,
+    renderer: fakes.renderer,
+    clock,
+    baseUrl: 'https://cdn.example',
+  };
   /** Presigns, then "uploads" these bytes as S3 would store them. */
   const upload = async (bytes: string, request = jpeg) => {
     const { imageId } = await requestImageUpload(uploadDeps, seller, product.id, request);
@@ -41,11 +54,17 @@ describe('requestImageUpload', () => {
 
     expect(result).toEqual({
       imageId: expect.stringMatching(/^img_[0-9A-Z]{26}$/),
-      upload: { url: expect.stringContaining(`uploads/${product.id}/${result.imageId}`), method: 'PUT', headers: { 'content-type': 'image/jpeg', 'content-length': '1000' } },
+      upload: {
+        url: expect.stringContaining(`uploads/${product.id}/${result.imageId}`),
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg', 'content-length': '1000' },
+      },
       expiresAt: '2026-11-28T05:51:47.000Z',
     });
     expect(images.get(product.id)).toEqual([{ imageId: result.imageId, status: 'pending', contentType: 'image/jpeg' }]);
-    expect(presigned).toEqual([{ key: `uploads/${product.id}/${result.imageId}`, contentType: 'image/jpeg', contentLength: 1000, expiresInSeconds: 900 }]);
+    expect(presigned).toEqual([
+      { key: `uploads/${product.id}/${result.imageId}`, contentType: 'image/jpeg', contentLength: 1000, expiresInSeconds: 900 },
+    ]);
   });
 
   it("lets the group's facilitator presign, as for PATCH", async () => {
@@ -114,7 +133,10 @@ describe('processProductImage', () => {
     const { key } = await upload('jpeg 10 10');
     objects.delete(key);
 
-    await expect(processProductImage(processingDeps, { key, size: 5 * 1024 * 1024 + 1 })).resolves.toEqual({ outcome: 'rejected', reason: 'larger than 5 MiB' });
+    await expect(processProductImage(processingDeps, { key, size: 5 * 1024 * 1024 + 1 })).resolves.toEqual({
+      outcome: 'rejected',
+      reason: 'larger than 5 MiB',
+    });
   });
 
   it('changes nothing when the same object is delivered again', async () => {
@@ -133,8 +155,12 @@ describe('processProductImage', () => {
   it('ignores keys that name no pending image', async () => {
     const { processingDeps, product } = await setUp();
 
-    await expect(processProductImage(processingDeps, { key: 'uploads/elsewhere.jpg', size: 1 })).resolves.toMatchObject({ outcome: 'unknown-image' });
-    await expect(processProductImage(processingDeps, { key: `uploads/${product.id}/img_01JNKNWN000000000000000000`, size: 1 })).resolves.toEqual({
+    await expect(processProductImage(processingDeps, { key: 'uploads/elsewhere.jpg', size: 1 })).resolves.toMatchObject({
+      outcome: 'unknown-image',
+    });
+    await expect(
+      processProductImage(processingDeps, { key: `uploads/${product.id}/img_01JNKNWN000000000000000000`, size: 1 }),
+    ).resolves.toEqual({
       outcome: 'unknown-image',
     });
   });

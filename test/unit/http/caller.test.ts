@@ -5,7 +5,10 @@ describe('parseRoles', () => {
   it.each([
     ['[officer admin]', ['officer', 'admin']],
     ['[buyer]', ['buyer']],
-    [['facilitator', 'participant'], ['facilitator', 'participant']],
+    [
+      ['facilitator', 'participant'],
+      ['facilitator', 'participant'],
+    ],
     ['[admin superuser]', ['admin']],
     [undefined, []],
   ])('reads %j', (claim, roles) => {
@@ -15,7 +18,11 @@ describe('parseRoles', () => {
 
 describe('callerFromClaims', () => {
   it('reads the scoping claims', () => {
-    expect(callerFromClaims({ sub: 's', 'cognito:groups': '[facilitator]', 'custom:groupId': 'grp_1' })).toEqual({ sub: 's', roles: ['facilitator'], groupId: 'grp_1' });
+    expect(callerFromClaims({ sub: 's', 'cognito:groups': '[facilitator]', 'custom:groupId': 'grp_1' })).toEqual({
+      sub: 's',
+      roles: ['facilitator'],
+      groupId: 'grp_1',
+    });
   });
 
   it('refuses claims without a subject', () => {

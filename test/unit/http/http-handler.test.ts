@@ -59,7 +59,12 @@ describe('httpHandler', () => {
 
     expect(result.statusCode).toBe(409);
     expect(result.headers?.['content-type']).toBe('application/problem+json');
-    expect(result.json).toEqual({ type: 'https://pas-kreatif.id/problems/conflict', title: 'Conflict', status: 409, detail: 'Already done' });
+    expect(result.json).toEqual({
+      type: 'https://pas-kreatif.id/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Already done',
+    });
   });
 
   it('answers an unexpected fault with a generic 500 that leaks nothing', async () => {

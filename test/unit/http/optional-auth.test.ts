@@ -7,7 +7,13 @@ import { buildTokenVerifier } from '#shared/auth/jwt-token-verifier';
 import { UnauthorizedError } from '#shared/errors';
 import { httpHandler } from '#shared/http/http-handler';
 
-const route = { method: 'GET', path: '/things/{thingId}', auth: 'optional', summary: 'a thing, more of it to its owner', response: { status: 200 } } satisfies HttpRoute;
+const route = {
+  method: 'GET',
+  path: '/things/{thingId}',
+  auth: 'optional',
+  summary: 'a thing, more of it to its owner',
+  response: { status: 200 },
+} satisfies HttpRoute;
 
 const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 
@@ -90,19 +96,25 @@ describe('an optional-auth route', () => {
     // Assert
     expect(result.statusCode).toBe(401);
     expect(caller).toBe('not run');
-    expect(result.headers).toMatchObject({ 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer error="invalid_token"' });
+    expect(result.headers).toMatchObject({
+      'content-type': 'application/problem+json',
+      'www-authenticate': 'Bearer error="invalid_token"',
+    });
     expect(json).toMatchObject({ status: 401, title: 'Unauthorized', detail: 'The bearer token has expired' });
   });
 
-  it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer two tokens'])('answers 401 to credentials that are not one bearer token (%s)', async (authorization) => {
-    // Act
-    const { result, seen, json } = await invoke({ authorization });
+  it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer two tokens'])(
+    'answers 401 to credentials that are not one bearer token (%s)',
+    async (authorization) => {
+      // Act
+      const { result, seen, json } = await invoke({ authorization });
 
-    // Assert
-    expect(result.statusCode).toBe(401);
-    expect(seen).toEqual([]);
-    expect(json.detail).toMatch(/Bearer <JWT>/);
-  });
+      // Assert
+      expect(result.statusCode).toBe(401);
+      expect(seen).toEqual([]);
+      expect(json.detail).toMatch(/Bearer <JWT>/);
+    },
+  );
 
   it('answers 401 when the token has no subject', async () => {
     // Prepare

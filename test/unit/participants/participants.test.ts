@@ -35,7 +35,9 @@ describe('createGroup', () => {
   it('is for admins only', async () => {
     const { deps } = await setUp();
 
-    await expect(createGroup(deps, officer, { name: 'X', focus: 'Y', district: 'Z', participantSharePercent: 80 })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(createGroup(deps, officer, { name: 'X', focus: 'Y', district: 'Z', participantSharePercent: 80 })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
   });
 });
 
@@ -43,8 +45,19 @@ describe('registerParticipant', () => {
   it('starts not eligible, without consent, records the officer, and emits ids only', async () => {
     const { participant, stores, group } = await setUp();
 
-    expect(participant).toMatchObject({ officerSub: 'officer-7', sellerStatus: 'not_eligible', profile: { publicConsent: false }, createdAt: '2026-11-28T05:36:47.000Z' });
-    expect(stores.events).toEqual([{ contract: ParticipantRegistered, data: { participantId: participant.id, groupId: group.id }, occurredAt: '2026-11-28T05:36:47.000Z' }]);
+    expect(participant).toMatchObject({
+      officerSub: 'officer-7',
+      sellerStatus: 'not_eligible',
+      profile: { publicConsent: false },
+      createdAt: '2026-11-28T05:36:47.000Z',
+    });
+    expect(stores.events).toEqual([
+      {
+        contract: ParticipantRegistered,
+        data: { participantId: participant.id, groupId: group.id },
+        occurredAt: '2026-11-28T05:36:47.000Z',
+      },
+    ]);
   });
 
   it('is for officers only', async () => {
@@ -101,7 +114,12 @@ describe('profile and artisan page', () => {
 
     await updateProfile(deps, self, participant.id, { displayName: 'Bu Siti', story: 'Cerita', publicConsent: true });
 
-    await expect(getArtisan(deps, participant.id)).resolves.toEqual({ id: participant.id, displayName: 'Bu Siti', story: 'Cerita', groupId: group.id });
+    await expect(getArtisan(deps, participant.id)).resolves.toEqual({
+      id: participant.id,
+      displayName: 'Bu Siti',
+      story: 'Cerita',
+      groupId: group.id,
+    });
   });
 
   it('lets only the participant edit: 403 to those who may see, 404 to those who may not', async () => {
@@ -115,7 +133,9 @@ describe('profile and artisan page', () => {
   it('refuses consent without a display name', async () => {
     const { deps, participant, self } = await setUp();
 
-    await expect(updateProfile(deps, self, participant.id, { displayName: null, story: null, publicConsent: true })).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(updateProfile(deps, self, participant.id, { displayName: null, story: null, publicConsent: true })).rejects.toMatchObject({
+      kind: 'business-rule',
+    });
   });
 });
 

@@ -20,15 +20,20 @@ describe('OpenAPI document', () => {
 
   it('offers an optional-auth route both with and without a bearer token', () => {
     // Act
-    const optional = buildOpenApiDocument([{ method: 'GET', path: '/things/{id}', auth: 'optional', summary: 'a thing', response: { status: 200 } }]);
+    const optional = buildOpenApiDocument([
+      { method: 'GET', path: '/things/{id}', auth: 'optional', summary: 'a thing', response: { status: 200 } },
+    ]);
 
     // Assert
     expect(optional.paths['/things/{id}']?.get).toMatchObject({ security: [{}, { bearer: [] }] });
   });
 
   it('describes request bodies by their input (phone is a string in, E.164 out)', () => {
-    const schema = (document.paths['/participants']?.post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> } })
-      .requestBody.content['application/json']?.schema;
+    const schema = (
+      document.paths['/participants']?.post as {
+        requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> };
+      }
+    ).requestBody.content['application/json']?.schema;
 
     expect(schema?.properties.phone).toEqual({ type: 'string' });
     expect(schema?.additionalProperties).toBe(false);

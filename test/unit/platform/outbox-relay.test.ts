@@ -8,7 +8,10 @@ describe('relayOutbox', () => {
     const calls: PublishedEvent[][] = [];
     const publisher: EventPublisher = { publish: async (events) => (calls.push(events), []) };
 
-    const failed = await relayOutbox(publisher, Array.from({ length: 23 }, (_, i) => record(i)));
+    const failed = await relayOutbox(
+      publisher,
+      Array.from({ length: 23 }, (_, i) => record(i)),
+    );
 
     expect(failed).toEqual([]);
     expect(calls.map((c) => c.length)).toEqual([10, 10, 3]);
@@ -25,7 +28,10 @@ describe('relayOutbox', () => {
       },
     };
 
-    const failed = await relayOutbox(publisher, Array.from({ length: 12 }, (_, i) => record(i)));
+    const failed = await relayOutbox(
+      publisher,
+      Array.from({ length: 12 }, (_, i) => record(i)),
+    );
 
     expect(failed).toEqual(['seq-3', 'seq-10', 'seq-11']);
   });

@@ -15,15 +15,29 @@ async function setUp() {
   const clock = fixedClock('2026-11-28T05:36:47.000Z');
   const participantDeps = { groups: stores.groupStore, participants: stores.participantStore, clock };
   const deps = { programs: stores.programStore, enrollments: stores.enrollmentStore, directory: stores.directory, clock };
-  const group = await createGroup(participantDeps, { sub: 'a', roles: ['admin'] }, { name: 'G', focus: 'F', district: 'D', participantSharePercent: 80 });
-  const otherGroup = await createGroup(participantDeps, { sub: 'a', roles: ['admin'] }, { name: 'H', focus: 'F', district: 'D', participantSharePercent: 80 });
+  const group = await createGroup(
+    participantDeps,
+    { sub: 'a', roles: ['admin'] },
+    { name: 'G', focus: 'F', district: 'D', participantSharePercent: 80 },
+  );
+  const otherGroup = await createGroup(
+    participantDeps,
+    { sub: 'a', roles: ['admin'] },
+    { name: 'H', focus: 'F', district: 'D', participantSharePercent: 80 },
+  );
   const officer: Caller = { sub: 'o', roles: ['officer'] };
   const register = (groupId: string) =>
     registerParticipant(participantDeps, officer, { legalName: 'N', registerNumber: 'R', groupId, supervisionEndsOn: '2027-01-01' });
   const participant = await register(group.id);
   const outsider = await register(otherGroup.id);
   const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId: group.id };
-  const program = await createProgram(deps, facilitator, { groupId: group.id, title: 'T', description: 'D', skills: ['s'], sessionsRequired: 2 });
+  const program = await createProgram(deps, facilitator, {
+    groupId: group.id,
+    title: 'T',
+    description: 'D',
+    skills: ['s'],
+    sessionsRequired: 2,
+  });
   stores.events.length = 0;
   return { deps, stores, group, participant, outsider, facilitator, program, officer };
 }
@@ -34,7 +48,9 @@ describe('createProgram', () => {
     const input = { groupId: group.id, title: 'T', description: 'D', skills: ['s'], sessionsRequired: 1 };
 
     await expect(createProgram(deps, { sub: 'a', roles: ['admin'] }, input)).resolves.toMatchObject({ groupId: group.id });
-    await expect(createProgram(deps, { sub: 'f', roles: ['facilitator'], groupId: 'grp_other' }, input)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(createProgram(deps, { sub: 'f', roles: ['facilitator'], groupId: 'grp_other' }, input)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
   });
 });
 
@@ -57,14 +73,18 @@ describe('enrollParticipant', () => {
   it('refuses a participant of another group as a business rule', async () => {
     const { deps, facilitator, program, outsider } = await setUp();
 
-    await expect(enrollParticipant(deps, facilitator, program.id, { participantId: outsider.id, assessment })).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(enrollParticipant(deps, facilitator, program.id, { participantId: outsider.id, assessment })).rejects.toMatchObject({
+      kind: 'business-rule',
+    });
   });
 
   it("refuses another group's facilitator and non-facilitators", async () => {
     const { deps, program, participant, officer } = await setUp();
     const input = { participantId: participant.id, assessment };
 
-    await expect(enrollParticipant(deps, { sub: 'x', roles: ['facilitator'], groupId: 'grp_other' }, program.id, input)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(
+      enrollParticipant(deps, { sub: 'x', roles: ['facilitator'], groupId: 'grp_other' }, program.id, input),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(enrollParticipant(deps, officer, program.id, input)).rejects.toMatchObject({ kind: 'forbidden' });
   });
 });
@@ -91,15 +111,21 @@ describe('attendance and completion', () => {
       completedAt: '2026-11-28T05:36:47.000Z',
     });
     await expect(completeTraining(deps, facilitator, id, { score: 80 })).rejects.toMatchObject({ kind: 'conflict' });
-    await expect(recordAttendance(deps, facilitator, id, { date: '2026-11-04', present: true })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(recordAttendance(deps, facilitator, id, { date: '2026-11-04', present: true })).rejects.toMatchObject({
+      kind: 'conflict',
+    });
   });
 
   it('accepts tomorrow (Indonesia runs ahead of UTC) but not later', async () => {
     const { deps, facilitator, program, participant } = await setUp();
     const { id } = await enrollParticipant(deps, facilitator, program.id, { participantId: participant.id, assessment });
 
-    await expect(recordAttendance(deps, facilitator, id, { date: '2026-11-29', present: true })).resolves.toMatchObject({ sessionsAttended: 1 });
-    await expect(recordAttendance(deps, facilitator, id, { date: '2026-11-30', present: true })).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(recordAttendance(deps, facilitator, id, { date: '2026-11-29', present: true })).resolves.toMatchObject({
+      sessionsAttended: 1,
+    });
+    await expect(recordAttendance(deps, facilitator, id, { date: '2026-11-30', present: true })).rejects.toMatchObject({
+      kind: 'business-rule',
+    });
   });
 
   it("hides an enrollment from another group's facilitator", async () => {
