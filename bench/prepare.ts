@@ -13,7 +13,7 @@ async function post(apiUrl: string, path: string, body: unknown, token?: string)
 const tokenFor = async (apiUrl: string, claims: Record<string, unknown>) => (await post(apiUrl, '/_local/token', claims)).token as string;
 
 /** The records the benches read, made through the API like any client would. */
-export async function prepareHttpBenches(apiUrl: string): Promise<HttpBench[]> {
+export async function prepareHttpBenches(apiUrl: string): Promise<{ benches: HttpBench[]; productIds: string[] }> {
   const admin = await tokenFor(apiUrl, { sub: 'bench-admin', roles: ['admin'] });
   const officer = await tokenFor(apiUrl, { sub: 'bench-officer', roles: ['officer'] });
   const group = await post(apiUrl, '/groups', { name: 'Bench Group', focus: 'Benchmarks', district: 'Mataram' }, admin);
@@ -30,12 +30,24 @@ export async function prepareHttpBenches(apiUrl: string): Promise<HttpBench[]> {
     officer,
   );
   const products = await listedProducts(apiUrl, group.id as string, officer);
-  return [
+  const buyer = await tokenFor(apiUrl, { sub: 'bench-buyer', roles: ['buyer'] });
+  const benches = [
     { name: 'GET /groups/{id}', path: `/groups/${group.id}` },
     { name: 'GET /participants/{id}', path: `/participants/${participant.id}`, token: officer },
     { name: 'GET /products?groupId=', path: `/products?groupId=${group.id}` },
     { name: 'GET /products/{id}', path: `/products/${products[0]}` },
+    // One product an order, round robin over the 20: 7,000 orders (warm-up included) of 20 × 100,000 in stock.
+    { name: 'POST /orders (1 product)', path: '/orders', token: buyer, bodies: products.map((productId) => orderOf(productId)) },
   ];
+  return { benches, productIds: products };
+}
+
+/** An order of one of a product, as a buyer sends it. */
+export function orderOf(productId: string) {
+  return {
+    items: [{ productId, quantity: 1 }],
+    shipping: { recipientName: 'Bench Buyer', phone: '081234567892', address: 'Jl. Bench 1', city: 'Mataram', postalCode: '83121' },
+  };
 }
 
 /**
@@ -70,7 +82,8 @@ async function listedProducts(apiUrl: string, groupId: string, officer: string):
     description: 'Bench',
     category: 'tas',
     priceIdr: 85_000,
-    stock: 5,
+    // Enough for every order the POST /orders bench places.
+    stock: 100_000,
     materials: [{ material: 'plastik', grams: 100 }],
   };
   const ids: string[] = [];

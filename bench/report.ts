@@ -6,7 +6,7 @@ export const targets = { bytes: 400 * 1024, coldImportMs: 45, p99Ms: 50 };
 
 const mark = (ok: boolean) => (ok ? 'ok ' : 'OVER');
 
-export function printReport(report: { functions: FunctionFigures[]; http: HttpFigures[] }, json: boolean) {
+export function printReport(report: { functions: FunctionFigures[]; http: HttpFigures[]; orderPlacementWcu: number }, json: boolean) {
   const lines = [
     `${'function'.padEnd(32)} ${'bytes'.padStart(9)} ${'cold import ms'.padStart(15)}`,
     ...report.functions.map(
@@ -19,6 +19,8 @@ export function printReport(report: { functions: FunctionFigures[]; http: HttpFi
       (h) =>
         `${h.name.padEnd(32)} ${String(h.concurrency).padStart(5)} ${String(h.requests).padStart(9)} ${String(h.p50Ms).padStart(7)} ${String(h.p99Ms).padStart(7)} ${mark(h.p99Ms <= targets.p99Ms)} ${String(h.rps).padStart(6)} ${String(h.errors).padStart(6)}`,
     ),
+    '',
+    `POST /orders: one placement (1 product) consumed ${report.orderPlacementWcu} write capacity units (ReturnConsumedCapacity TOTAL)`,
     '',
     `targets: bundle <= ${targets.bytes} bytes, cold import <= ${targets.coldImportMs} ms (median of 7 fresh processes), p99 <= ${targets.p99Ms} ms with 0 errors`,
   ];

@@ -1,8 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { declarations } from '#functions/declarations';
 import { spawnLocalRuntime } from '#infra/local/spawn-runtime';
+import { systemClock } from '#shared/clock';
+import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
+import { buildOrderStore } from '#shared/orders/dynamo-order-store';
+import { placeOrder } from '#shared/orders/orders';
+import { PlaceOrderSchema } from '#shared/orders/schemas';
+import { buildDocumentClient } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
+import * as z from '#shared/validation';
 import { measureFunctions } from './functions.ts';
 import { measureHttp } from './http.ts';
-import { prepareHttpBenches } from './prepare.ts';
+import { orderOf, prepareHttpBenches } from './prepare.ts';
 import { printReport } from './report.ts';
 
 /**
@@ -20,13 +30,41 @@ const functions = await measureFunctions(declarations, 7);
 log('Starting the local runtime for the HTTP benches…');
 const runtime = await spawnLocalRuntime({ port: 0, seed: false });
 try {
-  const benches = await prepareHttpBenches(runtime.endpoints.apiUrl);
+  const { benches, productIds } = await prepareHttpBenches(runtime.endpoints.apiUrl);
   const http = [];
   for (const bench of benches) {
     log(`Loading ${bench.name}…`);
     http.push(await measureHttp(runtime.endpoints.apiUrl, bench, 4000));
   }
-  printReport({ functions, http }, json);
+  const orderPlacementWcu = await placementCapacity(runtime.endpoints, productIds);
+  printReport({ functions, http, orderPlacementWcu }, json);
 } finally {
   await runtime.stop();
+}
+
+/**
+ * The write capacity one order placement consumes (one product, one seller): the same use-case and store as the
+ * handler, called directly so the transaction can ask for ReturnConsumedCapacity without the route returning it.
+ */
+async function placementCapacity(endpoints: { dynamoEndpoint: string; tableName: string }, productIds: string[]) {
+  const client = new DynamoDBClient({
+    endpoint: endpoints.dynamoEndpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const doc = buildDocumentClient(client);
+  let units = Number.NaN;
+  const deps = {
+    orders: buildOrderStore(doc, endpoints.tableName, buildCursorCodec('bench'), { onConsumedCapacity: (wcu) => (units = wcu) }),
+    catalog: buildOrderCatalog(doc, endpoints.tableName),
+    clock: systemClock,
+  };
+  await placeOrder(
+    deps,
+    { sub: 'bench-capacity', roles: ['buyer'] },
+    randomUUID(),
+    z.parse(PlaceOrderSchema, orderOf(productIds[0] as string)),
+  );
+  client.destroy();
+  return units;
 }

@@ -7,6 +7,9 @@ import listProduct from './catalog/list-product/function.ts';
 import processProductImage from './catalog/process-product-image/function.ts';
 import requestImageUpload from './catalog/request-image-upload/function.ts';
 import updateProduct from './catalog/update-product/function.ts';
+import getOrder from './orders/get-order/function.ts';
+import listOrders from './orders/list-orders/function.ts';
+import placeOrder from './orders/place-order/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
 import getGroup from './participants/get-group/function.ts';
@@ -56,6 +59,9 @@ export const declarations: readonly FunctionDeclaration[] = [
   getProduct,
   requestImageUpload,
   processProductImage,
+  placeOrder,
+  getOrder,
+  listOrders,
 ];
 
 export function httpRoutes(): HttpRoute[] {

@@ -26,21 +26,34 @@ export function failedConditions(error: unknown): boolean[] | undefined {
 
 const conflictRetries = 4;
 
+export interface TransactWriteOptions {
+  /** attempts while the transaction only loses races; default 4. Hot items (a product many buyers order) need more. */
+  attempts?: number;
+  returnConsumedCapacity?: boolean;
+}
+
 /**
  * TransactWriteItems, retried while it only lost a race: two transactions that touch one
  * item (even by ConditionCheck, as concurrent registrations into one group do) cancel
  * each other with TransactionConflict, which the SDK does not retry.
  */
-export async function transactWrite(doc: DynamoDBDocumentClient, items: TransactWriteCommandInput['TransactItems']) {
+export async function transactWrite(
+  doc: DynamoDBDocumentClient,
+  items: TransactWriteCommandInput['TransactItems'],
+  { attempts = conflictRetries, returnConsumedCapacity = false }: TransactWriteOptions = {},
+) {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return await doc.send(
+        new TransactWriteCommand({ TransactItems: items, ...(returnConsumedCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}) }),
+      );
     } catch (error) {
       const codes = cancellationCodes(error);
       const lostRace = codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
       if (!lostRace) throw error;
-      if (attempt === conflictRetries) throw new ConflictError('The record is being changed by another request; try again');
-      await new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
+      if (attempt >= attempts) throw new ConflictError('The record is being changed by another request; try again');
+      // Jittered and growing, capped: racers spread out instead of colliding again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 10, 100) + Math.random() * 20 * Math.min(attempt, 5)));
     }
   }
 }

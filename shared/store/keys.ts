@@ -13,3 +13,8 @@ export const enrollmentGuardKey = (programId: string, participantId: string) => 
   sk: `ENROLLED#${participantId}`,
 });
 export const productKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' });
+export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
+/** One per order and participant with items in it: the order as that seller lists it. */
+export const orderSellerKey = (orderId: string, participantId: string) => ({ pk: `ORDER#${orderId}`, sk: `SELLER#${participantId}` });
+/** A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. */
+export const idempotencyKey = (buyerSub: string, key: string) => ({ pk: `IDEMPOTENCY#${buyerSub}#${key}`, sk: 'IDEMPOTENCY' });

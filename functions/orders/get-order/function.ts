@@ -1,0 +1,21 @@
+import { defineFunction } from '#infra/declaration';
+import { OrderParamsSchema, OrderSchema } from '#shared/orders/schemas';
+
+export default defineFunction({
+  name: 'get-order',
+  context: 'orders',
+  description: 'Reads an order for its buyer, its sellers, its group’s facilitators and admins',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/orders/{orderId}',
+      auth: 'jwt',
+      roles: ['buyer', 'participant', 'facilitator', 'admin'],
+      summary: 'An order: to its buyer, participants with items in it, the group’s facilitators and admins (404 to anyone else)',
+      params: OrderParamsSchema,
+      response: { status: 200, schema: OrderSchema },
+    },
+  },
+  grants: { table: ['read'] },
+});

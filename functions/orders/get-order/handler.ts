@@ -1,0 +1,9 @@
+import { httpHandler } from '#shared/http/http-handler';
+import { ordersDeps } from '#shared/orders/deps';
+import { getOrder } from '#shared/orders/orders';
+import declaration from './function.ts';
+
+export const buildHandler = (deps = ordersDeps()) =>
+  httpHandler(declaration.trigger.route, ({ caller, params }) => getOrder(deps, caller, params.orderId));
+
+export const handler = buildHandler();

@@ -1,0 +1,22 @@
+import { defineFunction } from '#infra/declaration';
+import { ListOrdersQuerySchema, OrderSchema } from '#shared/orders/schemas';
+import { pageSchema } from '#shared/store/pagination';
+
+export default defineFunction({
+  name: 'list-orders',
+  context: 'orders',
+  description: 'Lists the orders the caller may see, newest first',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'GET',
+      path: '/orders',
+      auth: 'jwt',
+      roles: ['buyer', 'participant', 'facilitator', 'admin'],
+      summary: "Orders, newest first: a buyer's own, a facilitator's group's, a participant's with their items, all for admins",
+      query: ListOrdersQuerySchema,
+      response: { status: 200, schema: pageSchema(OrderSchema) },
+    },
+  },
+  grants: { table: ['read'], cursorKey: true },
+});

@@ -1,0 +1,22 @@
+import { defineFunction } from '#infra/declaration';
+import { OrderSchema, PlaceOrderSchema } from '#shared/orders/schemas';
+
+export default defineFunction({
+  name: 'place-order',
+  context: 'orders',
+  description: 'Places an order at catalog prices, taking the stock, once per Idempotency-Key',
+  trigger: {
+    kind: 'http',
+    route: {
+      method: 'POST',
+      path: '/orders',
+      auth: 'jwt',
+      roles: ['buyer'],
+      summary:
+        "Place an order of one group's listed products (header Idempotency-Key required: the same key and body answer the same order)",
+      body: PlaceOrderSchema,
+      response: { status: 201, schema: OrderSchema },
+    },
+  },
+  grants: { table: ['read', 'write'] },
+});

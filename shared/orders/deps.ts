@@ -1,0 +1,16 @@
+import { systemClock } from '#shared/clock';
+import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
+import { buildOrderCatalog } from './dynamo-order-catalog.ts';
+import { buildOrderStore } from './dynamo-order-store.ts';
+
+/** The orders context's side effects, built once per container. */
+export function ordersDeps() {
+  const doc = buildDocumentClient();
+  const table = tableName();
+  return {
+    orders: buildOrderStore(doc, table, buildCursorCodec()),
+    catalog: buildOrderCatalog(doc, table),
+    clock: systemClock,
+  };
+}

@@ -1,0 +1,200 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#shared/errors';
+import { transactWrite } from '#shared/store/dynamo';
+import { idempotencyKey, orderKey, orderSellerKey, productKey } from '#shared/store/keys';
+import { outboxPut } from '#shared/store/outbox';
+import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import type { OrderScope, OrderStore } from './ports.ts';
+import type { Order } from './schemas.ts';
+
+/**
+ * Each way of listing orders is one index partition sorted by order id (a ULID, so by time):
+ * the order itself sits in its buyer's (gsi1), its group's (gsi2) and the all-orders one (gsi3);
+ * one seller row per participant with items in it sits in that participant's (gsi1).
+ */
+const listIndexes = {
+  buyer: { index: 'gsi1', partition: (buyerSub: string) => `BUYER#${buyerSub}#ORDERS` },
+  group: { index: 'gsi2', partition: (groupId: string) => `GROUP#${groupId}#ORDERS` },
+  all: { index: 'gsi3', partition: () => 'ORDERS' },
+  participant: { index: 'gsi1', partition: (participantId: string) => `PARTICIPANT#${participantId}#ORDERS` },
+} as const;
+
+function partitionOf(scope: OrderScope): { index: string; pk: string } {
+  switch (scope.kind) {
+    case 'buyer':
+      return { index: listIndexes.buyer.index, pk: listIndexes.buyer.partition(scope.buyerSub) };
+    case 'group':
+      return { index: listIndexes.group.index, pk: listIndexes.group.partition(scope.groupId) };
+    case 'participant':
+      return { index: listIndexes.participant.index, pk: listIndexes.participant.partition(scope.participantId) };
+    case 'all':
+      return { index: listIndexes.all.index, pk: listIndexes.all.partition() };
+  }
+}
+
+function toOrder(item: Record<string, unknown>): Order {
+  const o = item as Order;
+  return {
+    id: o.id,
+    buyerSub: o.buyerSub,
+    groupId: o.groupId,
+    status: o.status,
+    items: o.items.map(({ productId, participantId, title, quantity, unitPriceIdr, subtotalIdr }) => ({
+      productId,
+      participantId,
+      title,
+      quantity,
+      unitPriceIdr,
+      subtotalIdr,
+    })),
+    totalIdr: o.totalIdr,
+    shipping: {
+      recipientName: o.shipping.recipientName,
+      phone: o.shipping.phone,
+      address: o.shipping.address,
+      city: o.shipping.city,
+      postalCode: o.shipping.postalCode,
+    },
+    createdAt: o.createdAt,
+  };
+}
+
+type CancellationReason = { Code?: string; Item?: Record<string, { S?: string; N?: string } | undefined> } | undefined;
+
+function cancellationReasons(error: unknown): CancellationReason[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException' || !('CancellationReasons' in error)) return undefined;
+  return error.CancellationReasons as CancellationReason[];
+}
+
+/** Many buyers of one product race on its item: each lost race is retried, so a sale fails only for stock. */
+const placementAttempts = 12;
+
+export interface OrderStoreOptions {
+  /** the write capacity one placement consumed (bench only: it asks the transaction for ReturnConsumedCapacity) */
+  onConsumedCapacity?: (writeUnits: number) => void;
+}
+
+export function buildOrderStore(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  cursors: CursorCodec,
+  options: OrderStoreOptions = {},
+): OrderStore {
+  return {
+    async place({ order, claim, products, event }) {
+      const quantities = new Map(order.items.map((item) => [item.productId, item.quantity]));
+      const sellers = [...new Set(order.items.map((item) => item.participantId))];
+      const stored = { entity: 'order', ...order };
+      const productsAt = 2 + sellers.length;
+      try {
+        const output = await transactWrite(
+          doc,
+          [
+            {
+              Put: {
+                TableName: table,
+                Item: { ...idempotencyKey(claim.buyerSub, claim.key), entity: 'idempotency', ...claim, orderId: order.id },
+                // A claim past its 24 hours may still be in the table until TTL removes it: it no longer counts.
+                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+                ExpressionAttributeValues: { ':now': Math.floor(Date.parse(order.createdAt) / 1000) },
+              },
+            },
+            {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...orderKey(order.id),
+                  ...stored,
+                  gsi1pk: listIndexes.buyer.partition(order.buyerSub),
+                  gsi1sk: order.id,
+                  gsi2pk: listIndexes.group.partition(order.groupId),
+                  gsi2sk: order.id,
+                  gsi3pk: listIndexes.all.partition(),
+                  gsi3sk: order.id,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...sellers.map((participantId) => ({
+              Put: {
+                TableName: table,
+                Item: {
+                  ...orderSellerKey(order.id, participantId),
+                  ...stored,
+                  entity: 'order-seller',
+                  gsi1pk: listIndexes.participant.partition(participantId),
+                  gsi1sk: order.id,
+                },
+              },
+            })),
+            ...products.map((product) => ({
+              Update: {
+                TableName: table,
+                Key: productKey(product.id),
+                UpdateExpression: 'SET stock = stock - :quantity',
+                // Still listed, at the price the order holds, with enough left: stock can never go below 0.
+                ConditionExpression: '#status = :listed AND priceIdr = :price AND stock >= :quantity',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':listed': 'listed', ':price': product.priceIdr, ':quantity': quantities.get(product.id) },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+              },
+            })),
+            outboxPut(table, event),
+          ],
+          { attempts: placementAttempts, returnConsumedCapacity: options.onConsumedCapacity !== undefined },
+        );
+        const units = output.ConsumedCapacity?.reduce((sum, consumed) => sum + (consumed.CapacityUnits ?? 0), 0);
+        if (units !== undefined) options.onConsumedCapacity?.(units);
+        return 'placed';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'key-taken';
+        const index = reasons.findIndex((reason, at) => at >= productsAt && reason?.Code === 'ConditionalCheckFailed');
+        const product = products[index - productsAt];
+        if (!product) throw error;
+        const now = reasons[index]?.Item;
+        const stock = Number(now?.stock?.N ?? 0);
+        const changed = now?.status?.S !== 'listed' || Number(now.priceIdr?.N) !== product.priceIdr;
+        throw new ConflictError(
+          changed
+            ? `Product ${product.id} changed meanwhile (delisted or repriced); review the order and place it again`
+            : `Not enough stock of ${product.id}: ${stock} left`,
+        );
+      }
+    },
+    async claimOf(buyerSub, key, nowSeconds) {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: idempotencyKey(buyerSub, key),
+          ConsistentRead: true,
+          ProjectionExpression: 'bodyHash, orderId, expiresAt',
+        }),
+      );
+      if (!Item || (Item.expiresAt as number) < nowSeconds) return undefined;
+      return { bodyHash: Item.bodyHash as string, orderId: Item.orderId as string };
+    },
+    async get(orderId) {
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }));
+      return Item ? toOrder(Item) : undefined;
+    },
+    async list(scope, status, page) {
+      const { index, pk } = partitionOf(scope);
+      const result = await queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: index,
+          KeyConditionExpression: `${index}pk = :pk`,
+          ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+          ExpressionAttributeValues: { ':pk': pk, ...(status ? { ':status': status } : {}) },
+          ScanIndexForward: false,
+        },
+        page,
+        cursors,
+      );
+      return { items: result.items.map(toOrder), nextCursor: result.nextCursor };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Page, PageRequest } from '#shared/store/pagination';
+import type { PendingEvent } from '#shared/store/outbox';
+import type { Order, OrderStatus } from './schemas.ts';
+
+/** What an order needs to know of a product, read from the catalog at placement time. */
+export interface OrderableProduct {
+  id: string;
+  participantId: string;
+  groupId: string;
+  title: string;
+  priceIdr: number;
+  stock: number;
+  status: string;
+}
+
+export interface OrderCatalog {
+  /** The products that exist among these ids (strongly consistent reads); unknown ids are simply missing. */
+  products(productIds: readonly string[]): Promise<OrderableProduct[]>;
+}
+
+/** A buyer's Idempotency-Key, claimed in the same transaction as the order it produced. */
+export interface IdempotencyClaim {
+  buyerSub: string;
+  key: string;
+  /** sha-256 of the normalised body, so a retry with another body is recognised */
+  bodyHash: string;
+  /** epoch seconds; the table's TTL removes the record after it, and an expired record no longer counts */
+  expiresAt: number;
+}
+
+export interface Placement {
+  order: Order;
+  claim: IdempotencyClaim;
+  /** the products as read: the transaction requires each still listed at this price, with stock for its quantity */
+  products: readonly OrderableProduct[];
+  event: PendingEvent;
+}
+
+/** Whose orders a list shows. */
+export type OrderScope =
+  | { kind: 'buyer'; buyerSub: string }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'participant'; participantId: string }
+  | { kind: 'all' };
+
+export interface OrderStore {
+  /**
+   * Writes the order, its key claim, the stock decrements and the OrderPlaced outbox row in one transaction.
+   * 'key-taken' when the key was claimed already (by an earlier or a concurrent request); ConflictError when
+   * stock ran short or a product changed since it was read. Either way nothing was written.
+   */
+  place(placement: Placement): Promise<'placed' | 'key-taken'>;
+  /** The unexpired claim of this key, if any. */
+  claimOf(buyerSub: string, key: string, nowSeconds: number): Promise<{ bodyHash: string; orderId: string } | undefined>;
+  get(orderId: string): Promise<Order | undefined>;
+  /** Newest first. */
+  list(scope: OrderScope, status: OrderStatus | undefined, page: PageRequest): Promise<Page<Order>>;
+}

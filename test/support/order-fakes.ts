@@ -1,0 +1,53 @@
+import { ConflictError } from '#shared/errors';
+import type { OrderableProduct, OrderCatalog, OrderStore } from '#shared/orders/ports';
+import type { Order } from '#shared/orders/schemas';
+import type { PendingEvent } from '#shared/store/outbox';
+
+/** In-memory orders ports that keep the store's promise: all of a placement or none of it. */
+export function fakeOrders(initial: OrderableProduct[]) {
+  const products = new Map(initial.map((product) => [product.id, { ...product }]));
+  const orders = new Map<string, Order>();
+  const claims = new Map<string, { bodyHash: string; orderId: string; expiresAt: number }>();
+  const events: PendingEvent[] = [];
+  const claimId = (buyerSub: string, key: string) => `${buyerSub}#${key}`;
+
+  const catalog: OrderCatalog = {
+    products: async (ids) => ids.flatMap((id) => (products.has(id) ? [{ ...(products.get(id) as OrderableProduct) }] : [])),
+  };
+
+  const store: OrderStore = {
+    async place({ order, claim, products: read, event }) {
+      const existing = claims.get(claimId(claim.buyerSub, claim.key));
+      if (existing && existing.expiresAt >= Date.parse(order.createdAt) / 1000) return 'key-taken';
+      for (const { id, priceIdr } of read) {
+        const now = products.get(id);
+        const quantity = order.items.find((item) => item.productId === id)?.quantity ?? 0;
+        if (!now || now.status !== 'listed' || now.priceIdr !== priceIdr || now.stock < quantity)
+          throw new ConflictError('changed meanwhile');
+      }
+      for (const item of order.items) (products.get(item.productId) as OrderableProduct).stock -= item.quantity;
+      claims.set(claimId(claim.buyerSub, claim.key), { bodyHash: claim.bodyHash, orderId: order.id, expiresAt: claim.expiresAt });
+      orders.set(order.id, order);
+      events.push(event);
+      return 'placed';
+    },
+    async claimOf(buyerSub, key, nowSeconds) {
+      const claim = claims.get(claimId(buyerSub, key));
+      return claim && claim.expiresAt >= nowSeconds ? { bodyHash: claim.bodyHash, orderId: claim.orderId } : undefined;
+    },
+    get: async (id) => orders.get(id),
+    async list(scope, status) {
+      const visible = [...orders.values()].filter(
+        (order) =>
+          (status === undefined || order.status === status) &&
+          (scope.kind === 'all' ||
+            (scope.kind === 'buyer' && order.buyerSub === scope.buyerSub) ||
+            (scope.kind === 'group' && order.groupId === scope.groupId) ||
+            (scope.kind === 'participant' && order.items.some((item) => item.participantId === scope.participantId))),
+      );
+      return { items: visible.reverse(), nextCursor: null };
+    },
+  };
+
+  return { catalog, store, products, orders, events };
+}
