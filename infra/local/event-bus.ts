@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { FunctionDeclaration } from '#infra/declaration';
+import { createAsyncInvocations } from './async-invocations.ts';
 import { type DeadLetters, errorText } from './dead-letters.ts';
 import { matchesPattern } from './event-pattern.ts';
 import type { LambdaInvoker } from './lambda-invoker.ts';
-import { closeServer, listen, readBody, sleep } from './net.ts';
+import { closeServer, listen, readBody } from './net.ts';
 
 export interface BusStatus {
   /** events accepted by PutEvents */
@@ -38,8 +39,6 @@ export interface EventBusOptions {
   port?: number;
 }
 
-/** Lambda's asynchronous invocation retries twice after the first attempt; locally the waits are short. */
-const retryDelaysMs = [100, 500];
 const maxEntriesPerPut = 10;
 const maxRequestBytes = 256 * 1024;
 // Enough that a test run, all files at once, can still find the events it caused.
@@ -79,10 +78,9 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
       declaration.trigger.kind === 'event',
   );
   const busArn = `arn:aws:events:${options.region}:${options.accountId}:event-bus/${options.busName}`;
-  const counts = { published: 0, delivered: 0, pending: 0, dead: 0 };
+  let published = 0;
   const recent: BusStatus['recent'] = [];
-  const inFlight = new Set<Promise<void>>();
-  let stopping = false;
+  const invocations = createAsyncInvocations({ source: 'event-bus', invoker: options.invoker, deadLetters: options.deadLetters });
 
   const knownBus = (name: string | undefined): boolean =>
     name === undefined || name === '' || name === 'default' || name === options.busName || name === busArn;
@@ -130,7 +128,7 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
       resources: entry.Resources ?? [],
       detail,
     };
-    counts.published++;
+    published++;
     // The default bus exists (the SDK's default target) but has no rules locally.
     const targets =
       entry.EventBusName === undefined || entry.EventBusName === '' || entry.EventBusName === 'default'
@@ -145,43 +143,8 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
       targets: targets.map((target) => options.invoker.functionName(target)),
     });
     recent.splice(0, Math.max(0, recent.length - recentKept));
-    for (const target of targets) deliver(target, event);
+    for (const target of targets) invocations.invoke(target, event);
     return { EventId: event.id };
-  }
-
-  function deliver(target: FunctionDeclaration, event: EventBridgeEvent<string, unknown>): void {
-    counts.pending++;
-    const delivery = (async () => {
-      // PutEvents has answered (or is answering) before the first attempt starts.
-      await new Promise((resolve) => setImmediate(resolve));
-      let attempts = 0;
-      for (;;) {
-        attempts++;
-        try {
-          await options.invoker.invoke(target, event);
-          counts.delivered++;
-          return;
-        } catch (error) {
-          const delay = retryDelaysMs[attempts - 1];
-          if (delay === undefined || stopping) {
-            counts.dead++;
-            options.deadLetters.record({
-              source: 'event-bus',
-              functionName: options.invoker.functionName(target),
-              attempts,
-              error: errorText(error),
-              payload: event,
-            });
-            return;
-          }
-          await sleep(delay);
-        }
-      }
-    })().finally(() => {
-      counts.pending--;
-      inFlight.delete(delivery);
-    });
-    inFlight.add(delivery);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -225,12 +188,10 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    status: () => ({ ...counts, recent: [...recent] }),
+    status: () => ({ published, ...invocations.counts(), recent: [...recent] }),
     async stop() {
-      stopping = true;
       await closeServer(server);
-      // Deliveries under way finish (retries are cut short), for at most a couple of seconds.
-      await Promise.race([Promise.allSettled([...inFlight]), sleep(2_000)]);
+      await invocations.stop();
     },
   };
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import type { FunctionDeclaration, Trigger } from '#infra/declaration';
-import { type DeadLetters, errorText } from './dead-letters.ts';
+import { createAsyncInvocations } from './async-invocations.ts';
+import type { DeadLetters } from './dead-letters.ts';
 import type { LambdaInvoker } from './lambda-invoker.ts';
-import { sleep } from './net.ts';
 import type { LocalS3 } from './s3.ts';
 
 export type ObjectCreatedDeclaration = FunctionDeclaration<Extract<Trigger, { kind: 'objectCreated' }>>;
@@ -19,9 +19,6 @@ export interface ObjectNotificationsOptions {
 export interface ObjectNotifications {
   stop(): Promise<void>;
 }
-
-/** As for the event bus: Lambda retries an asynchronous invocation twice; locally the waits are short. */
-const retryDelaysMs = [100, 500];
 
 /** s3rver's record, as much of it as is used. */
 interface S3rverRecord {
@@ -62,42 +59,15 @@ function toS3Event(record: S3rverRecord, region: string): S3Event {
  * retries and a dead letter after the last failure, as the deployed notification → function → DLQ does.
  */
 export function startObjectNotifications(options: ObjectNotificationsOptions): ObjectNotifications {
-  const inFlight = new Set<Promise<void>>();
+  const invocations = createAsyncInvocations({ source: 's3-notification', invoker: options.invoker, deadLetters: options.deadLetters });
   let stopping = false;
-
-  const deliver = (target: ObjectCreatedDeclaration, event: S3Event) => {
-    const delivery = (async () => {
-      // S3 has answered the PUT before it notifies.
-      await new Promise((resolve) => setImmediate(resolve));
-      for (let attempts = 1; ; attempts++) {
-        try {
-          await options.invoker.invoke(target, event);
-          return;
-        } catch (error) {
-          const delay = retryDelaysMs[attempts - 1];
-          if (delay === undefined || stopping) {
-            options.deadLetters.record({
-              source: 's3-notification',
-              functionName: options.invoker.functionName(target),
-              attempts,
-              error: errorText(error),
-              payload: event,
-            });
-            return;
-          }
-          await sleep(delay);
-        }
-      }
-    })().finally(() => inFlight.delete(delivery));
-    inFlight.add(delivery);
-  };
 
   options.s3.onObjectEvent((notification) => {
     if (stopping) return;
     for (const record of (notification as { Records: S3rverRecord[] }).Records) {
       if (!record.eventName.startsWith('ObjectCreated:') || record.s3.bucket.name !== options.s3.bucketName) continue;
       for (const target of options.declarations) {
-        if (record.s3.object.key.startsWith(target.trigger.prefix)) deliver(target, toS3Event(record, options.region));
+        if (record.s3.object.key.startsWith(target.trigger.prefix)) invocations.invoke(target, toS3Event(record, options.region));
       }
     }
   });
@@ -105,7 +75,7 @@ export function startObjectNotifications(options: ObjectNotificationsOptions): O
   return {
     async stop() {
       stopping = true;
-      await Promise.race([Promise.allSettled([...inFlight]), sleep(2_000)]);
+      await invocations.stop();
     },
   };
 }
