@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { corsRules } from '#infra/cors';
 import type { HttpFunctionDeclaration } from '#infra/declaration';
-import { InvalidInputError, NotFoundError, UnsupportedMediaTypeError } from '#shared/errors';
-import { validate } from '#shared/http/parse-request';
+import { NotFoundError } from '#shared/errors';
+import { parseJsonBody, validate } from '#shared/http/parse-request';
 import { type Problem, problemFor } from '#shared/http/problem';
 import { securityHeaders } from '#shared/http/security-headers';
 import { buildApiGatewayEvent, compileRoutes, matchRoute, newRequestId, writeLambdaResult } from './api-gateway.ts';
@@ -119,14 +119,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (route === 'POST /_local/token' && authorizer) {
       try {
         const raw = (await readBody(request, 64 * 1024)).toString('utf8');
-        if (!/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
-          throw new UnsupportedMediaTypeError('Send the body as application/json');
-        let json: unknown;
-        try {
-          json = JSON.parse(raw);
-        } catch {
-          throw new InvalidInputError('The body is not valid JSON');
-        }
+        const json = parseJsonBody(raw, request.headers['content-type']);
         return sendJson(response, 200, { token: await authorizer.issue(validate(TokenRequestSchema, json, 'body')) }, securityHeaders);
       } catch (error) {
         return sendProblem(response, problemFor(error), requestId);
