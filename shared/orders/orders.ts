@@ -64,6 +64,25 @@ function checkOrderable(input: PlaceOrder, found: OrderableProduct[]): Orderable
   return listed;
 }
 
+/** OrderPlaced carries ids and figures only: never the shipping address or the buyer. */
+export function orderPlacedEvent(order: Order) {
+  return pendingEvent(
+    OrderPlaced,
+    {
+      orderId: order.id,
+      groupId: order.groupId,
+      items: order.items.map(({ productId, participantId, quantity, unitPriceIdr }) => ({
+        productId,
+        participantId,
+        quantity,
+        unitPriceIdr,
+      })),
+      totalIdr: order.totalIdr,
+    },
+    order.createdAt,
+  );
+}
+
 export async function placeOrder(deps: OrdersDeps, caller: Caller, rawKey: string | undefined, input: PlaceOrder): Promise<Order> {
   if (!hasRole(caller, 'buyer')) throw new ForbiddenError('Only buyers place orders');
   const key = idempotencyKey(rawKey);
@@ -91,16 +110,7 @@ export async function placeOrder(deps: OrdersDeps, caller: Caller, rawKey: strin
     shipping: input.shipping,
     createdAt,
   };
-  const event = pendingEvent(
-    OrderPlaced,
-    {
-      orderId: order.id,
-      groupId: order.groupId,
-      items: items.map(({ productId, participantId, quantity, unitPriceIdr }) => ({ productId, participantId, quantity, unitPriceIdr })),
-      totalIdr: order.totalIdr,
-    },
-    createdAt,
-  );
+  const event = orderPlacedEvent(order);
   const outcome = await deps.orders.place({
     order,
     claim: { buyerSub: caller.sub, key, bodyHash: hash, expiresAt: nowSeconds + idempotencyWindowSeconds },

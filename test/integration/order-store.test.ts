@@ -1,12 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { OrderPlaced } from '#events/order-placed';
 import { ProductListed } from '#events/product-listed';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/ids';
 import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
+import { orderPlacedEvent } from '#shared/orders/orders';
 import type { OrderableProduct, Placement } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
 import { idempotencyKey } from '#shared/store/keys';
@@ -55,16 +55,7 @@ function placement(buyerSub: string, key: string, lines: [OrderableProduct, numb
     shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
     createdAt: at,
   };
-  const event = pendingEvent(
-    OrderPlaced,
-    {
-      orderId: order.id,
-      groupId: order.groupId,
-      items: items.map(({ productId, participantId, quantity, unitPriceIdr }) => ({ productId, participantId, quantity, unitPriceIdr })),
-      totalIdr: order.totalIdr,
-    },
-    at,
-  );
+  const event = orderPlacedEvent(order);
   return {
     order,
     claim: { buyerSub, key, bodyHash: `hash-${key}`, expiresAt: Date.parse(at) / 1000 + 86_400 },
