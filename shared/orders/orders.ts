@@ -89,11 +89,15 @@ export async function placeOrder(deps: OrdersDeps, caller: Caller, rawKey: strin
   const hash = bodyHash(input);
   const now = deps.clock.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  // A retry answers from the key before anything else: the products may have sold out or changed since.
-  const earlier = await deps.orders.claimOf(caller.sub, key, nowSeconds);
+  // Both reads at once: one round trip fewer for every placement. The key's answer comes first, though:
+  // a retry gets its order even if the products have sold out or changed since.
+  const [earlier, found] = await Promise.all([
+    deps.orders.claimOf(caller.sub, key, nowSeconds),
+    deps.catalog.products(input.items.map((item) => item.productId)),
+  ]);
   if (earlier) return replay(deps, earlier, hash);
 
-  const products = checkOrderable(input, await deps.catalog.products(input.items.map((item) => item.productId)));
+  const products = checkOrderable(input, found);
   const items = input.items.map(({ quantity }, index) => {
     // Prices and titles are the catalog's, never the client's.
     const { id: productId, participantId, title, priceIdr } = products[index] as OrderableProduct;
