@@ -7,6 +7,8 @@ import listProduct from './catalog/list-product/function.ts';
 import processProductImage from './catalog/process-product-image/function.ts';
 import requestImageUpload from './catalog/request-image-upload/function.ts';
 import updateProduct from './catalog/update-product/function.ts';
+import creditEarnings from './earnings/credit-earnings/function.ts';
+import getParticipantEarnings from './earnings/get-participant-earnings/function.ts';
 import getOrder from './orders/get-order/function.ts';
 import listOrders from './orders/list-orders/function.ts';
 import placeOrder from './orders/place-order/function.ts';
@@ -62,6 +64,8 @@ export const declarations: readonly FunctionDeclaration[] = [
   placeOrder,
   getOrder,
   listOrders,
+  creditEarnings,
+  getParticipantEarnings,
 ];
 
 export function httpRoutes(): HttpRoute[] {

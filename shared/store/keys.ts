@@ -18,3 +18,14 @@ export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORD
 export const orderSellerKey = (orderId: string, participantId: string) => ({ pk: `ORDER#${orderId}`, sk: `SELLER#${participantId}` });
 /** A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. */
 export const idempotencyKey = (buyerSub: string, key: string) => ({ pk: `IDEMPOTENCY#${buyerSub}#${key}`, sk: 'IDEMPOTENCY' });
+/** Exists once an order's earnings are credited: a second credit of the order fails on it, as a whole. */
+export const orderEarningsGuardKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'EARNINGS' });
+/** The sort-key prefix of a participant's earning entries (the participant export reads them by it too). */
+export const earningEntryPrefix = 'EARNING#';
+/** One per order item, under the participant who made it. */
+export const earningEntryKey = (participantId: string, orderId: string, productId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `${earningEntryPrefix}${orderId}#${productId}`,
+});
+/** A participant's running total of earnings (`totalIdr`, added to by every credit). */
+export const participantEarningsKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'EARNINGS' });

@@ -1,0 +1,24 @@
+import { OrderDelivered } from '#events/order-delivered';
+import { earningsDeps } from '#shared/earnings/deps';
+import { creditEarnings } from '#shared/earnings/earnings';
+import { eventHandler } from '#shared/events/event-handler';
+import { logger } from '#shared/observability/logger';
+
+const messages = {
+  credited: 'Earnings credited',
+  'already-credited': 'Earnings were already credited for this order',
+  'order-missing': 'OrderDelivered names no stored order; nothing credited',
+  'group-mismatch': "OrderDelivered names another group than the order's; nothing credited",
+  'not-delivered': 'The order is not delivered; nothing credited',
+} as const;
+
+export const buildHandler = (deps = earningsDeps()) =>
+  eventHandler(OrderDelivered, async ({ data }) => {
+    const outcome = await creditEarnings(deps, data);
+    // A refused event is logged, not thrown: retrying would read the same order again.
+    const fields = { orderId: data.orderId, groupId: data.groupId, outcome };
+    if (outcome === 'credited' || outcome === 'already-credited') logger.info(messages[outcome], fields);
+    else logger.warn(messages[outcome], fields);
+  });
+
+export const handler = buildHandler();

@@ -1,0 +1,110 @@
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { failedConditions, transactWrite } from '#shared/store/dynamo';
+import { earningEntryKey, earningEntryPrefix, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/store/keys';
+import { outboxPut } from '#shared/store/outbox';
+import { sumIdr } from './money.ts';
+import type { EarningsLedger } from './ports.ts';
+import type { EarningEntry } from './schemas.ts';
+
+/**
+ * Redeliveries of one event arrive together and race on the guard: each lost race is retried until the
+ * guard's condition answers "already credited". Many retries, because a loser only ever waits here.
+ */
+const creditAttempts = 10;
+
+export function buildEarningsLedger(doc: DynamoDBDocumentClient, table: string): EarningsLedger {
+  return {
+    async credit(credit) {
+      const { orderId, groupId, sharePercent, creditedAt, groupIdr } = credit;
+      try {
+        await transactWrite(
+          doc,
+          [
+            {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...orderEarningsGuardKey(orderId),
+                  entity: 'order-earnings',
+                  orderId,
+                  groupId,
+                  sharePercent,
+                  participantsIdr: sumIdr(credit.participants.map((participant) => participant.amountIdr)),
+                  groupIdr,
+                  creditedAt,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              // The order was read before; it must still be delivered when the credit is written.
+              ConditionCheck: {
+                TableName: table,
+                Key: orderKey(orderId),
+                ConditionExpression: '#status = :delivered',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':delivered': 'delivered' },
+              },
+            },
+            ...credit.entries.map((entry) => ({
+              Put: {
+                TableName: table,
+                Item: {
+                  ...earningEntryKey(entry.participantId, entry.orderId, entry.productId),
+                  entity: 'earning',
+                  participantId: entry.participantId,
+                  orderId: entry.orderId,
+                  productId: entry.productId,
+                  subtotalIdr: entry.subtotalIdr,
+                  sharePercent,
+                  amountIdr: entry.amountIdr,
+                  creditedAt: entry.creditedAt,
+                },
+              },
+            })),
+            ...credit.participants.map(({ participantId, amountIdr }) => ({
+              Update: {
+                TableName: table,
+                Key: participantEarningsKey(participantId),
+                UpdateExpression: 'ADD totalIdr :amount SET entity = :entity, participantId = :participantId, updatedAt = :at',
+                ExpressionAttributeValues: {
+                  ':amount': amountIdr,
+                  ':entity': 'participant-earnings',
+                  ':participantId': participantId,
+                  ':at': creditedAt,
+                },
+              },
+            })),
+            ...credit.events.map((event) => outboxPut(table, event)),
+          ],
+          { attempts: creditAttempts },
+        );
+        return 'credited';
+      } catch (error) {
+        const failed = failedConditions(error);
+        if (failed?.[0]) return 'already-credited';
+        if (failed?.[1]) return 'not-delivered';
+        throw error;
+      }
+    },
+    async entriesOf(participantId) {
+      const entries: EarningEntry[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page: QueryCommandOutput = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': participantEarningsKey(participantId).pk, ':prefix': earningEntryPrefix },
+            ProjectionExpression: 'orderId, productId, amountIdr, creditedAt',
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        entries.push(...((page.Items ?? []) as EarningEntry[]));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return entries.map(({ orderId, productId, amountIdr, creditedAt }) => ({ orderId, productId, amountIdr, creditedAt }));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { groupKey, orderKey, participantKey } from '#shared/store/keys';
+import type { DeliveredOrder, EarningsSources } from './ports.ts';
+
+/** Reads only what earnings needs: never an order's shipping address or a participant's private fields. */
+export function buildEarningsSources(doc: DynamoDBDocumentClient, table: string): EarningsSources {
+  return {
+    async order(orderId) {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: orderKey(orderId),
+          ConsistentRead: true,
+          ProjectionExpression: 'id, groupId, #status, #items',
+          ExpressionAttributeNames: { '#status': 'status', '#items': 'items' },
+        }),
+      );
+      if (!Item) return undefined;
+      const order = Item as DeliveredOrder;
+      return {
+        id: order.id,
+        groupId: order.groupId,
+        status: order.status,
+        items: order.items.map(({ productId, participantId, subtotalIdr }) => ({ productId, participantId, subtotalIdr })),
+      };
+    },
+    async sharePercentOf(groupId) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: groupKey(groupId), ProjectionExpression: 'participantSharePercent' }),
+      );
+      return Item?.participantSharePercent as number | undefined;
+    },
+    async groupOf(participantId) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: participantKey(participantId), ProjectionExpression: 'groupId' }),
+      );
+      return Item?.groupId as string | undefined;
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { describe, expect, inject, it } from 'vitest';
+import { EventSource } from '#events/event-contract';
+import { localNames } from '#infra/local/runtime';
+import { newId } from '#shared/ids';
+import { call, eventually, tokenFor } from '#test/support/api';
+import { markDeliveredInTable } from '#test/support/order-delivery';
+import { newGroupScenario } from '#test/support/scenario';
+
+interface RecentEvent {
+  detailType: string;
+  detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
+}
+
+interface BusStatus {
+  pending: number;
+  stream: { pending: number };
+  recent: RecentEvent[];
+}
+
+const bus = new EventBridgeClient({
+  endpoint: inject('eventBusEndpoint'),
+  region: 'ap-southeast-3',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+const busStatus = async () => (await call('GET', '/_local/bus')).body as BusStatus;
+
+const shipping = {
+  recipientName: 'Budi Santoso',
+  phone: '0812-3456-7890',
+  address: 'Jl. Pejanggik 10',
+  city: 'Mataram',
+  postalCode: '83121',
+};
+
+/** A group with two eligible sellers and a listed product maker, as a buyer would find them. */
+async function shop() {
+  const scenario = await newGroupScenario({ sessionsRequired: 1 });
+  const [siti, wira] = [await scenario.eligibleParticipant(), await scenario.eligibleParticipant()];
+  const listed = async (sellerToken: string, priceIdr: number) => {
+    const created = await call('POST', '/products', {
+      token: sellerToken,
+      body: {
+        title: 'Tas anyaman',
+        description: 'Dari bungkus kopi',
+        category: 'tas',
+        priceIdr,
+        stock: 10,
+        materials: [{ material: 'plastik', grams: 100 }],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect((await call('POST', `/products/${created.body.id}/listing`, { token: sellerToken })).status).toBe(200);
+    return created.body.id as string;
+  };
+  return { ...scenario, siti, wira, listed };
+}
+
+/** OrderDelivered as the order lifecycle will publish it: one event id, however often the bus delivers it. */
+function orderDelivered(orderId: string, groupId: string) {
+  const detail = { metadata: { eventId: newId('evt'), occurredAt: new Date().toISOString(), version: 1 }, data: { orderId, groupId } };
+  const entry = {
+    EventBusName: localNames.eventBusName,
+    Source: EventSource.orders,
+    DetailType: 'OrderDelivered',
+    Detail: JSON.stringify(detail),
+  };
+  return { eventId: detail.metadata.eventId, publish: () => bus.send(new PutEventsCommand({ Entries: [entry] })) };
+}
+
+/** Waits until the bus saw the event `times` times and nothing is in flight (so the consumer has run for each). */
+async function settled(eventId: string, times: number) {
+  await eventually(async () => {
+    const status = await busStatus();
+    expect(status.recent.filter((event) => event.detail.metadata?.eventId === eventId)).toHaveLength(times);
+    expect(status.pending).toBe(0);
+    expect(status.stream.pending).toBe(0);
+  });
+}
+
+describe('earnings', () => {
+  it('credits each item once when OrderDelivered arrives twice, and announces EarningsCredited once per participant', async () => {
+    // Prepare: one order of two sellers' products
+    const { groupId, siti, wira, listed, facilitator } = await shop();
+    const bag = await listed(siti.participantToken, 85_000);
+    const pin = await listed(siti.participantToken, 1);
+    const mat = await listed(wira.participantToken, 12_347);
+    const buyer = await tokenFor({ sub: `buyer-${randomUUID()}`, roles: ['buyer'] });
+    const placed = await call('POST', '/orders', {
+      token: buyer,
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        items: [
+          { productId: bag, quantity: 2 },
+          { productId: mat, quantity: 1 },
+          { productId: pin, quantity: 3 },
+        ],
+        shipping,
+      },
+    });
+    expect(placed.status).toBe(201);
+    const orderId: string = placed.body.id;
+    // An early event, before the order is delivered, is refused without harm
+    const early = orderDelivered(orderId, groupId);
+    await early.publish();
+    await settled(early.eventId, 1);
+    expect((await call('GET', `/participants/${siti.participant.id}/earnings`, { token: siti.participantToken })).body.entries).toEqual([]);
+    await markDeliveredInTable(orderId);
+    const delivered = orderDelivered(orderId, groupId);
+
+    // Act: the bus delivers the same event twice, as EventBridge may
+    await delivered.publish();
+    await delivered.publish();
+    await settled(delivered.eventId, 2);
+
+    // Assert: 80 % of each subtotal, rounded half up, once
+    const sitiEarnings = await call('GET', `/participants/${siti.participant.id}/earnings`, { token: siti.participantToken });
+    const wiraEarnings = await call('GET', `/participants/${wira.participant.id}/earnings`, { token: facilitator });
+    expect(sitiEarnings.status).toBe(200);
+    expect(sitiEarnings.body).toEqual({
+      participantId: siti.participant.id,
+      totalIdr: 136_000 + 2,
+      entries: expect.arrayContaining([
+        { orderId, productId: bag, amountIdr: 136_000, creditedAt: expect.any(String) },
+        { orderId, productId: pin, amountIdr: 2, creditedAt: expect.any(String) },
+      ]),
+    });
+    expect(sitiEarnings.body.entries).toHaveLength(2);
+    expect(wiraEarnings.body).toEqual({
+      participantId: wira.participant.id,
+      totalIdr: 9_878,
+      entries: [{ orderId, productId: mat, amountIdr: 9_878, creditedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) }],
+    });
+    const credited = await eventually(async () => {
+      const events = (await busStatus()).recent.filter(
+        (event) => event.detailType === 'EarningsCredited' && event.detail.data?.orderId === orderId,
+      );
+      expect(events).toHaveLength(2);
+      return events.map((event) => event.detail.data);
+    });
+    expect(credited).toEqual(
+      expect.arrayContaining([
+        { participantId: siti.participant.id, orderId, amountIdr: 136_002 },
+        { participantId: wira.participant.id, orderId, amountIdr: 9_878 },
+      ]),
+    );
+    const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as unknown[];
+    expect(JSON.stringify(deadLetters)).not.toContain(orderId);
+  });
+
+  it('shows earnings to the participant, the group’s facilitators, officers and admins; 404 to anyone else', async () => {
+    // Prepare
+    const { siti, wira, facilitator, officer, admin } = await shop();
+    const elsewhere = await newGroupScenario();
+    const buyer = await tokenFor({ sub: `buyer-${randomUUID()}`, roles: ['buyer'] });
+    const path = `/participants/${siti.participant.id}/earnings`;
+
+    // Act
+    const allowed = await Promise.all([siti.participantToken, facilitator, officer, admin].map((token) => call('GET', path, { token })));
+    const refused = await Promise.all([elsewhere.facilitator, buyer, wira.participantToken].map((token) => call('GET', path, { token })));
+    const unknown = await call('GET', `/participants/${newId('prt')}/earnings`, { token: admin });
+    const malformed = await call('GET', '/participants/not-an-id/earnings', { token: admin });
+    const anonymous = await call('GET', path);
+
+    // Assert
+    expect(allowed.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    expect(allowed[0]?.body).toEqual({ participantId: siti.participant.id, totalIdr: 0, entries: [] });
+    expect(refused.map((response) => response.status)).toEqual([404, 404, 404]);
+    expect(refused[0]?.headers.get('content-type')).toBe('application/problem+json');
+    expect([unknown.status, malformed.status, anonymous.status]).toEqual([404, 404, 401]);
+  });
+});
