@@ -18,3 +18,18 @@ export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORD
 export const orderSellerKey = (orderId: string, participantId: string) => ({ pk: `ORDER#${orderId}`, sk: `SELLER#${participantId}` });
 /** A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. */
 export const idempotencyKey = (buyerSub: string, key: string) => ({ pk: `IDEMPOTENCY#${buyerSub}#${key}`, sk: 'IDEMPOTENCY' });
+/**
+ * What a participant has, referenced from their own partition: a strongly consistent Query there finds every
+ * product and enrollment at once, which erasure needs (an index could still lag behind a write made just before).
+ */
+export const participantProductKey = (participantId: string, productId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `PRODUCT#${productId}`,
+});
+export const participantEnrollmentKey = (participantId: string, enrollmentId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `ENROLLMENT#${enrollmentId}`,
+});
+/** Who read a participant's private data: a partition of its own, so a reader's IAM grant can be limited to it. */
+export const accessLogKeyPrefix = 'ACCESS#';
+export const accessLogPartition = (participantId: string) => `${accessLogKeyPrefix}${participantId}`;
