@@ -26,6 +26,9 @@ import health from './platform/health/function.ts';
 import openapi from './platform/openapi/function.ts';
 import outboxRelay from './platform/outbox-relay/function.ts';
 import completeTraining from './training/complete-training/function.ts';
+import eraseParticipantData from './participants/erase-personal-data/function.ts';
+import exportParticipantData from './participants/export-personal-data/function.ts';
+import getAccessLog from './participants/get-access-log/function.ts';
 import createProgram from './training/create-program/function.ts';
 import enrollParticipant from './training/enroll-participant/function.ts';
 import listParticipantEnrollments from './training/list-participant-enrollments/function.ts';
@@ -66,6 +69,9 @@ export const declarations: readonly FunctionDeclaration[] = [
   listOrders,
   creditEarnings,
   getParticipantEarnings,
+  getAccessLog,
+  exportParticipantData,
+  eraseParticipantData,
 ];
 
 export function httpRoutes(): HttpRoute[] {

@@ -47,6 +47,11 @@ export interface Grants {
   bucket?: readonly ('read' | 'write')[];
   /** signs/reads opaque list cursors */
   cursorKey?: true;
+  /**
+   * dynamodb:PutItem on the access-log partitions (`ACCESS#…`) only: for functions that show a participant's
+   * private data and must record who looked (shared/privacy/access-log.ts), without a write grant on the table.
+   */
+  accessLog?: 'append';
 }
 
 export interface FunctionDeclaration<T extends Trigger = Trigger> {

@@ -1,6 +1,7 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type FunctionDeclaration, type Grants, verifiesTokens } from '#infra/declaration';
 import { EnvName } from '#shared/env';
+import { accessLogKeyPrefix } from '#shared/store/keys';
 import type { PlatformResources } from './platform-resources.ts';
 
 // TransactWriteItems has no IAM action of its own: it is authorised per item by these.
@@ -19,6 +20,16 @@ export function buildGrantStatements(grants: Grants, platform: PlatformResources
     // Indexes are written through the table, so writes need the table alone.
     statements.push(new PolicyStatement({ actions: tableWriteActions, resources: [table.tableArn] }));
   }
+  if (grants.accessLog === 'append') {
+    statements.push(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        // Fine-grained access control: the item's partition key must be an access log's.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${accessLogKeyPrefix}*`] } },
+      }),
+    );
+  }
   if (grants.bus === 'put') {
     statements.push(new PolicyStatement({ actions: ['events:PutEvents'], resources: [platform.bus.eventBusArn] }));
   }
@@ -34,7 +45,7 @@ export function buildGrantStatements(grants: Grants, platform: PlatformResources
 /** A variable is set only when the declaration grants what it names, so a function cannot even find what it may not touch. */
 export function buildGrantEnvironment(grants: Grants, platform: PlatformResources): Record<string, string> {
   return {
-    ...(grants.table?.length ? { [EnvName.tableName]: platform.data.table.tableName } : {}),
+    ...(grants.table?.length || grants.accessLog ? { [EnvName.tableName]: platform.data.table.tableName } : {}),
     ...(grants.bus ? { [EnvName.eventBusName]: platform.bus.eventBusName } : {}),
     ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName, [EnvName.imagesBaseUrl]: platform.imagesBaseUrl } : {}),
     ...(grants.cursorKey ? { [EnvName.cursorSigningKey]: platform.cursorSigningKey } : {}),

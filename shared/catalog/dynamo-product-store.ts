@@ -1,7 +1,14 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#shared/errors';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { BusinessRuleError, ConflictError } from '#shared/errors';
 import { failedConditions, isConditionFailure, transactWrite } from '#shared/store/dynamo';
-import { productKey } from '#shared/store/keys';
+import { participantKey, participantProductKey, productKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
 import type { ProductStore } from './ports.ts';
@@ -62,13 +69,17 @@ const stillIn = (status: Product['status']) => ({
 export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): ProductStore {
   return {
     async create(product) {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...productKey(product.id), entity: 'product', ...product },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await transactWrite(doc, [
+        {
+          Put: {
+            TableName: table,
+            Item: { ...productKey(product.id), entity: 'product', ...product },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        // The seller's reference to it, so erasure finds every product of theirs by key (shared/store/README.md).
+        { Put: { TableName: table, Item: { ...participantProductKey(product.participantId, product.id), entity: 'participant-product' } } },
+      ]);
     },
     async get(productId) {
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: productKey(productId), ConsistentRead: true }));
@@ -132,12 +143,58 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
             },
           },
           outboxPut(table, event),
+          // Whoever erases a seller's personal data delists their products after marking them erased: no listing may follow.
+          ...(to === 'listed'
+            ? [
+                {
+                  ConditionCheck: {
+                    TableName: table,
+                    Key: participantKey(product.participantId),
+                    ConditionExpression: 'attribute_not_exists(erasedAt)',
+                  },
+                },
+              ]
+            : []),
         ]);
       } catch (error) {
-        if (failedConditions(error)?.[0]) throw new ConflictError(`The product is no longer ${product.status}`);
+        const [changed, , erased] = failedConditions(error) ?? [];
+        if (changed) throw new ConflictError(`The product is no longer ${product.status}`);
+        if (erased) throw new BusinessRuleError("The seller's personal data was erased: their products can no longer be listed");
         throw error;
       }
       return { ...product, status: to, updatedAt: at, ...(to === 'listed' ? { listedAt: at } : {}) };
+    },
+    async ofParticipant(participantId) {
+      const ids: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const refs = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'PRODUCT#' },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        ids.push(...(refs.Items ?? []).map((ref) => (ref.sk as string).slice('PRODUCT#'.length)));
+        startKey = refs.LastEvaluatedKey;
+      } while (startKey);
+      const products: Product[] = [];
+      for (let start = 0; start < ids.length; start += 100) {
+        let keys: Record<string, unknown>[] | undefined = ids.slice(start, start + 100).map(productKey);
+        // BatchGetItem may hand back part of a batch unread; ask again for the rest.
+        for (let attempt = 1; keys?.length; attempt += 1) {
+          if (attempt > 8) throw new Error('DynamoDB kept products of a batch unread');
+          const result: BatchGetCommandOutput = await doc.send(
+            new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
+          );
+          products.push(...(result.Responses?.[table] ?? []).map(toProduct));
+          keys = result.UnprocessedKeys?.[table]?.Keys;
+          if (keys?.length) await new Promise((resolve) => setTimeout(resolve, attempt * 20));
+        }
+      }
+      return products.sort((a, b) => b.id.localeCompare(a.id));
     },
     async browse({ artisanId, groupId, category }, page) {
       const filters = { participantId: artisanId, groupId, category };

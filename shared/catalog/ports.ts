@@ -7,8 +7,13 @@ export interface ProductStore {
   get(productId: string): Promise<Product | undefined>;
   /** ConflictError when the product was listed or delisted meanwhile. */
   update(product: Product, changes: UpdateProduct, updatedAt: string): Promise<Product>;
-  /** Moves the product to its new status with its event; ConflictError when its status changed meanwhile. */
+  /**
+   * Moves the product to its new status with its event; ConflictError when its status changed meanwhile,
+   * BusinessRuleError when listing a product whose seller's personal data was erased.
+   */
   transition(product: Product, to: 'listed' | 'delisted', at: string, event: PendingEvent): Promise<Product>;
+  /** Every product of the participant, whatever its status, newest first (strongly consistent). */
+  ofParticipant(participantId: string): Promise<Product[]>;
   /** Listed products, newest listing first. */
   browse(filters: Omit<BrowseProductsQuery, 'limit' | 'cursor'>, page: PageRequest): Promise<Page<Product>>;
 }

@@ -90,9 +90,13 @@ export async function listProduct(deps: CatalogDeps, caller: Caller, productId: 
 export async function delistProduct(deps: CatalogDeps, caller: Caller, productId: string): Promise<Product> {
   const product = await productToManage(deps, caller, productId);
   if (product.status !== 'listed') throw new ConflictError('Only a listed product can be delisted');
-  const at = deps.clock.now().toISOString();
+  return withdrawListing(deps.products, product, deps.clock.now().toISOString());
+}
+
+/** The one way a listed product leaves the listing, announced by ProductDelisted (also used by erasure). */
+export function withdrawListing(products: ProductStore, product: Product, at: string): Promise<Product> {
   const { id, participantId, groupId } = product;
-  return deps.products.transition(product, 'delisted', at, pendingEvent(ProductDelisted, { productId: id, participantId, groupId }, at));
+  return products.transition(product, 'delisted', at, pendingEvent(ProductDelisted, { productId: id, participantId, groupId }, at));
 }
 
 export function browseProducts(deps: Pick<CatalogDeps, 'products'>, query: BrowseProductsQuery): Promise<Page<Product>> {

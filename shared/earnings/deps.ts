@@ -1,11 +1,23 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '#shared/clock';
+import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
 import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
 import { buildEarningsLedger } from './dynamo-earnings-ledger.ts';
 import { buildEarningsSources } from './dynamo-earnings-sources.ts';
 
+function ledgerDeps(doc: DynamoDBDocumentClient, table: string) {
+  return { ledger: buildEarningsLedger(doc, table), sources: buildEarningsSources(doc, table), clock: systemClock };
+}
+
 /** The earnings context's side effects, built once per container. */
 export function earningsDeps() {
+  return ledgerDeps(buildDocumentClient(), tableName());
+}
+
+/** Reading earnings shows private data, so the reader also records who looked. */
+export function earningsReadDeps() {
   const doc = buildDocumentClient();
   const table = tableName();
-  return { ledger: buildEarningsLedger(doc, table), sources: buildEarningsSources(doc, table), clock: systemClock };
+  return { ...ledgerDeps(doc, table), accessLog: buildAccessLog(doc, table, buildCursorCodec()) };
 }

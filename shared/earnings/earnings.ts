@@ -6,6 +6,7 @@ import type { Clock } from '#shared/clock';
 import { NotFoundError } from '#shared/errors';
 import { maxOrderItems } from '#shared/orders/schemas';
 import { canSeeParticipant } from '#shared/participants/visibility';
+import { type AccessLogDeps, recordAccess } from '#shared/privacy/access-log';
 import { pendingEvent } from '#shared/store/outbox';
 import { splitSubtotal, sumIdr } from './money.ts';
 import type { CreditedEntry, DeliveredOrder, EarningsLedger, EarningsSources, OrderCredit } from './ports.ts';
@@ -73,12 +74,13 @@ const newestFirst = (a: { creditedAt: string; orderId: string; productId: string
 
 /** The participant's private view: strangers get 404, as for the participant's record itself. */
 export async function getParticipantEarnings(
-  deps: Pick<EarningsDeps, 'ledger' | 'sources'>,
+  deps: Pick<EarningsDeps, 'ledger' | 'sources'> & AccessLogDeps,
   caller: Caller,
   participantId: string,
 ): Promise<ParticipantEarnings> {
   const groupId = await deps.sources.groupOf(participantId);
   if (!groupId || !canSeeParticipant(caller, { id: participantId, groupId })) throw new NotFoundError('Participant');
+  await recordAccess(deps, caller, 'earnings.read', [participantId]);
   const entries = (await deps.ledger.entriesOf(participantId)).sort(newestFirst);
   return {
     participantId,

@@ -1,4 +1,5 @@
 import { systemClock } from '#shared/clock';
+import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
 import { buildDocumentClient, tableName } from '#shared/store/dynamo';
 import { buildCursorCodec } from '#shared/store/pagination';
 import { buildGroupStore } from './dynamo-group-store.ts';
@@ -12,6 +13,7 @@ export function participantsDeps() {
   return {
     groups: buildGroupStore(doc, table, cursors),
     participants: buildParticipantStore(doc, table, cursors),
+    accessLog: buildAccessLog(doc, table, cursors),
     clock: systemClock,
   };
 }

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError, NotFoundError } from '#shared/errors';
+import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/errors';
 import { failedConditions, transactWrite, isConditionFailure } from '#shared/store/dynamo';
 import { groupKey, participantKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
@@ -12,8 +12,9 @@ function toParticipant(item: Record<string, unknown>): Participant {
   const p = item as Participant;
   return {
     id: p.id,
-    legalName: p.legalName,
-    registerNumber: p.registerNumber,
+    // Erasure removes these attributes rather than storing empty values: nothing of them stays behind.
+    legalName: p.legalName ?? null,
+    registerNumber: p.registerNumber ?? null,
     groupId: p.groupId,
     supervisionEndsOn: p.supervisionEndsOn,
     phone: p.phone ?? null,
@@ -22,12 +23,18 @@ function toParticipant(item: Record<string, unknown>): Participant {
     profile: { displayName: p.profile.displayName, story: p.profile.story, publicConsent: p.profile.publicConsent },
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
+    erasedAt: p.erasedAt ?? null,
   };
 }
+
+/** The attributes erasure removes: the private fields the contract names and the public profile's texts. */
+const erasedAttributes = ['legalName', 'registerNumber', 'phone'];
 
 export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): ParticipantStore {
   return {
     async register(participant, event) {
+      // Never stored as null: "not erased" is the attribute's absence, which conditions test with attribute_not_exists.
+      const { erasedAt: _erasedAt, ...stored } = participant;
       try {
         await transactWrite(doc, [
           { ConditionCheck: { TableName: table, Key: groupKey(participant.groupId), ConditionExpression: 'attribute_exists(pk)' } },
@@ -39,7 +46,7 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
                 entity: 'participant',
                 gsi1pk: `GROUP#${participant.groupId}#PARTICIPANTS`,
                 gsi1sk: participant.id,
-                ...participant,
+                ...stored,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -77,15 +84,38 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
             TableName: table,
             Key: participantKey(participantId),
             UpdateExpression: 'SET profile = :profile, updatedAt = :updatedAt',
-            ConditionExpression: 'attribute_exists(pk)',
+            // An erasure that won the race stays won: a profile update in flight cannot bring the texts back.
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
             ExpressionAttributeValues: { ':profile': profile, ':updatedAt': updatedAt },
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return toParticipant(Attributes ?? {});
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        if (error instanceof Error && 'Item' in error && error.Item) throw new ConflictError("The participant's personal data was erased");
+        throw new NotFoundError('Participant');
+      }
+    },
+    async erase(participantId, erasedAt) {
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: participantKey(participantId),
+            UpdateExpression: `SET profile = :profile, erasedAt = :at, updatedAt = :at REMOVE ${erasedAttributes.join(', ')}`,
+            // Once: a repeat finds the record erased and leaves it (and its timestamps) as it is.
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
+            ExpressionAttributeValues: { ':profile': { displayName: null, story: null, publicConsent: false }, ':at': erasedAt },
             ReturnValues: 'ALL_NEW',
           }),
         );
         return toParticipant(Attributes ?? {});
       } catch (error) {
-        if (isConditionFailure(error)) throw new NotFoundError('Participant');
-        throw error;
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await doc.send(new GetCommand({ TableName: table, Key: participantKey(participantId), ConsistentRead: true }));
+        return Item ? toParticipant(Item) : undefined;
       }
     },
     async markEligible(participantId, updatedAt) {

@@ -1,8 +1,9 @@
 import { ParticipantRegistered } from '#events/participant-registered';
 import { type Caller, hasRole, isParticipant } from '#shared/auth/caller';
 import type { Clock } from '#shared/clock';
-import { BusinessRuleError, ForbiddenError, NotFoundError } from '#shared/errors';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/errors';
 import { newId } from '#shared/ids';
+import { type AccessLogDeps, recordAccess } from '#shared/privacy/access-log';
 import { pendingEvent } from '#shared/store/outbox';
 import type { Page, PageRequest } from '#shared/store/pagination';
 import type { ParticipantStore } from './ports.ts';
@@ -29,6 +30,7 @@ export async function registerParticipant(deps: ParticipantDeps, caller: Caller,
     profile: { displayName: null, story: null, publicConsent: false },
     createdAt: now,
     updatedAt: now,
+    erasedAt: null,
   };
   await deps.participants.register(
     participant,
@@ -38,24 +40,35 @@ export async function registerParticipant(deps: ParticipantDeps, caller: Caller,
 }
 
 /** Strangers get 404, not 403: whether someone is in the programme is itself private. */
-export async function getParticipant(
-  deps: Pick<ParticipantDeps, 'participants'>,
-  caller: Caller,
-  participantId: string,
-): Promise<Participant> {
+async function visibleParticipant(deps: Pick<ParticipantDeps, 'participants'>, caller: Caller, participantId: string) {
   const participant = await deps.participants.get(participantId);
   if (!participant || !canSeeParticipant(caller, participant)) throw new NotFoundError('Participant');
   return participant;
 }
 
+/** The private record, shown only once the read is in the participant's access log. */
+export async function getParticipant(deps: ParticipantDeps & AccessLogDeps, caller: Caller, participantId: string): Promise<Participant> {
+  const participant = await visibleParticipant(deps, caller, participantId);
+  await recordAccess(deps, caller, 'participant.read', [participant.id]);
+  return participant;
+}
+
+/** Every participant on the page gets a record in their own access log before the page is shown. */
 export async function listGroupParticipants(
-  deps: Pick<ParticipantDeps, 'participants'>,
+  deps: ParticipantDeps & AccessLogDeps,
   caller: Caller,
   groupId: string,
   page: PageRequest,
 ): Promise<Page<Participant>> {
   if (!canSeeRoster(caller, groupId)) throw new ForbiddenError("Only the group's facilitators, officers and admins see its roster");
-  return deps.participants.listByGroup(groupId, page);
+  const roster = await deps.participants.listByGroup(groupId, page);
+  await recordAccess(
+    deps,
+    caller,
+    'roster.read',
+    roster.items.map((participant) => participant.id),
+  );
+  return roster;
 }
 
 export async function updateProfile(
@@ -64,8 +77,9 @@ export async function updateProfile(
   participantId: string,
   profile: Participant['profile'],
 ): Promise<Participant> {
-  await getParticipant(deps, caller, participantId);
+  const current = await visibleParticipant(deps, caller, participantId);
   if (!isParticipant(caller, participantId)) throw new ForbiddenError('Only the participant edits their own profile');
+  if (current.erasedAt !== null) throw new ConflictError("The participant's personal data was erased");
   if (profile.publicConsent && profile.displayName === null) {
     throw new BusinessRuleError('A public profile needs a display name');
   }

@@ -13,7 +13,13 @@ export interface ParticipantStore {
   register(participant: Participant, event: PendingEvent): Promise<void>;
   get(participantId: string): Promise<Participant | undefined>;
   listByGroup(groupId: string, page: PageRequest): Promise<Page<Participant>>;
+  /** ConflictError once the participant's personal data was erased. */
   updateProfile(participantId: string, profile: Profile, updatedAt: string): Promise<Participant>;
+  /**
+   * Removes legalName, registerNumber and phone, empties the profile (consent withdrawn) and sets erasedAt, once;
+   * a repeat changes nothing. The participant as it now is, or undefined when there is none.
+   */
+  erase(participantId: string, erasedAt: string): Promise<Participant | undefined>;
   /** True when this call made the participant eligible, false when it already was. */
   markEligible(participantId: string, updatedAt: string): Promise<boolean>;
 }

@@ -48,11 +48,14 @@ export const UpdateProfileSchema = z.strictObject({
 
 export const SellerStatusSchema = z.enum(['not_eligible', 'eligible']);
 
-/** The private view: officers, the group's facilitators, admins and the participant only. */
+/**
+ * The private view: officers, the group's facilitators, admins and the participant only.
+ * After erasure (`erasedAt` set) legalName, registerNumber and phone are null and the profile is empty.
+ */
 export const ParticipantSchema = z.object({
   id: ParticipantId,
-  legalName: z.string(),
-  registerNumber: z.string(),
+  legalName: z.nullable(z.string()),
+  registerNumber: z.nullable(z.string()),
   groupId: GroupId,
   supervisionEndsOn: z.iso.date(),
   phone: z.nullable(z.string()),
@@ -61,6 +64,7 @@ export const ParticipantSchema = z.object({
   profile: ProfileSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  erasedAt: z.nullable(z.iso.datetime()),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 

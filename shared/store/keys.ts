@@ -29,3 +29,18 @@ export const earningEntryKey = (participantId: string, orderId: string, productI
 });
 /** A participant's running total of earnings (`totalIdr`, added to by every credit). */
 export const participantEarningsKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'EARNINGS' });
+/**
+ * What a participant has, referenced from their own partition: a strongly consistent Query there finds every
+ * product and enrollment at once, which erasure needs (an index could still lag behind a write made just before).
+ */
+export const participantProductKey = (participantId: string, productId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `PRODUCT#${productId}`,
+});
+export const participantEnrollmentKey = (participantId: string, enrollmentId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `ENROLLMENT#${enrollmentId}`,
+});
+/** Who read a participant's private data: a partition of its own, so a reader's IAM grant can be limited to it. */
+export const accessLogKeyPrefix = 'ACCESS#';
+export const accessLogPartition = (participantId: string) => `${accessLogKeyPrefix}${participantId}`;

@@ -1,4 +1,5 @@
 import { systemClock } from '#shared/clock';
+import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
 import { buildDocumentClient, tableName } from '#shared/store/dynamo';
 import { buildCursorCodec } from '#shared/store/pagination';
 import { buildEnrollmentStore } from './dynamo-enrollment-store.ts';
@@ -14,6 +15,7 @@ export function trainingDeps() {
     programs: buildProgramStore(doc, table, cursors),
     enrollments: buildEnrollmentStore(doc, table, cursors),
     directory: buildParticipantDirectory(doc, table),
+    accessLog: buildAccessLog(doc, table, cursors),
     clock: systemClock,
   };
 }

@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/errors';
 import { failedConditions, transactWrite, isConditionFailure } from '#shared/store/dynamo';
-import { enrollmentGuardKey, enrollmentKey, participantKey } from '#shared/store/keys';
+import { enrollmentGuardKey, enrollmentKey, participantEnrollmentKey, participantKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
 import type { EnrollmentStore } from './ports.ts';
@@ -29,7 +29,8 @@ function toEnrollment(item: Record<string, unknown>): Enrollment {
     sessionsAttended: attended.length,
     sessionsRequired: e.sessionsRequired,
     attendance,
-    assessment: { motivation: e.assessment.motivation, notes: e.assessment.notes },
+    // Erasure removes the notes: null then says they were erased, not that none were written.
+    assessment: { motivation: e.assessment.motivation, notes: e.assessment.notes ?? null },
     score: e.score ?? null,
     certificateNumber: e.certificateNumber ?? null,
     completedAt: e.completedAt ?? null,
@@ -65,7 +66,8 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
             ConditionCheck: {
               TableName: table,
               Key: participantKey(enrollment.participantId),
-              ConditionExpression: 'groupId = :groupId',
+              // Not after erasure either: new notes about an erased person would undo it.
+              ConditionExpression: 'groupId = :groupId AND attribute_not_exists(erasedAt)',
               ExpressionAttributeValues: { ':groupId': enrollment.groupId },
             },
           },
@@ -82,12 +84,18 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          {
+            Put: {
+              TableName: table,
+              Item: { ...participantEnrollmentKey(enrollment.participantId, enrollment.id), entity: 'participant-enrollment' },
+            },
+          },
           outboxPut(table, event),
         ]);
       } catch (error) {
         const [guard, participant] = failedConditions(error) ?? [];
         if (guard) throw new ConflictError('The participant is already enrolled in this program');
-        if (participant) throw new BusinessRuleError("The participant is not in this program's group");
+        if (participant) throw new BusinessRuleError("The participant is not in this program's group (or their personal data was erased)");
         throw error;
       }
     },
@@ -144,6 +152,39 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
         throw new ConflictError('The enrollment changed meanwhile; try again');
       }
       return (await get(enrollmentId)) as Enrollment;
+    },
+    async eraseNotes(participantId, erasedAt) {
+      const { pk } = participantKey(participantId);
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        // Consistent, on the participant's own partition: an enrollment written just before the erasure is found too.
+        const refs = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': 'ENROLLMENT#' },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const ref of refs.Items ?? []) {
+          try {
+            await doc.send(
+              new UpdateCommand({
+                TableName: table,
+                Key: enrollmentKey((ref.sk as string).slice('ENROLLMENT#'.length)),
+                UpdateExpression: 'REMOVE assessment.notes SET erasedAt = :at, updatedAt = :at',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
+                ExpressionAttributeValues: { ':at': erasedAt },
+              }),
+            );
+          } catch (error) {
+            // Erased already (a repeated erasure): nothing left to do for this one.
+            if (!isConditionFailure(error)) throw error;
+          }
+        }
+        startKey = refs.LastEvaluatedKey;
+      } while (startKey);
     },
     async listByParticipant(participantId, page) {
       const result = await queryPage(

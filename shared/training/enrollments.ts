@@ -7,6 +7,7 @@ import { newId } from '#shared/ids';
 import { pendingEvent } from '#shared/store/outbox';
 import type { Page, PageRequest } from '#shared/store/pagination';
 import { canSeeParticipant } from '#shared/participants/visibility';
+import { type AccessLogDeps, recordAccess } from '#shared/privacy/access-log';
 import type { EnrollmentStore, ParticipantDirectory, ProgramStore } from './ports.ts';
 import type { Attendance, Completion, Enroll, Enrollment } from './schemas.ts';
 
@@ -91,13 +92,16 @@ export async function completeTraining(
   );
 }
 
+/** Assessments are private: the read is in the participant's access log before the page is shown (even an empty one). */
 export async function listParticipantEnrollments(
-  deps: Pick<EnrollmentDeps, 'enrollments' | 'directory'>,
+  deps: Pick<EnrollmentDeps, 'enrollments' | 'directory'> & AccessLogDeps,
   caller: Caller,
   participantId: string,
   page: PageRequest,
 ): Promise<Page<Enrollment>> {
   const groupId = await deps.directory.groupOf(participantId);
   if (!groupId || !canSeeParticipant(caller, { id: participantId, groupId })) throw new NotFoundError('Participant');
-  return deps.enrollments.listByParticipant(participantId, page);
+  const enrollments = await deps.enrollments.listByParticipant(participantId, page);
+  await recordAccess(deps, caller, 'enrollments.read', [participantId]);
+  return enrollments;
 }

@@ -21,6 +21,8 @@ export interface EnrollmentStore {
   /** ConflictError when already completed; BusinessRuleError when sessions are missing. */
   complete(enrollmentId: string, completion: Completion, completedAt: string, event: PendingEvent): Promise<Enrollment>;
   listByParticipant(participantId: string, page: PageRequest): Promise<Page<Enrollment>>;
+  /** Removes the assessment notes of every enrollment of the participant; idempotent. */
+  eraseNotes(participantId: string, erasedAt: string): Promise<void>;
 }
 
 /** The little the training context needs to know about participants. */

@@ -56,7 +56,8 @@ export const EnrollmentSchema = z.object({
   sessionsAttended: z.int(),
   sessionsRequired: z.int(),
   attendance: z.array(z.object({ date: z.iso.date(), present: z.boolean() })),
-  assessment: z.object({ motivation: z.int(), notes: z.string() }),
+  /** notes are null once the participant's personal data was erased */
+  assessment: z.object({ motivation: z.int(), notes: z.nullable(z.string()) }),
   score: z.nullable(z.int()),
   certificateNumber: z.nullable(z.string()),
   completedAt: z.nullable(z.iso.datetime()),

@@ -17,6 +17,7 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
     ...xray,
     ...(grants.table?.includes('read') ? tableRead : []),
     ...(grants.table?.includes('write') ? tableWrite : []),
+    ...(grants.accessLog === 'append' ? ['dynamodb:PutItem'] : []),
     ...(grants.bus === 'put' ? ['events:PutEvents'] : []),
     ...(grants.bucket?.includes('read') ? ['s3:GetObject'] : []),
     ...(grants.bucket?.includes('write') ? ['s3:PutObject'] : []),
@@ -28,13 +29,16 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
   return [...new Set(actions)].sort();
 }
 
+/** The one condition under which a function without table writes may put items: into access-log partitions only. */
+export const accessLogCondition = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCESS#*'] } };
+
 export function expectedEnvironment(declaration: FunctionDeclaration): string[] {
   const { grants, trigger } = declaration;
   return [
     'STAGE',
     'POWERTOOLS_SERVICE_NAME',
     'NODE_OPTIONS',
-    ...(grants.table?.length ? ['TABLE_NAME'] : []),
+    ...(grants.table?.length || grants.accessLog ? ['TABLE_NAME'] : []),
     ...(grants.bus ? ['EVENT_BUS_NAME'] : []),
     ...(grants.bucket?.length ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
     ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),

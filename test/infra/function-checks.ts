@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { FunctionDeclaration } from '#infra/declaration';
 import { tableDefinition } from '#infra/table-definition';
-import { expectedActions, expectedEnvironment, tableRead, tableWrite, xray } from './expected-permissions.ts';
+import { accessLogCondition, expectedActions, expectedEnvironment, tableRead, tableWrite, xray } from './expected-permissions.ts';
 import {
   allStatements,
   asArray,
@@ -102,6 +102,7 @@ export function checkFunctions(declarations: readonly FunctionDeclaration[], tem
       it('reads and writes the table only, and queries only the declared indexes', () => {
         const resourcesOf = (actions: string[]) =>
           statements()
+            .filter((statement) => statement.Condition === undefined)
             .filter((statement) => asArray(statement.Action).some((action) => actions.includes(action)))
             .flatMap((statement) => asArray(statement.Resource));
 
@@ -110,6 +111,16 @@ export function checkFunctions(declarations: readonly FunctionDeclaration[], tem
 
         expect(reads).toEqual(declaration.grants.table?.includes('read') ? [tableArn, ...indexArns] : []);
         expect(writes).toEqual(declaration.grants.table?.includes('write') ? [tableArn] : []);
+      });
+
+      it('appends to access logs only through a PutItem limited to their partitions', () => {
+        const conditioned = statements().filter((statement) => statement.Condition !== undefined);
+
+        expect(conditioned).toEqual(
+          declaration.grants.accessLog === 'append'
+            ? [{ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: tableArn, Condition: accessLogCondition }]
+            : [],
+        );
       });
 
       it('puts events on the platform bus only', () => {

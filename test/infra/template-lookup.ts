@@ -10,6 +10,7 @@ export interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 /** CloudFormation's "one or many" made many. */

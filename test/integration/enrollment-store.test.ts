@@ -40,6 +40,7 @@ async function enrolled(sessionsRequired = 2): Promise<Enrollment> {
       profile: { displayName: null, story: null, publicConsent: false },
       createdAt: now,
       updatedAt: now,
+      erasedAt: null,
     },
     pendingEvent(ParticipantRegistered, { participantId, groupId }, now),
   );

@@ -34,6 +34,7 @@ function participantIn(groupId: string): Participant {
     profile: { displayName: null, story: null, publicConsent: false },
     createdAt: now,
     updatedAt: now,
+    erasedAt: null,
   };
 }
 

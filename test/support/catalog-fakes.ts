@@ -25,6 +25,7 @@ export function fakeCatalog(sellers: Record<string, { groupId: string; sellerSta
       events.push(event);
       return moved;
     },
+    ofParticipant: async (participantId) => [...products.values()].filter((p) => p.participantId === participantId).reverse(),
     browse: async () => ({ items: [...products.values()].filter((p) => p.status === 'listed'), nextCursor: null }),
   };
 

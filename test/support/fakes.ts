@@ -1,4 +1,6 @@
 import type { Clock } from '#shared/clock';
+import type { AccessRecord } from '#shared/privacy/access-record';
+import type { AccessLog } from '#shared/privacy/ports';
 import { BusinessRuleError, ConflictError } from '#shared/errors';
 import type { GroupStore, ParticipantStore } from '#shared/participants/ports';
 import type { Group, Participant } from '#shared/participants/schemas';
@@ -36,9 +38,26 @@ export function fakeStores() {
     get: async (id) => participants.get(id),
     listByGroup: async (groupId) => pageOf([...participants.values()].filter((p) => p.groupId === groupId)),
     async updateProfile(id, profile, updatedAt) {
-      const updated = { ...(participants.get(id) as Participant), profile, updatedAt };
+      const current = participants.get(id) as Participant;
+      if (current.erasedAt !== null) throw new ConflictError('erased');
+      const updated = { ...current, profile, updatedAt };
       participants.set(id, updated);
       return updated;
+    },
+    async erase(id, erasedAt) {
+      const current = participants.get(id);
+      if (!current || current.erasedAt !== null) return current;
+      const erased: Participant = {
+        ...current,
+        legalName: null,
+        registerNumber: null,
+        phone: null,
+        profile: { displayName: null, story: null, publicConsent: false },
+        erasedAt,
+        updatedAt: erasedAt,
+      };
+      participants.set(id, erased);
+      return erased;
     },
     async markEligible(id, updatedAt) {
       const participant = participants.get(id);
@@ -90,9 +109,28 @@ export function fakeStores() {
       return updated;
     },
     listByParticipant: async (participantId) => pageOf([...enrollments.values()].filter((e) => e.participantId === participantId)),
+    async eraseNotes(participantId, erasedAt) {
+      for (const e of enrollments.values()) {
+        if (e.participantId === participantId && e.assessment.notes !== null)
+          enrollments.set(e.id, { ...e, assessment: { ...e.assessment, notes: null }, updatedAt: erasedAt });
+      }
+    },
   };
 
   const directory: ParticipantDirectory = { groupOf: async (id) => participants.get(id)?.groupId };
 
-  return { groupStore, participantStore, programStore, enrollmentStore, directory, events, groups, participants };
+  return { groupStore, participantStore, programStore, enrollmentStore, directory, events, groups, participants, enrollments };
+}
+
+/** An in-memory access log; `failing` makes every append fail, as an unreachable table would. */
+export function fakeAccessLog(options: { failing?: boolean } = {}) {
+  const records: AccessRecord[] = [];
+  const accessLog: AccessLog = {
+    async append(added) {
+      if (options.failing) throw new Error('access log unavailable');
+      records.push(...added);
+    },
+    list: async (participantId) => pageOf(records.filter((record) => record.participantId === participantId).reverse()),
+  };
+  return { accessLog, records };
 }

@@ -18,5 +18,5 @@ export default defineFunction({
       response: { status: 200, schema: ParticipantEarningsSchema },
     },
   },
-  grants: { table: ['read'] },
+  grants: { table: ['read'], accessLog: 'append' },
 });

@@ -1,9 +1,9 @@
-import { earningsDeps } from '#shared/earnings/deps';
+import { earningsReadDeps } from '#shared/earnings/deps';
 import { getParticipantEarnings } from '#shared/earnings/earnings';
 import { httpHandler } from '#shared/http/http-handler';
 import declaration from './function.ts';
 
-export const buildHandler = (deps = earningsDeps()) =>
+export const buildHandler = (deps = earningsReadDeps()) =>
   httpHandler(declaration.trigger.route, ({ caller, params }) => getParticipantEarnings(deps, caller, params.participantId));
 
 export const handler = buildHandler();

@@ -17,5 +17,5 @@ export default defineFunction({
       response: { status: 200, schema: ParticipantSchema },
     },
   },
-  grants: { table: ['read'] },
+  grants: { table: ['read'], accessLog: 'append' },
 });

@@ -19,5 +19,5 @@ export default defineFunction({
       response: { status: 200, schema: pageSchema(ParticipantSchema) },
     },
   },
-  grants: { table: ['read'], cursorKey: true },
+  grants: { table: ['read'], cursorKey: true, accessLog: 'append' },
 });

@@ -20,5 +20,5 @@ export default defineFunction({
       response: { status: 200, schema: pageSchema(EnrollmentSchema) },
     },
   },
-  grants: { table: ['read'], cursorKey: true },
+  grants: { table: ['read'], cursorKey: true, accessLog: 'append' },
 });

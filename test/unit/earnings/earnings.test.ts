@@ -7,7 +7,7 @@ import type { DeliveredOrder } from '#shared/earnings/ports';
 import { NotFoundError } from '#shared/errors';
 import { newId } from '#shared/ids';
 import { fakeEarnings } from '#test/support/earnings-fakes';
-import { fixedClock } from '#test/support/fakes';
+import { fakeAccessLog, fixedClock } from '#test/support/fakes';
 
 const groupId = newId('grp');
 const siti = newId('prt');
@@ -30,7 +30,8 @@ function deliveredOrder(overrides: Partial<DeliveredOrder> = {}): DeliveredOrder
 
 function setUp(orders: DeliveredOrder[], sharePercent = 80, clock: Clock = fixedClock(creditedAt)) {
   const fakes = fakeEarnings({ orders, groups: { [groupId]: sharePercent }, participants: { [siti]: groupId, [wira]: groupId } });
-  return { fakes, deps: { ledger: fakes.ledger, sources: fakes.sources, clock } };
+  const { accessLog, records: accessRecords } = fakeAccessLog();
+  return { fakes, accessRecords, deps: { ledger: fakes.ledger, sources: fakes.sources, accessLog, clock } };
 }
 
 describe('creditEarnings', () => {
@@ -130,8 +131,8 @@ describe('getParticipantEarnings', () => {
     // Prepare
     const older = deliveredOrder();
     const newer = deliveredOrder();
-    const { fakes } = setUp([older, newer]);
-    const at = (iso: string) => ({ ledger: fakes.ledger, sources: fakes.sources, clock: fixedClock(iso) });
+    const { fakes, deps } = setUp([older, newer]);
+    const at = (iso: string) => ({ ...deps, clock: fixedClock(iso) });
     await creditEarnings(at('2026-11-28T05:00:00.000Z'), { orderId: older.id, groupId });
     await creditEarnings(at('2026-11-29T05:00:00.000Z'), { orderId: newer.id, groupId });
 
@@ -163,7 +164,7 @@ describe('getParticipantEarnings', () => {
 
   it('shows them to the participant, the group’s facilitators, officers and admins, and 404 to anyone else', async () => {
     // Prepare
-    const { deps } = setUp([]);
+    const { deps, accessRecords } = setUp([]);
     const allowed: Caller[] = [participant, facilitator, { sub: 'officer', roles: ['officer'] }, { sub: 'admin', roles: ['admin'] }];
     const refused: Caller[] = [
       { sub: 'wira', roles: ['participant'], participantId: wira },
@@ -180,6 +181,10 @@ describe('getParticipantEarnings', () => {
 
     // Assert
     expect(seen.map((earnings) => earnings.participantId)).toEqual([siti, siti, siti, siti]);
+    // Every read that showed the earnings is in the access log; the refused ones read nothing.
+    expect(accessRecords.map((record) => `${record.actorSub} ${record.action} ${record.participantId}`).sort()).toEqual(
+      allowed.map((caller) => `${caller.sub} earnings.read ${siti}`).sort(),
+    );
     for (const result of hidden) {
       expect(result.status).toBe('rejected');
       expect((result as PromiseRejectedResult).reason).toBeInstanceOf(NotFoundError);

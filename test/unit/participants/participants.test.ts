@@ -10,14 +10,15 @@ import {
   registerParticipant,
   updateProfile,
 } from '#shared/participants/participants';
-import { fakeStores, fixedClock } from '#test/support/fakes';
+import { fakeAccessLog, fakeStores, fixedClock } from '#test/support/fakes';
 
 const admin: Caller = { sub: 'admin', roles: ['admin'] };
 const officer: Caller = { sub: 'officer-7', roles: ['officer'] };
 
 async function setUp() {
   const stores = fakeStores();
-  const deps = { groups: stores.groupStore, participants: stores.participantStore, clock: fixedClock() };
+  const log = fakeAccessLog();
+  const deps = { groups: stores.groupStore, participants: stores.participantStore, accessLog: log.accessLog, clock: fixedClock() };
   const group = await createGroup(deps, admin, { name: 'BSL', focus: 'Sampah', district: 'Mataram', participantSharePercent: 80 });
   const participant = await registerParticipant(deps, officer, {
     legalName: 'Siti Aminah',
@@ -28,7 +29,7 @@ async function setUp() {
   });
   const self: Caller = { sub: 'p', roles: ['participant'], participantId: participant.id };
   const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId: group.id };
-  return { stores, deps, group, participant, self, facilitator };
+  return { stores, log, deps, group, participant, self, facilitator };
 }
 
 describe('createGroup', () => {
@@ -96,6 +97,37 @@ describe('getParticipant', () => {
 
     await expect(getParticipant(deps, caller, participant.id)).rejects.toMatchObject({ kind: 'not-found' });
   });
+
+  it('records the read in the access log, who and with which roles', async () => {
+    const { deps, log, participant, facilitator } = await setUp();
+
+    await getParticipant(deps, facilitator, participant.id);
+
+    expect(log.records).toEqual([
+      {
+        at: '2026-11-28T05:36:47.000Z',
+        actorSub: 'f',
+        actorRoles: ['facilitator'],
+        action: 'participant.read',
+        participantId: participant.id,
+      },
+    ]);
+  });
+
+  it('records nothing for a refused read', async () => {
+    const { deps, log, participant } = await setUp();
+
+    await expect(getParticipant(deps, { sub: 'b', roles: ['buyer'] }, participant.id)).rejects.toMatchObject({ kind: 'not-found' });
+
+    expect(log.records).toEqual([]);
+  });
+
+  it('fails closed: no private data when the access log cannot be written', async () => {
+    const { deps, participant } = await setUp();
+    const failing = { ...deps, accessLog: fakeAccessLog({ failing: true }).accessLog };
+
+    await expect(getParticipant(failing, officer, participant.id)).rejects.toThrow('access log unavailable');
+  });
 });
 
 describe('listGroupParticipants', () => {
@@ -104,6 +136,23 @@ describe('listGroupParticipants', () => {
 
     await expect(listGroupParticipants(deps, facilitator, group.id, { limit: 20 })).resolves.toMatchObject({ items: [expect.any(Object)] });
     await expect(listGroupParticipants(deps, self, group.id, { limit: 20 })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('records one read per participant shown', async () => {
+    const { deps, log, group, participant } = await setUp();
+    const second = await registerParticipant(deps, officer, {
+      legalName: 'Budi',
+      registerNumber: 'PK-002',
+      groupId: group.id,
+      supervisionEndsOn: '2027-06-30',
+    });
+
+    await listGroupParticipants(deps, officer, group.id, { limit: 20 });
+
+    expect(log.records.map((record) => [record.participantId, record.action, record.actorSub])).toEqual([
+      [participant.id, 'roster.read', 'officer-7'],
+      [second.id, 'roster.read', 'officer-7'],
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import { createGroup } from '#shared/participants/groups';
 import { registerParticipant } from '#shared/participants/participants';
 import { completeTraining, enrollParticipant, listParticipantEnrollments, recordAttendance } from '#shared/training/enrollments';
 import { createProgram } from '#shared/training/programs';
-import { fakeStores, fixedClock } from '#test/support/fakes';
+import { fakeAccessLog, fakeStores, fixedClock } from '#test/support/fakes';
 
 const assessment = { motivation: 5, notes: 'Tekun' };
 
@@ -14,7 +14,14 @@ async function setUp() {
   const stores = fakeStores();
   const clock = fixedClock('2026-11-28T05:36:47.000Z');
   const participantDeps = { groups: stores.groupStore, participants: stores.participantStore, clock };
-  const deps = { programs: stores.programStore, enrollments: stores.enrollmentStore, directory: stores.directory, clock };
+  const log = fakeAccessLog();
+  const deps = {
+    programs: stores.programStore,
+    enrollments: stores.enrollmentStore,
+    directory: stores.directory,
+    accessLog: log.accessLog,
+    clock,
+  };
   const group = await createGroup(
     participantDeps,
     { sub: 'a', roles: ['admin'] },
@@ -39,7 +46,7 @@ async function setUp() {
     sessionsRequired: 2,
   });
   stores.events.length = 0;
-  return { deps, stores, group, participant, outsider, facilitator, program, officer };
+  return { deps, log, stores, group, participant, outsider, facilitator, program, officer };
 }
 
 describe('createProgram', () => {
@@ -135,5 +142,24 @@ describe('attendance and completion', () => {
 
     await expect(recordAttendance(deps, stranger, id, { date: '2026-11-02', present: true })).rejects.toMatchObject({ kind: 'not-found' });
     await expect(listParticipantEnrollments(deps, stranger, participant.id, { limit: 20 })).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it("records the read of a participant's enrollments in their access log, and nothing for a refused one", async () => {
+    const { deps, log, facilitator, program, participant } = await setUp();
+    await enrollParticipant(deps, facilitator, program.id, { participantId: participant.id, assessment });
+    const stranger: Caller = { sub: 'y', roles: ['facilitator'], groupId: 'grp_other' };
+
+    await listParticipantEnrollments(deps, facilitator, participant.id, { limit: 20 });
+    await expect(listParticipantEnrollments(deps, stranger, participant.id, { limit: 20 })).rejects.toMatchObject({ kind: 'not-found' });
+
+    expect(log.records).toEqual([
+      {
+        at: '2026-11-28T05:36:47.000Z',
+        actorSub: 'f',
+        actorRoles: ['facilitator'],
+        action: 'enrollments.read',
+        participantId: participant.id,
+      },
+    ]);
   });
 });

@@ -1,0 +1,38 @@
+import { GroupId, OrderId, ProductId } from '#events/ids';
+import { ProductSchema } from '#shared/catalog/schemas';
+import { OrderItemSchema, OrderStatusSchema } from '#shared/orders/schemas';
+import { ParticipantSchema } from '#shared/participants/schemas';
+import { EnrollmentSchema } from '#shared/training/schemas';
+import * as z from '#shared/validation';
+import { AccessRecordSchema } from './access-record.ts';
+
+/**
+ * An order as the seller's export shows it: their own items only, and nothing of the buyer
+ * (no buyerSub, no shipping name, phone or address: those are the buyer's personal data, not the seller's).
+ */
+export const ExportedOrderSchema = z.object({
+  id: OrderId,
+  groupId: GroupId,
+  status: OrderStatusSchema,
+  items: z.array(OrderItemSchema),
+  createdAt: z.iso.datetime(),
+});
+export type ExportedOrder = z.infer<typeof ExportedOrderSchema>;
+
+export const EarningsSchema = z.object({
+  totalIdr: z.int(),
+  entries: z.array(z.object({ orderId: OrderId, productId: ProductId, amountIdr: z.int(), creditedAt: z.iso.datetime() })),
+});
+
+/** Everything held about a participant, as one document (UU 27/2022: the right to obtain one's data). */
+export const PersonalDataExportSchema = z.object({
+  exportedAt: z.iso.datetime(),
+  participant: ParticipantSchema,
+  enrollments: z.array(EnrollmentSchema),
+  products: z.array(ProductSchema),
+  orders: z.array(ExportedOrderSchema),
+  earnings: EarningsSchema,
+  /** newest first, this export's own record included */
+  accessLog: z.array(AccessRecordSchema),
+});
+export type PersonalDataExport = z.infer<typeof PersonalDataExportSchema>;

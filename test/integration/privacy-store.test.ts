@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { ParticipantRegistered } from '#events/participant-registered';
+import { ProductListed } from '#events/product-listed';
+import { TrainingEnrolled } from '#events/training-enrolled';
+import { buildProductStore } from '#shared/catalog/dynamo-product-store';
+import type { Product } from '#shared/catalog/schemas';
+import { newId } from '#shared/ids';
+import { buildGroupStore } from '#shared/participants/dynamo-group-store';
+import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
+import type { Participant } from '#shared/participants/schemas';
+import { accessLogRetentionDays } from '#shared/privacy/access-log';
+import type { AccessRecord } from '#shared/privacy/access-record';
+import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
+import { buildEarningsReader } from '#shared/privacy/dynamo-earnings-reader';
+import { accessLogPartition, enrollmentKey, participantKey } from '#shared/store/keys';
+import { pendingEvent } from '#shared/store/outbox';
+import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
+import type { Enrollment } from '#shared/training/schemas';
+import { localTable } from '#test/support/dynamo';
+import { draftProduct } from '#test/support/products';
+
+const { doc, table, cursors } = localTable();
+const participants = buildParticipantStore(doc, table, cursors);
+const enrollments = buildEnrollmentStore(doc, table, cursors);
+const products = buildProductStore(doc, table, cursors);
+const accessLog = buildAccessLog(doc, table, cursors);
+
+const now = '2026-11-28T05:36:47.000Z';
+const later = '2026-12-01T00:00:00.000Z';
+
+async function registered(): Promise<Participant> {
+  const groupId = newId('grp');
+  await buildGroupStore(doc, table, cursors).create({
+    id: groupId,
+    name: 'G',
+    focus: 'F',
+    district: 'D',
+    participantSharePercent: 80,
+    createdAt: now,
+  });
+  const participant: Participant = {
+    id: newId('prt'),
+    legalName: `Nama ${randomUUID()}`,
+    registerNumber: `PK-${randomUUID()}`,
+    groupId,
+    supervisionEndsOn: '2027-06-30',
+    phone: '+6281234567890',
+    officerSub: 'officer',
+    sellerStatus: 'eligible',
+    profile: { displayName: 'Bu Siti', story: 'Cerita', publicConsent: true },
+    createdAt: now,
+    updatedAt: now,
+    erasedAt: null,
+  };
+  await participants.register(participant, pendingEvent(ParticipantRegistered, { participantId: participant.id, groupId }, now));
+  return participant;
+}
+
+async function enrolled(participant: Participant): Promise<Enrollment> {
+  const enrollment: Enrollment = {
+    id: newId('enr'),
+    programId: newId('prg'),
+    participantId: participant.id,
+    groupId: participant.groupId,
+    status: 'enrolled',
+    sessionsAttended: 0,
+    sessionsRequired: 1,
+    attendance: [],
+    assessment: { motivation: 3, notes: `catatan ${randomUUID()}` },
+    score: null,
+    certificateNumber: null,
+    completedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { id: enrollmentId, programId, participantId, groupId } = enrollment;
+  await enrollments.enroll(enrollment, pendingEvent(TrainingEnrolled, { enrollmentId, programId, participantId, groupId }, now));
+  return enrollment;
+}
+
+const listingOf = (product: Product, at: string) => {
+  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
+  return pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at);
+};
+
+const record = (participantId: string, at: string, actorSub = 'officer'): AccessRecord => ({
+  at,
+  actorSub,
+  actorRoles: ['officer'],
+  action: 'participant.read',
+  participantId,
+});
+
+describe('DynamoDB access log', () => {
+  it('lists a participant’s records newest first, in pages, each kept for the retention period', async () => {
+    const participantId = newId('prt');
+    await accessLog.append([record(participantId, '2026-11-28T01:00:00.000Z', 'first')]);
+    await accessLog.append([record(participantId, '2026-11-28T02:00:00.000Z', 'second'), record(newId('prt'), now)]);
+    await accessLog.append([record(participantId, '2026-11-28T03:00:00.000Z', 'third')]);
+
+    const first = await accessLog.list(participantId, { limit: 2 });
+    const rest = await accessLog.list(participantId, { limit: 2, cursor: first.nextCursor as string });
+    const stored = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': accessLogPartition(participantId) },
+      }),
+    );
+
+    expect(first.items.map((r) => r.actorSub)).toEqual(['third', 'second']);
+    expect(rest.items.map((r) => r.actorSub)).toEqual(['first']);
+    expect(rest.nextCursor).toBeNull();
+    expect(first.items[0]).toEqual(record(participantId, '2026-11-28T03:00:00.000Z', 'third'));
+    const oldest = stored.Items?.find((item) => item.actorSub === 'first');
+    expect(oldest?.expiresAt).toBe(Date.parse('2026-11-28T01:00:00.000Z') / 1000 + accessLogRetentionDays * 86_400);
+  });
+
+  it('keeps two reads of the same millisecond apart', async () => {
+    const participantId = newId('prt');
+
+    await accessLog.append([record(participantId, now, 'a'), record(participantId, now, 'b')]);
+
+    expect((await accessLog.list(participantId, { limit: 20 })).items.map((r) => r.actorSub).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('DynamoDB erasure', () => {
+  it('removes the identifying attributes and the profile texts, once', async () => {
+    const participant = await registered();
+
+    const erased = await participants.erase(participant.id, later);
+    const again = await participants.erase(participant.id, '2027-01-01T00:00:00.000Z');
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key: participantKey(participant.id) }));
+
+    expect(erased).toEqual({
+      ...participant,
+      legalName: null,
+      registerNumber: null,
+      phone: null,
+      profile: { displayName: null, story: null, publicConsent: false },
+      updatedAt: later,
+      erasedAt: later,
+    });
+    expect(again).toEqual(erased);
+    expect(Item).not.toHaveProperty('legalName');
+    expect(Item).not.toHaveProperty('registerNumber');
+    expect(Item).not.toHaveProperty('phone');
+    await expect(participants.erase(newId('prt'), later)).resolves.toBeUndefined();
+  });
+
+  it('removes the assessment notes of every enrollment, found by key, and keeps the rest', async () => {
+    const participant = await registered();
+    const [one, two] = [await enrolled(participant), await enrolled(participant)];
+
+    await enrollments.eraseNotes(participant.id, later);
+    await enrollments.eraseNotes(participant.id, '2027-01-01T00:00:00.000Z');
+
+    for (const enrollment of [one, two] as Enrollment[]) {
+      await expect(enrollments.get(enrollment.id)).resolves.toEqual({
+        ...enrollment,
+        assessment: { motivation: 3, notes: null },
+        updatedAt: later,
+      });
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: enrollmentKey(enrollment.id) }));
+      expect(JSON.stringify(Item)).not.toContain(enrollment.assessment.notes as string);
+    }
+  });
+
+  it('refuses a profile update (409), an enrollment (422) and a listing (422) once the participant is erased', async () => {
+    const participant = await registered();
+    const product = draftProduct(now, { participantId: participant.id, groupId: participant.groupId });
+    await products.create(product);
+    await participants.erase(participant.id, later);
+
+    await expect(
+      participants.updateProfile(participant.id, { displayName: 'Lagi', story: null, publicConsent: true }, later),
+    ).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(enrolled(participant)).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(products.transition(product, 'listed', later, listingOf(product, later))).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(products.get(product.id)).resolves.toMatchObject({ status: 'draft' });
+    await expect(participants.updateProfile(newId('prt'), participant.profile, later)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('finds every product of a participant, whatever its status, by key', async () => {
+    const participant = await registered();
+    const draft = draftProduct(now, { participantId: participant.id, groupId: participant.groupId });
+    const toList = draftProduct(now, { participantId: participant.id, groupId: participant.groupId, title: 'Tikar' });
+    await products.create(draft);
+    await products.create(toList);
+    await products.create(draftProduct(now));
+    const listed = await products.transition(toList, 'listed', later, listingOf(toList, later));
+
+    const found = await products.ofParticipant(participant.id);
+
+    expect(found).toEqual([listed, draft].sort((a, b) => b.id.localeCompare(a.id)));
+  });
+});
+
+describe('DynamoDB earnings reader', () => {
+  it('reads the total and the entries by key, and nothing for a participant without earnings', async () => {
+    const participantId = newId('prt');
+    const orderId = newId('ord');
+    const productId = newId('prd');
+    const { pk } = participantKey(participantId);
+    await doc.send(new PutCommand({ TableName: table, Item: { pk, sk: 'EARNINGS', totalIdr: 68_000 } }));
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: { pk, sk: `EARNING#${orderId}#${productId}`, orderId, productId, amountIdr: 68_000, creditedAt: now },
+      }),
+    );
+    const earnings = buildEarningsReader(doc, table);
+
+    await expect(earnings.of(participantId)).resolves.toEqual({
+      totalIdr: 68_000,
+      entries: [{ orderId, productId, amountIdr: 68_000, creditedAt: now }],
+    });
+    await expect(earnings.of(newId('prt'))).resolves.toEqual({ totalIdr: 0, entries: [] });
+  });
+});
