@@ -131,7 +131,7 @@ describe('getParticipantEarnings', () => {
     // Prepare
     const older = deliveredOrder();
     const newer = deliveredOrder();
-    const { fakes, deps } = setUp([older, newer]);
+    const { deps } = setUp([older, newer]);
     const at = (iso: string) => ({ ...deps, clock: fixedClock(iso) });
     await creditEarnings(at('2026-11-28T05:00:00.000Z'), { orderId: older.id, groupId });
     await creditEarnings(at('2026-11-29T05:00:00.000Z'), { orderId: newer.id, groupId });
