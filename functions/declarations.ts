@@ -10,6 +10,11 @@ import updateProduct from './catalog/update-product/function.ts';
 import getOrder from './orders/get-order/function.ts';
 import listOrders from './orders/list-orders/function.ts';
 import placeOrder from './orders/place-order/function.ts';
+import cancelOrder from './orders/cancel-order/function.ts';
+import confirmDelivery from './orders/confirm-delivery/function.ts';
+import receiveMidtransNotification from './orders/receive-midtrans-notification/function.ts';
+import recordPayment from './orders/record-payment/function.ts';
+import recordShipment from './orders/record-shipment/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
 import getGroup from './participants/get-group/function.ts';
@@ -62,6 +67,11 @@ export const declarations: readonly FunctionDeclaration[] = [
   placeOrder,
   getOrder,
   listOrders,
+  recordPayment,
+  recordShipment,
+  confirmDelivery,
+  cancelOrder,
+  receiveMidtransNotification,
 ];
 
 export function httpRoutes(): HttpRoute[] {

@@ -47,6 +47,8 @@ export interface Grants {
   bucket?: readonly ('read' | 'write')[];
   /** signs/reads opaque list cursors */
   cursorKey?: true;
+  /** ssm:GetParameter on the Midtrans server key's SecureString (decrypted with the AWS-managed aws/ssm key) */
+  midtransServerKey?: 'read';
 }
 
 export interface FunctionDeclaration<T extends Trigger = Trigger> {
