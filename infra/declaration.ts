@@ -26,6 +26,11 @@ export interface HttpRoute {
   params?: $ZodType;
   body?: $ZodType;
   query?: $ZodType;
+  /**
+   * request headers the route requires, as an object schema on their lower-case names (other headers pass):
+   * checked at the edge (400 `headers.<name>`) and documented in OpenAPI as header parameters
+   */
+  headers?: $ZodType;
   response: { status: number; schema?: $ZodType; contentType?: string };
 }
 

@@ -32,6 +32,14 @@ export type PlaceOrder = z.output<typeof PlaceOrderSchema>;
 /** Header `Idempotency-Key`: required on POST /orders; a client's retry sends the same one. */
 export const IdempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(255));
 
+const idempotencyKeyMessage = 'Required: 1 to 255 characters, the same on every retry';
+/** The headers POST /orders requires, for the edge check and the OpenAPI document. */
+export const PlaceOrderHeadersSchema = z.object({
+  'idempotency-key': z
+    .string({ error: idempotencyKeyMessage })
+    .check(z.minLength(1, idempotencyKeyMessage), z.maxLength(255, idempotencyKeyMessage)),
+});
+
 export const OrderItemSchema = z.object({
   productId: ProductId,
   participantId: ParticipantId,
