@@ -31,6 +31,8 @@ const lambdaLikeEnv = {
   JWT_ISSUER: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_bench',
   JWT_AUDIENCE: 'bench',
   CURSOR_SIGNING_KEY: 'bench',
+  // The Midtrans notification names its key's SSM parameter at import, as deployed (the key is read on first use).
+  MIDTRANS_SERVER_KEY_PARAMETER: '/pas-kreatif/bench/midtrans-server-key',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 

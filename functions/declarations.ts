@@ -12,6 +12,11 @@ import getParticipantEarnings from './earnings/get-participant-earnings/function
 import getOrder from './orders/get-order/function.ts';
 import listOrders from './orders/list-orders/function.ts';
 import placeOrder from './orders/place-order/function.ts';
+import cancelOrder from './orders/cancel-order/function.ts';
+import confirmDelivery from './orders/confirm-delivery/function.ts';
+import receiveMidtransNotification from './orders/receive-midtrans-notification/function.ts';
+import recordPayment from './orders/record-payment/function.ts';
+import recordShipment from './orders/record-shipment/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
 import getGroup from './participants/get-group/function.ts';
@@ -72,6 +77,11 @@ export const declarations: readonly FunctionDeclaration[] = [
   getAccessLog,
   exportParticipantData,
   eraseParticipantData,
+  recordPayment,
+  recordShipment,
+  confirmDelivery,
+  cancelOrder,
+  receiveMidtransNotification,
 ];
 
 export function httpRoutes(): HttpRoute[] {

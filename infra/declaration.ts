@@ -26,6 +26,11 @@ export interface HttpRoute {
   params?: $ZodType;
   body?: $ZodType;
   query?: $ZodType;
+  /**
+   * request headers the route requires, as an object schema on their lower-case names (other headers pass):
+   * checked at the edge (400 `headers.<name>`) and documented in OpenAPI as header parameters
+   */
+  headers?: $ZodType;
   response: { status: number; schema?: $ZodType; contentType?: string };
 }
 
@@ -52,6 +57,8 @@ export interface Grants {
    * private data and must record who looked (shared/privacy/access-log.ts), without a write grant on the table.
    */
   accessLog?: 'append';
+  /** ssm:GetParameter on the Midtrans server key's SecureString (decrypted with the AWS-managed aws/ssm key) */
+  midtransServerKey?: 'read';
 }
 
 export interface FunctionDeclaration<T extends Trigger = Trigger> {

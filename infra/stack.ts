@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { ContextName, FunctionDeclaration } from '#infra/declaration';
@@ -44,6 +44,7 @@ export class PasKreatifStack extends Stack {
       api,
       alarmTopic,
       cursorSigningKey: cursorKey.environmentValue,
+      midtransServerKey: this.midtransServerKeyParameter(settings.stage),
     };
     for (const [context, members] of groupByContext(props.declarations ?? declarations)) {
       new BoundedContext(this, toConstructId(context), { declarations: members, platform });
@@ -55,6 +56,26 @@ export class PasKreatifStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'ImagesUrl', { value: images.publicBaseUrl });
+  }
+
+  /**
+   * Named by CDK context `midtransServerKeyParameter`, default `/pas-kreatif/<stage>/midtrans-server-key`. The operator
+   * puts it as a SecureString before the first payment arrives: CloudFormation cannot create SecureStrings, and a
+   * key in the template would be readable by anyone who can read the stack.
+   */
+  private midtransServerKeyParameter(stage: string): PlatformResources['midtransServerKey'] {
+    const context: unknown = this.node.tryGetContext('midtransServerKeyParameter');
+    const parameterName = typeof context === 'string' && context !== '' ? context : `/pas-kreatif/${stage}/midtrans-server-key`;
+    if (!/^\/[\w.\-/]+$/.test(parameterName) || parameterName.includes('//'))
+      throw new Error(`midtransServerKeyParameter must be a full SSM parameter path such as /pas-kreatif/${stage}/midtrans-server-key`);
+    const parameterArn = this.formatArn({
+      service: 'ssm',
+      resource: 'parameter',
+      // A path parameter's ARN is …:parameter/<path without its leading slash>.
+      resourceName: parameterName.slice(1),
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    return { parameterName, parameterArn };
   }
 }
 

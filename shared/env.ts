@@ -14,6 +14,10 @@ export const EnvName = {
   jwtIssuer: 'JWT_ISSUER',
   /** ... and the app client id the tokens are for */
   jwtAudience: 'JWT_AUDIENCE',
+  /** deployed, for functions granted `midtransServerKey`: the name of the SSM SecureString holding the Midtrans server key */
+  midtransServerKeyParameter: 'MIDTRANS_SERVER_KEY_PARAMETER',
+  /** locally only: the Midtrans server key itself (the local runtime sets `local-server-key`) */
+  midtransServerKey: 'MIDTRANS_SERVER_KEY',
 } as const;
 
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];

@@ -39,6 +39,11 @@ export function buildGrantStatements(grants: Grants, platform: PlatformResources
   if (grants.bucket?.includes('write')) {
     statements.push(new PolicyStatement({ actions: ['s3:PutObject'], resources: [platform.images.arnForObjects('*')] }));
   }
+  if (grants.midtransServerKey === 'read') {
+    // No kms:Decrypt: the AWS-managed aws/ssm key lets every principal of the account decrypt through SSM, so
+    // ssm:GetParameter on this one parameter is the whole of what reading it takes.
+    statements.push(new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [platform.midtransServerKey.parameterArn] }));
+  }
   return statements;
 }
 
@@ -49,6 +54,7 @@ export function buildGrantEnvironment(grants: Grants, platform: PlatformResource
     ...(grants.bus ? { [EnvName.eventBusName]: platform.bus.eventBusName } : {}),
     ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName, [EnvName.imagesBaseUrl]: platform.imagesBaseUrl } : {}),
     ...(grants.cursorKey ? { [EnvName.cursorSigningKey]: platform.cursorSigningKey } : {}),
+    ...(grants.midtransServerKey ? { [EnvName.midtransServerKeyParameter]: platform.midtransServerKey.parameterName } : {}),
   };
 }
 

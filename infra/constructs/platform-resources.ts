@@ -17,4 +17,6 @@ export interface PlatformResources {
   alarmTopic: ITopic;
   /** a CloudFormation dynamic reference, resolved at deploy time (see CursorSigningKey) */
   cursorSigningKey: string;
+  /** the SSM SecureString the operator puts the Midtrans server key in (CDK cannot create SecureStrings) */
+  midtransServerKey: { parameterName: string; parameterArn: string };
 }

@@ -246,7 +246,7 @@ function setHandlerEnvironment(endpoints: { dynamoEndpoint: string; s3Endpoint: 
   env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   env.POWERTOOLS_SERVICE_NAME ??= 'pas-kreatif';
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  env.MIDTRANS_SERVER_KEY ??= 'local-server-key';
+  env[EnvName.midtransServerKey] ??= 'local-server-key';
   env.WEBHOOK_RETRY_SCALE ??= '1';
 }
 

@@ -29,6 +29,7 @@ export async function parseRequest<R extends HttpRoute>(route: R, event: ClaimsE
   const params = route.params ? z.safeParse(route.params, event.pathParameters ?? {}) : undefined;
   if (params && !params.success) throw new NotFoundError('Resource');
   const query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query') : undefined;
+  if (route.headers) validate(route.headers, event.headers ?? {}, 'headers');
   const body = parseBody(route, event);
   return { caller, params: params?.data, query, body, headers: event.headers ?? {} } as RouteInput<R>;
 }

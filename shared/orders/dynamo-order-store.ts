@@ -4,8 +4,8 @@ import { transactWrite } from '#shared/store/dynamo';
 import { idempotencyKey, orderKey, orderSellerKey, productKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
-import type { OrderScope, OrderStore } from './ports.ts';
-import type { Order } from './schemas.ts';
+import type { OrderChanges, OrderScope, OrderStore } from './ports.ts';
+import type { Order, OrderStatus } from './schemas.ts';
 
 /**
  * Each way of listing orders is one index partition sorted by order id (a ULID, so by time):
@@ -56,6 +56,25 @@ function toOrder(item: Record<string, unknown>): Order {
       postalCode: o.shipping.postalCode,
     },
     createdAt: o.createdAt,
+    ...(o.payment ? { payment: { method: o.payment.method, reference: o.payment.reference, paidAt: o.payment.paidAt } } : {}),
+    ...(o.shipment
+      ? { shipment: { courier: o.shipment.courier, trackingNumber: o.shipment.trackingNumber, shippedAt: o.shipment.shippedAt } }
+      : {}),
+    ...(o.deliveredAt ? { deliveredAt: o.deliveredAt } : {}),
+    ...(o.cancellation
+      ? { cancellation: { reason: o.cancellation.reason, by: o.cancellation.by, cancelledAt: o.cancellation.cancelledAt } }
+      : {}),
+    ...(o.updatedAt ? { updatedAt: o.updatedAt } : {}),
+  };
+}
+
+/** `SET #status = :status, updatedAt = :updatedAt, …`: the same expression for the order and each of its seller rows. */
+function changesUpdate(changes: OrderChanges) {
+  const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
+  return {
+    UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
+    ExpressionAttributeValues: Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
   };
 }
 
@@ -178,6 +197,55 @@ export function buildOrderStore(
     async get(orderId) {
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }));
       return Item ? toOrder(Item) : undefined;
+    },
+    async transition({ order, from, changes, event, restock }) {
+      const update = changesUpdate(changes);
+      const sellers = [...new Set(order.items.map((item) => item.participantId))];
+      const allowed = Object.fromEntries(from.map((status, index) => [`:from${index}`, status]));
+      try {
+        await transactWrite(doc, [
+          {
+            Update: {
+              TableName: table,
+              Key: orderKey(order.id),
+              ...update,
+              // The one guard of the step: of two racing steps (pay and cancel), the second finds the status moved on.
+              ConditionExpression: `#status IN (${Object.keys(allowed).join(', ')})`,
+              ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...allowed },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+            },
+          },
+          // The seller rows are copies for participants' lists: they change with the order, never alone.
+          ...sellers.map((participantId) => ({
+            Update: {
+              TableName: table,
+              Key: orderSellerKey(order.id, participantId),
+              ...update,
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          })),
+          // Stock comes back whatever became of the product since (delisted, repriced); products are never deleted.
+          ...(restock
+            ? order.items.map((item) => ({
+                Update: {
+                  TableName: table,
+                  Key: productKey(item.productId),
+                  UpdateExpression: 'ADD stock :quantity',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':quantity': item.quantity },
+                },
+              }))
+            : []),
+          outboxPut(table, event),
+        ]);
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
+        const status = reasons[0].Item?.status?.S;
+        if (status === undefined) throw error;
+        return { outcome: 'status-changed', status: status as OrderStatus };
+      }
+      return { outcome: 'done', order: { ...order, ...changes } };
     },
     async list(scope, status, page) {
       const { index, pk } = partitionOf(scope);

@@ -43,6 +43,27 @@ export type OrderScope =
   | { kind: 'participant'; participantId: string }
   | { kind: 'all' };
 
+/** What a lifecycle step sets on an order: the new status, the fact it records, and when. */
+export type OrderChanges = Pick<Order, 'status'> &
+  Partial<Pick<Order, 'payment' | 'shipment' | 'deliveredAt' | 'cancellation'>> & { updatedAt: string };
+
+export interface Transition {
+  /** the order as read: its items name the seller rows to keep in step and, on cancellation, the stock to give back */
+  order: Order;
+  /** the statuses the order must still be in when the write happens */
+  from: readonly OrderStatus[];
+  changes: OrderChanges;
+  event: PendingEvent;
+  /** give each line's quantity back to its product (cancellation) */
+  restock: boolean;
+}
+
+/** The order moved on meanwhile (another request won the race): nothing was written. */
+export interface StatusChanged {
+  outcome: 'status-changed';
+  status: OrderStatus;
+}
+
 export interface OrderStore {
   /**
    * Writes the order, its key claim, the stock decrements and the OrderPlaced outbox row in one transaction.
@@ -53,6 +74,11 @@ export interface OrderStore {
   /** The unexpired claim of this key, if any. */
   claimOf(buyerSub: string, key: string, nowSeconds: number): Promise<{ bodyHash: string; orderId: string } | undefined>;
   get(orderId: string): Promise<Order | undefined>;
+  /**
+   * One transaction: the order and every seller row get the changes, the event's outbox row is written and,
+   * with `restock`, each product gets its quantity back, all only if the order is still in one of `from`.
+   */
+  transition(transition: Transition): Promise<{ outcome: 'done'; order: Order } | StatusChanged>;
   /** Newest first. */
   list(scope: OrderScope, status: OrderStatus | undefined, page: PageRequest): Promise<Page<Order>>;
 }

@@ -32,6 +32,14 @@ export type PlaceOrder = z.output<typeof PlaceOrderSchema>;
 /** Header `Idempotency-Key`: required on POST /orders; a client's retry sends the same one. */
 export const IdempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(255));
 
+const idempotencyKeyMessage = 'Required: 1 to 255 characters, the same on every retry';
+/** The headers POST /orders requires, for the edge check and the OpenAPI document. */
+export const PlaceOrderHeadersSchema = z.object({
+  'idempotency-key': z
+    .string({ error: idempotencyKeyMessage })
+    .check(z.minLength(1, idempotencyKeyMessage), z.maxLength(255, idempotencyKeyMessage)),
+});
+
 export const OrderItemSchema = z.object({
   productId: ProductId,
   participantId: ParticipantId,
@@ -42,6 +50,34 @@ export const OrderItemSchema = z.object({
 });
 export type OrderItem = z.infer<typeof OrderItemSchema>;
 
+/** How a facilitator says the money came in; `midtrans` is set only by a verified Midtrans notification. */
+export const PaymentMethodSchema = z.enum(['bank_transfer', 'cash', 'qris', 'other']);
+export const CourierSchema = z.enum(['jne', 'jnt', 'sicepat', 'pos', 'anteraja', 'other']);
+export const CancelledBySchema = z.enum(['buyer', 'facilitator', 'payment-provider']);
+
+export const RecordPaymentSchema = z.strictObject({ method: PaymentMethodSchema, reference: textField(100) });
+export type RecordPayment = z.output<typeof RecordPaymentSchema>;
+
+export const RecordShipmentSchema = z.strictObject({ courier: CourierSchema, trackingNumber: textField(100) });
+export type RecordShipment = z.output<typeof RecordShipmentSchema>;
+
+/** The reason travels in OrderCancelled to partners: short, and the API docs ask for no personal data in it. */
+export const CancelOrderSchema = z.strictObject({ reason: textField(200) });
+export type CancelOrder = z.output<typeof CancelOrderSchema>;
+
+export const PaymentSchema = z.object({
+  method: z.enum(['bank_transfer', 'cash', 'qris', 'other', 'midtrans']),
+  reference: z.string(),
+  paidAt: z.iso.datetime(),
+});
+export type Payment = z.infer<typeof PaymentSchema>;
+
+export const ShipmentSchema = z.object({ courier: CourierSchema, trackingNumber: z.string(), shippedAt: z.iso.datetime() });
+export type Shipment = z.infer<typeof ShipmentSchema>;
+
+export const CancellationSchema = z.object({ reason: z.string(), by: CancelledBySchema, cancelledAt: z.iso.datetime() });
+export type Cancellation = z.infer<typeof CancellationSchema>;
+
 export const OrderSchema = z.object({
   id: OrderId,
   buyerSub: z.string(),
@@ -51,6 +87,13 @@ export const OrderSchema = z.object({
   totalIdr: z.int(),
   shipping: z.object({ recipientName: z.string(), phone: z.string(), address: z.string(), city: z.string(), postalCode: z.string() }),
   createdAt: z.iso.datetime(),
+  /** Lifecycle facts, each present once its step happened; they stay when the order moves on (a cancelled paid order keeps its payment). */
+  payment: z.optional(PaymentSchema),
+  shipment: z.optional(ShipmentSchema),
+  deliveredAt: z.optional(z.iso.datetime()),
+  cancellation: z.optional(CancellationSchema),
+  /** the last lifecycle step; absent while the order is as placed */
+  updatedAt: z.optional(z.iso.datetime()),
 });
 export type Order = z.infer<typeof OrderSchema>;
 
@@ -58,3 +101,27 @@ export const ListOrdersQuerySchema = z.extend(ListQuerySchema, { status: z.optio
 export type ListOrdersQuery = z.output<typeof ListOrdersQuerySchema>;
 
 export const OrderParamsSchema = z.object({ orderId: OrderId });
+
+/**
+ * A Midtrans HTTP notification. Midtrans sends many more fields than these and adds new ones over time, so
+ * unknown fields are allowed here (the one body that does not refuse them). `signature_key` is optional only so
+ * that a notification without one is a 403 like a wrong one, not a 400.
+ */
+export const MidtransNotificationSchema = z.looseObject({
+  order_id: z.string(),
+  status_code: z.string(),
+  gross_amount: z.string(),
+  signature_key: z.optional(z.string()),
+  transaction_status: z.string(),
+  fraud_status: z.optional(z.string()),
+  transaction_id: z.optional(z.string()),
+  payment_type: z.optional(z.string()),
+});
+export type MidtransNotification = z.output<typeof MidtransNotificationSchema>;
+
+export const MidtransAnswerSchema = z.object({
+  status: z.literal('ok'),
+  /** what the notification did to the order */
+  result: z.enum(['paid', 'cancelled', 'unchanged']),
+});
+export type MidtransAnswer = z.output<typeof MidtransAnswerSchema>;

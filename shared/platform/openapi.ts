@@ -43,7 +43,14 @@ function parameters(route: HttpRoute) {
     required: query.required?.includes(name) ?? false,
     schema,
   }));
-  return [...pathParams, ...queryParams];
+  const headers = route.headers ? (jsonSchema(route.headers, 'input') as { properties?: Record<string, object>; required?: string[] }) : {};
+  const headerParams = Object.entries(headers.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'header',
+    required: headers.required?.includes(name) ?? false,
+    schema,
+  }));
+  return [...pathParams, ...queryParams, ...headerParams];
 }
 
 /** OpenAPI lists alternatives: `{}` is "no credentials", so an optional-auth route offers both. */

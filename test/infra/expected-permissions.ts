@@ -21,6 +21,8 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
     ...(grants.bus === 'put' ? ['events:PutEvents'] : []),
     ...(grants.bucket?.includes('read') ? ['s3:GetObject'] : []),
     ...(grants.bucket?.includes('write') ? ['s3:PutObject'] : []),
+    // Reading the Midtrans SecureString; the AWS-managed aws/ssm key needs no kms:Decrypt of the caller's own.
+    ...(grants.midtransServerKey === 'read' ? ['ssm:GetParameter'] : []),
     // Lambda itself sends a failed asynchronous event to the function's dead-letter queue.
     ...(trigger.kind === 'event' || trigger.kind === 'objectCreated' ? ['sqs:SendMessage'] : []),
     // The stream poller runs as the function and reports failed batches to the failure queue.
@@ -42,7 +44,11 @@ export function expectedEnvironment(declaration: FunctionDeclaration): string[] 
     ...(grants.bus ? ['EVENT_BUS_NAME'] : []),
     ...(grants.bucket?.length ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
     ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),
+    ...(grants.midtransServerKey === 'read' ? ['MIDTRANS_SERVER_KEY_PARAMETER'] : []),
     // An optional-auth route has no authorizer: its function verifies tokens and must know what to accept.
     ...(trigger.kind === 'http' && trigger.route.auth === 'optional' ? ['JWT_ISSUER', 'JWT_AUDIENCE'] : []),
   ].sort();
 }
+
+/** The server key's parameter as the stack names it by default, written out here rather than taken from the stack. */
+export const midtransServerKeyParameterName = (stage: string) => `/pas-kreatif/${stage}/midtrans-server-key`;

@@ -2,7 +2,15 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { FunctionDeclaration } from '#infra/declaration';
 import { tableDefinition } from '#infra/table-definition';
-import { accessLogCondition, expectedActions, expectedEnvironment, tableRead, tableWrite, xray } from './expected-permissions.ts';
+import {
+  accessLogCondition,
+  expectedActions,
+  expectedEnvironment,
+  midtransServerKeyParameterName,
+  tableRead,
+  tableWrite,
+  xray,
+} from './expected-permissions.ts';
 import {
   allStatements,
   asArray,
@@ -20,7 +28,12 @@ const defaultLimits = { http: [10, 512], event: [30, 512], tableStream: [60, 512
  * The assertions every declared function must pass, one `describe` per declaration, so the suite grows
  * with functions/declarations.ts without anyone writing a test for the new function's wiring.
  */
-export function checkFunctions(declarations: readonly FunctionDeclaration[], template: Template, retentionDays: number): void {
+export function checkFunctions(
+  declarations: readonly FunctionDeclaration[],
+  template: Template,
+  retentionDays: number,
+  stage = 'dev',
+): void {
   const functions = functionsByName(template);
   const [tableId] = resourcesOfType(template, 'AWS::DynamoDB::Table').map(([id]) => id);
   const [busId] = resourcesOfType(template, 'AWS::Events::EventBus').map(([id]) => id);
@@ -29,6 +42,22 @@ export function checkFunctions(declarations: readonly FunctionDeclaration[], tem
   const indexArns = tableDefinition.globalIndexes.map((index) => ({
     'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]],
   }));
+
+  const midtransParameterName = midtransServerKeyParameterName(stage);
+  const midtransParameterArn = {
+    'Fn::Join': [
+      '',
+      [
+        'arn:',
+        { Ref: 'AWS::Partition' },
+        ':ssm:',
+        { Ref: 'AWS::Region' },
+        ':',
+        { Ref: 'AWS::AccountId' },
+        `:parameter${midtransParameterName}`,
+      ],
+    ],
+  };
 
   it('deploys exactly one function per declaration', () => {
     expect([...functions.keys()].sort()).toEqual(declarations.map((declaration) => declaration.name).sort());
@@ -127,6 +156,24 @@ export function checkFunctions(declarations: readonly FunctionDeclaration[], tem
         const resources = withAction('events:PutEvents').flatMap((statement) => asArray(statement.Resource));
 
         expect(resources).toEqual(declaration.grants.bus === 'put' ? [{ 'Fn::GetAtt': [busId, 'Arn'] }] : []);
+      });
+
+      it('reads the Midtrans server key, and only its own parameter, exactly when granted', () => {
+        const resources = withAction('ssm:GetParameter').flatMap((statement) => asArray(statement.Resource));
+        const variables = environmentOf(deployed().resource);
+
+        if (declaration.grants.midtransServerKey === 'read') {
+          expect(resources).toEqual([midtransParameterArn]);
+          expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBe(midtransParameterName);
+        } else {
+          expect(resources).toEqual([]);
+          expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBeUndefined();
+        }
+        expect(
+          statements()
+            .flatMap((statement) => asArray(statement.Action))
+            .filter((action) => action.startsWith('kms:')),
+        ).toEqual([]);
       });
 
       it('alarms on its first error', () => {

@@ -7,6 +7,8 @@ import { PasKreatifStack } from '#infra/stack';
 export interface SynthOptions {
   stage?: Stage;
   declarations?: readonly FunctionDeclaration[];
+  /** CDK context, as `-c key=value` would give it */
+  context?: Record<string, unknown>;
 }
 
 /**
@@ -14,8 +16,8 @@ export interface SynthOptions {
  * CDK's built-in CloudFormation schema validation (which `cdk synth` still runs), so a test file
  * synthesises in seconds; the template is the same apart from the code asset hashes.
  */
-export function synthStack({ stage = 'dev', declarations }: SynthOptions = {}) {
-  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+export function synthStack({ stage = 'dev', declarations, context = {} }: SynthOptions = {}) {
+  const app = new App({ builtinCloudFormationValidation: false, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
   const stack = new PasKreatifStack(app, `PasKreatif-${stage}`, { stage, declarations });
   return { app, stack, template: Template.fromStack(stack) };
 }

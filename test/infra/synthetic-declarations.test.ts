@@ -22,7 +22,7 @@ const synthetic: readonly FunctionDeclaration[] = [
       kind: 'http',
       route: { method: 'POST', path: '/everything/{id}', auth: 'jwt', summary: 'everything', response: { status: 200 } },
     },
-    grants: { table: ['read', 'write'], bus: 'put', bucket: ['read', 'write'], cursorKey: true },
+    grants: { table: ['read', 'write'], bus: 'put', bucket: ['read', 'write'], cursorKey: true, midtransServerKey: 'read' },
     timeoutSeconds: 20,
     memoryMb: 1024,
   }),
@@ -119,6 +119,26 @@ describe('synthetic declarations', () => {
       // Assert
       expect(told.map(([name]) => name)).toEqual(['get-artisan']);
     });
+  });
+
+  it('read the Midtrans server key from the parameter CDK context names, when it names one', () => {
+    // Prepare
+    const named = synthStack({ stage: 'dev', declarations: synthetic, context: { midtransServerKeyParameter: '/ops/midtrans/key' } });
+
+    // Act
+    const variables = environmentOf(functionsByName(named.template).get('openapi')?.resource as Resource);
+    const policies = JSON.stringify(named.template.findResources('AWS::IAM::Policy'));
+
+    // Assert
+    expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBe('/ops/midtrans/key');
+    expect(policies).toContain(':parameter/ops/midtrans/key"');
+    expect(policies).not.toContain('midtrans-server-key');
+  });
+
+  it('refuse a parameter name that is not a full path', () => {
+    expect(() => synthStack({ stage: 'dev', declarations: synthetic, context: { midtransServerKeyParameter: 'midtrans-key' } })).toThrow(
+      /full SSM parameter path/,
+    );
   });
 
   it('leave no cdk-nag finding unacknowledged, bucket wildcards included', () => {

@@ -36,6 +36,15 @@ export function fakeOrders(initial: OrderableProduct[]) {
       return claim && claim.expiresAt >= nowSeconds ? { bodyHash: claim.bodyHash, orderId: claim.orderId } : undefined;
     },
     get: async (id) => orders.get(id),
+    async transition({ order, from, changes, event, restock }) {
+      const current = orders.get(order.id) as Order;
+      if (!from.includes(current.status)) return { outcome: 'status-changed', status: current.status };
+      const updated = { ...current, ...changes };
+      orders.set(order.id, updated);
+      if (restock) for (const item of order.items) (products.get(item.productId) as OrderableProduct).stock += item.quantity;
+      events.push(event);
+      return { outcome: 'done', order: updated };
+    },
     async list(scope, status) {
       const visible = [...orders.values()].filter(
         (order) =>

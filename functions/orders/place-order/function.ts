@@ -1,5 +1,5 @@
 import { defineFunction } from '#infra/declaration';
-import { OrderSchema, PlaceOrderSchema } from '#shared/orders/schemas';
+import { OrderSchema, PlaceOrderHeadersSchema, PlaceOrderSchema } from '#shared/orders/schemas';
 
 export default defineFunction({
   name: 'place-order',
@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['buyer'],
       summary:
         "Place an order of one group's listed products (header Idempotency-Key required: the same key and body answer the same order)",
+      headers: PlaceOrderHeadersSchema,
       body: PlaceOrderSchema,
       response: { status: 201, schema: OrderSchema },
     },

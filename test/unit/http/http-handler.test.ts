@@ -52,6 +52,22 @@ describe('httpHandler', () => {
     expect(seen).toMatchObject({ body: { name: 'x' }, params: { thingId: 'thg_1' }, caller: { sub: 'u1', roles: ['officer', 'admin'] } });
   });
 
+  it('checks the headers a route declares (400 naming the header), letting other headers pass', async () => {
+    // Prepare
+    const withHeader = { ...route, headers: z.object({ 'x-key': z.string().check(z.minLength(1)) }) } satisfies HttpRoute;
+    const handle = (headers: Record<string, string>) =>
+      httpHandler(withHeader, async () => ({ ok: true }))(event({ headers: { 'content-type': 'application/json', ...headers } }), context);
+
+    // Act
+    const missing = (await handle({})) as APIGatewayProxyStructuredResultV2;
+    const present = (await handle({ 'x-key': 'k1', 'user-agent': 'test' })) as APIGatewayProxyStructuredResultV2;
+
+    // Assert
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.parse(missing.body ?? '{}').errors).toEqual([{ path: 'headers.x-key', message: expect.any(String) }]);
+    expect(present.statusCode).toBe(201);
+  });
+
   it('maps typed errors to problem+json', async () => {
     const result = await invoke(async () => {
       throw new ConflictError('Already done');

@@ -38,6 +38,24 @@ describe('OpenAPI document', () => {
     expect(schema?.properties.phone).toEqual({ type: 'string' });
     expect(schema?.additionalProperties).toBe(false);
   });
+
+  it('documents the Idempotency-Key header POST /orders requires', () => {
+    const { parameters } = document.paths['/orders']?.post as { parameters: unknown[] };
+
+    expect(parameters).toEqual([
+      { name: 'idempotency-key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: 255 } },
+    ]);
+  });
+
+  it('documents the Midtrans notification body as open to the fields Midtrans adds', () => {
+    const { requestBody } = document.paths['/payments/midtrans/notifications']?.post as {
+      requestBody: { content: Record<string, { schema: { additionalProperties: unknown; required: string[] } }> };
+    };
+    const schema = requestBody.content['application/json']?.schema;
+
+    expect(schema?.additionalProperties).toEqual({});
+    expect(schema?.required.sort()).toEqual(['gross_amount', 'order_id', 'status_code', 'transaction_status']);
+  });
 });
 
 describe('event schemas', () => {

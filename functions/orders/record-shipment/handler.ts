@@ -1,0 +1,9 @@
+import { httpHandler } from '#shared/http/http-handler';
+import { ordersDeps } from '#shared/orders/deps';
+import { recordShipment } from '#shared/orders/lifecycle';
+import declaration from './function.ts';
+
+export const buildHandler = (deps = ordersDeps()) =>
+  httpHandler(declaration.trigger.route, ({ caller, params, body }) => recordShipment(deps, caller, params.orderId, body));
+
+export const handler = buildHandler();

@@ -1,0 +1,10 @@
+import { logger } from '#shared/observability/logger';
+import { ordersDeps } from './deps.ts';
+import type { MidtransDeps } from './midtrans.ts';
+import { serverKeyFromConfiguration } from './server-key.ts';
+
+/** Apart from ordersDeps so that only the notification's bundle carries the SSM client. */
+export function midtransDeps(): MidtransDeps {
+  const { orders, clock } = ordersDeps();
+  return { orders, clock, serverKey: serverKeyFromConfiguration(), log: logger };
+}

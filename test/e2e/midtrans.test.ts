@@ -1,0 +1,156 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { call, eventually } from '#test/support/api';
+import { newShop, orderEvents, shipping } from '#test/support/shop';
+
+/** The key the local runtime is started with (CONTRACT §5). */
+const serverKey = process.env.MIDTRANS_SERVER_KEY ?? 'local-server-key';
+
+/** A notification as Midtrans posts it: many fields, the signature over the exact strings. */
+function notification(orderId: string, grossAmount: string, overrides: Record<string, string> = {}, key = serverKey) {
+  const body: Record<string, unknown> = {
+    transaction_time: '2026-11-28 12:36:47',
+    transaction_status: 'settlement',
+    transaction_id: randomUUID(),
+    status_message: 'midtrans payment notification',
+    status_code: '200',
+    payment_type: 'bank_transfer',
+    order_id: orderId,
+    merchant_id: 'G141532850',
+    gross_amount: grossAmount,
+    fraud_status: 'accept',
+    currency: 'IDR',
+    va_numbers: [{ va_number: '41532850123', bank: 'bca' }],
+    ...overrides,
+  };
+  body.signature_key ??= createHash('sha512').update(`${body.order_id}${body.status_code}${body.gross_amount}${key}`).digest('hex');
+  return body;
+}
+
+const notify = (body: unknown) => call('POST', '/payments/midtrans/notifications', { body });
+const orderAs = async (token: string, orderId: string) => (await call('GET', `/orders/${orderId}`, { token })).body;
+
+describe('Midtrans notifications', () => {
+  it('pays the order on a settlement signed with the server key, once, announcing OrderPaid by midtrans', async () => {
+    // Prepare
+    const shop = await newShop();
+    const order = await shop.placeOrder();
+    const settled = notification(order.id, '170000.00');
+
+    // Act
+    const first = await notify(settled);
+    const repeat = await notify(settled);
+
+    // Assert
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ status: 'ok', result: 'paid' });
+    expect(repeat.body).toEqual({ status: 'ok', result: 'unchanged' });
+    expect(await orderAs(shop.buyer.token, order.id)).toMatchObject({
+      status: 'paid',
+      payment: { method: 'midtrans', reference: settled.transaction_id },
+    });
+    const events = await eventually(async () => {
+      const found = await orderEvents(order.id);
+      expect(found.map((event) => event.detailType)).toEqual(['OrderPlaced', 'OrderPaid']);
+      return found;
+    });
+    expect(events[1]?.detail.data).toEqual({ orderId: order.id, groupId: shop.groupId, totalIdr: 170_000, method: 'midtrans' });
+    const published = JSON.stringify(events);
+    for (const value of [shipping.recipientName, shipping.address, '+6281234567890', shop.buyer.sub])
+      expect(published).not.toContain(value);
+  });
+
+  it('refuses a wrong, missing or foreign-key signature with a 403, changing nothing', async () => {
+    const shop = await newShop();
+    const order = await shop.placeOrder();
+    const { signature_key: _, ...unsigned } = notification(order.id, '170000.00');
+
+    const responses = [
+      await notify(notification(order.id, '170000.00', { signature_key: 'a'.repeat(128) })),
+      await notify(notification(order.id, '170000.00', { signature_key: 'short' })),
+      await notify(unsigned),
+      await notify(notification(order.id, '170000.00', {}, 'SB-Mid-server-someone-else')),
+      // Signed for one amount, sent with another: the signature no longer holds.
+      await notify({ ...notification(order.id, '1.00'), gross_amount: '170000.00' }),
+    ];
+
+    expect(responses.map((response) => response.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(responses[0]?.headers.get('content-type')).toBe('application/problem+json');
+    expect((await orderAs(shop.buyer.token, order.id)).status).toBe('placed');
+  });
+
+  it('refuses an amount other than the order total with a 422, and an unknown order with a 404', async () => {
+    const shop = await newShop();
+    const order = await shop.placeOrder();
+
+    const wrongAmount = await notify(notification(order.id, '1000.00'));
+    const fraction = await notify(notification(order.id, '170000.50'));
+    const unknown = await notify(notification(`ord_${'0'.repeat(26)}`, '170000.00'));
+    const foreign = await notify(notification('INV-2026-0001', '170000.00'));
+
+    expect([wrongAmount.status, fraction.status, unknown.status, foreign.status]).toEqual([422, 422, 404, 404]);
+    expect((await orderAs(shop.buyer.token, order.id)).status).toBe('placed');
+  });
+
+  it('cancels on expire as the payment provider, giving the stock back once', async () => {
+    const shop = await newShop();
+    const order = await shop.placeOrder(3);
+    const expired = notification(order.id, '255000.00', { transaction_status: 'expire', status_code: '202', fraud_status: '' });
+
+    const first = await notify(expired);
+    const repeat = await notify(expired);
+
+    expect([first.body.result, repeat.body.result]).toEqual(['cancelled', 'unchanged']);
+    expect(await orderAs(shop.buyer.token, order.id)).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'payment expire', by: 'payment-provider' },
+    });
+    expect(await shop.stock()).toBe(10);
+    const cancelled = await eventually(async () => {
+      const found = (await orderEvents(order.id)).filter((event) => event.detailType === 'OrderCancelled');
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(cancelled?.detail.data).toEqual({ orderId: order.id, groupId: shop.groupId, reason: 'payment expire' });
+  });
+
+  it('answers a payment for a cancelled order with a 409 and leaves it cancelled', async () => {
+    const shop = await newShop();
+    const order = await shop.placeOrder();
+    await call('POST', `/orders/${order.id}/cancellation`, { token: shop.buyer.token, body: { reason: 'Berubah pikiran' } });
+
+    const late = await notify(notification(order.id, '170000.00'));
+
+    expect(late.status).toBe(409);
+    expect((await orderAs(shop.buyer.token, order.id)).status).toBe('cancelled');
+    expect(await shop.stock()).toBe(10);
+  });
+
+  it('changes nothing for pending, a challenged capture, or an expiry after the facilitator recorded payment', async () => {
+    const shop = await newShop();
+    const order = await shop.placeOrder();
+
+    const pending = await notify(notification(order.id, '170000.00', { transaction_status: 'pending', status_code: '201' }));
+    const challenged = await notify(notification(order.id, '170000.00', { transaction_status: 'capture', fraud_status: 'challenge' }));
+    await call('POST', `/orders/${order.id}/payment`, { token: shop.facilitator, body: { method: 'cash', reference: 'Kuitansi 7' } });
+    const expired = await notify(notification(order.id, '170000.00', { transaction_status: 'expire', status_code: '202' }));
+
+    expect([pending, challenged, expired].map((response) => [response.status, response.body.result])).toEqual([
+      [200, 'unchanged'],
+      [200, 'unchanged'],
+      [200, 'unchanged'],
+    ]);
+    expect(await orderAs(shop.buyer.token, order.id)).toMatchObject({ status: 'paid', payment: { method: 'cash' } });
+  });
+
+  it('needs no token but a JSON body with the signed fields', async () => {
+    const notJson = await call('POST', '/payments/midtrans/notifications', {
+      rawBody: 'order_id=x',
+      headers: { 'content-type': 'text/plain' },
+    });
+    const missing = await notify({ order_id: 'ord_x', signature_key: 'x' });
+
+    expect(notJson.status).toBe(415);
+    expect(missing.status).toBe(400);
+  });
+});

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { call, tokenFor } from './api.ts';
+import { newGroupScenario } from './scenario.ts';
+
+export const shipping = {
+  recipientName: 'Budi Santoso',
+  phone: '0812-3456-7890',
+  address: 'Jl. Pejanggik 10',
+  city: 'Mataram',
+  postalCode: '83121',
+};
+
+export const newBuyer = async () => {
+  const sub = `buyer-${randomUUID()}`;
+  return { sub, token: await tokenFor({ sub, roles: ['buyer'] }) };
+};
+
+/** A group with an eligible seller, a listed product of theirs (stock 10, 85,000 each) and a buyer. */
+export async function newShop() {
+  const scenario = await newGroupScenario({ sessionsRequired: 1 });
+  const { participant, participantToken } = await scenario.eligibleParticipant();
+  const created = await call('POST', '/products', {
+    token: participantToken,
+    body: {
+      title: 'Tas anyaman bungkus kopi',
+      description: 'Dari 120 bungkus kopi bekas',
+      category: 'tas',
+      priceIdr: 85_000,
+      stock: 10,
+      materials: [{ material: 'bungkus kopi', grams: 240 }],
+    },
+  });
+  expect(created.status).toBe(201);
+  const productId: string = created.body.id;
+  expect((await call('POST', `/products/${productId}/listing`, { token: participantToken })).status).toBe(200);
+  const buyer = await newBuyer();
+
+  /** Places an order of the product as the buyer: 201 expected. */
+  const placeOrder = async (quantity = 2) => {
+    const placed = await call('POST', '/orders', {
+      token: buyer.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { items: [{ productId, quantity }], shipping },
+    });
+    expect(placed.status).toBe(201);
+    return placed.body as { id: string; totalIdr: number; status: string };
+  };
+  const stock = async () => (await call('GET', `/products/${productId}`)).body.stock as number;
+
+  return { ...scenario, participant, participantToken, productId, buyer, placeOrder, stock };
+}
+
+export interface BusEvent {
+  detailType: string;
+  detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
+}
+
+/** The events on the local bus about one order, oldest first (events without data are skipped). */
+export async function orderEvents(orderId: string): Promise<BusEvent[]> {
+  const { recent } = (await call('GET', '/_local/bus')).body as { recent: BusEvent[] };
+  return recent.filter((event) => event.detail?.data?.orderId === orderId);
+}
