@@ -5,7 +5,6 @@ import { EventSource } from '#events/event-contract';
 import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
-import { markDeliveredInTable } from '#test/support/order-delivery';
 import { newGroupScenario } from '#test/support/scenario';
 
 interface RecentEvent {
@@ -58,7 +57,7 @@ async function shop() {
   return { ...scenario, siti, wira, listed };
 }
 
-/** OrderDelivered as the order lifecycle will publish it: one event id, however often the bus delivers it. */
+/** An OrderDelivered published by hand, as a stray or early event would arrive. */
 function orderDelivered(orderId: string, groupId: string) {
   const detail = { metadata: { eventId: newId('evt'), occurredAt: new Date().toISOString(), version: 1 }, data: { orderId, groupId } };
   const entry = {
@@ -107,13 +106,39 @@ describe('earnings', () => {
     await early.publish();
     await settled(early.eventId, 1);
     expect((await call('GET', `/participants/${siti.participant.id}/earnings`, { token: siti.participantToken })).body.entries).toEqual([]);
-    await markDeliveredInTable(orderId);
-    const delivered = orderDelivered(orderId, groupId);
+    const steps = [
+      ['payment', { method: 'cash', reference: 'KW-001' }],
+      ['shipment', { courier: 'jne', trackingNumber: 'JNE123' }],
+      ['delivery', undefined],
+    ] as const;
+    for (const [step, body] of steps) {
+      expect((await call('POST', `/orders/${orderId}/${step}`, { token: facilitator, body })).status).toBe(200);
+    }
+    // The lifecycle's own OrderDelivered, as the relay published it
+    const delivered = await eventually(async () => {
+      const found = (await busStatus()).recent.find(
+        (event) => event.detailType === 'OrderDelivered' && event.detail.data?.orderId === orderId,
+      );
+      expect(found).toBeDefined();
+      return found as RecentEvent;
+    });
+    const eventId = delivered.detail.metadata?.eventId as string;
+    await settled(eventId, 1);
 
-    // Act: the bus delivers the same event twice, as EventBridge may
-    await delivered.publish();
-    await delivered.publish();
-    await settled(delivered.eventId, 2);
+    // Act: the bus delivers the same event again, as EventBridge may
+    await bus.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: localNames.eventBusName,
+            Source: EventSource.orders,
+            DetailType: 'OrderDelivered',
+            Detail: JSON.stringify(delivered.detail),
+          },
+        ],
+      }),
+    );
+    await settled(eventId, 2);
 
     // Assert: 80 % of each subtotal, rounded half up, once
     const sitiEarnings = await call('GET', `/participants/${siti.participant.id}/earnings`, { token: siti.participantToken });
