@@ -14,6 +14,11 @@ export const EnvName = {
   jwtIssuer: 'JWT_ISSUER',
   /** ... and the app client id the tokens are for */
   jwtAudience: 'JWT_AUDIENCE',
+  /** set for functions granted sendTo the queue */
+  webhookEventsQueueUrl: 'WEBHOOK_EVENTS_QUEUE_URL',
+  webhookDeliveriesQueueUrl: 'WEBHOOK_DELIVERIES_QUEUE_URL',
+  /** optional, default 1: multiplies every webhook retry wait (the local runtime's tests run the schedule in milliseconds) */
+  webhookRetryScale: 'WEBHOOK_RETRY_SCALE',
 } as const;
 
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];

@@ -18,3 +18,15 @@ export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORD
 export const orderSellerKey = (orderId: string, participantId: string) => ({ pk: `ORDER#${orderId}`, sk: `SELLER#${participantId}` });
 /** A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. */
 export const idempotencyKey = (buyerSub: string, key: string) => ({ pk: `IDEMPOTENCY#${buyerSub}#${key}`, sk: 'IDEMPOTENCY' });
+/** A partner webhook; its subscription rows and delivery records share its partition. */
+export const webhookKey = (webhookId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: 'WEBHOOK' });
+/** One per webhook and event type, indexed by event type, so fanning an event out is one Query. */
+export const webhookSubscriptionKey = (webhookId: string, eventType: string) => ({
+  pk: `WEBHOOK#${webhookId}`,
+  sk: `SUBSCRIPTION#${eventType}`,
+});
+/** One per webhook and event (message id = the event's evt_ id): a repeated event finds it and makes no second delivery. */
+export const webhookDeliveryKey = (webhookId: string, messageId: string) => ({
+  pk: `WEBHOOK#${webhookId}`,
+  sk: `DELIVERY#${messageId}`,
+});
