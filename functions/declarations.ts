@@ -39,6 +39,15 @@ import enrollParticipant from './training/enroll-participant/function.ts';
 import listParticipantEnrollments from './training/list-participant-enrollments/function.ts';
 import listPrograms from './training/list-programs/function.ts';
 import recordAttendance from './training/record-attendance/function.ts';
+import deleteWebhook from './webhooks/delete-webhook/function.ts';
+import deliverWebhook from './webhooks/deliver-webhook/function.ts';
+import fanOutWebhookEvent from './webhooks/fan-out-webhook-event/function.ts';
+import getWebhook from './webhooks/get-webhook/function.ts';
+import listWebhookDeliveries from './webhooks/list-webhook-deliveries/function.ts';
+import listWebhooks from './webhooks/list-webhooks/function.ts';
+import registerWebhook from './webhooks/register-webhook/function.ts';
+import retryWebhookDelivery from './webhooks/retry-webhook-delivery/function.ts';
+import rotateWebhookSecret from './webhooks/rotate-webhook-secret/function.ts';
 
 /** Every function of the platform. The CDK app and the local runtime both build from this list. */
 export const declarations: readonly FunctionDeclaration[] = [
@@ -82,6 +91,15 @@ export const declarations: readonly FunctionDeclaration[] = [
   confirmDelivery,
   cancelOrder,
   receiveMidtransNotification,
+  registerWebhook,
+  listWebhooks,
+  getWebhook,
+  deleteWebhook,
+  rotateWebhookSecret,
+  listWebhookDeliveries,
+  retryWebhookDelivery,
+  fanOutWebhookEvent,
+  deliverWebhook,
 ];
 
 export function httpRoutes(): HttpRoute[] {

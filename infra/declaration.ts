@@ -1,4 +1,5 @@
 import type { $ZodType } from 'zod/v4/core';
+import { EnvName } from '#shared/env';
 
 /**
  * The one place a function says what triggers it and what it may touch.
@@ -41,7 +42,25 @@ export type Trigger =
   /** the table's stream, with an event-source filter pattern in EventBridge syntax */
   | { kind: 'tableStream'; filter: Record<string, unknown>; batchSize: number }
   /** S3 object-created notifications of the images bucket, for keys under the prefix; invoked asynchronously */
-  | { kind: 'objectCreated'; prefix: string };
+  | { kind: 'objectCreated'; prefix: string }
+  /**
+   * A work queue (with its dead-letter queue) that this function alone consumes, in batches, reporting partial batch
+   * failures. `feed`: EventBridge patterns on the platform bus, one rule each, whose events become the queue's messages.
+   */
+  | { kind: 'queue'; queue: QueueName; batchSize: number; feed?: readonly Record<string, unknown>[] };
+
+/** The platform's work queues. Each is consumed by the one function whose queue trigger names it. */
+export const queueNames = ['webhook-events', 'webhook-deliveries'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+/** Where a function that may send to a queue finds its URL. */
+export const queueUrlEnv: Record<QueueName, EnvName> = {
+  'webhook-events': EnvName.webhookEventsQueueUrl,
+  'webhook-deliveries': EnvName.webhookDeliveriesQueueUrl,
+};
+
+/** A message that keeps failing is tried this often, then moved to the queue's dead-letter queue. */
+export const maxReceiveCount = 5;
 
 export type TableAccess = 'read' | 'write';
 
@@ -59,6 +78,8 @@ export interface Grants {
   accessLog?: 'append';
   /** ssm:GetParameter on the Midtrans server key's SecureString (decrypted with the AWS-managed aws/ssm key) */
   midtransServerKey?: 'read';
+  /** sqs:SendMessage on these work queues (their URLs in queueUrlEnv) */
+  sendTo?: readonly QueueName[];
 }
 
 export interface FunctionDeclaration<T extends Trigger = Trigger> {
@@ -86,6 +107,7 @@ export const defaultLimits: Record<Trigger['kind'], { timeoutSeconds: number; me
   tableStream: { timeoutSeconds: 60, memoryMb: 512 },
   // Decoding and resizing a 40-megapixel image holds a few hundred MB, and Lambda's CPU share grows with memory.
   objectCreated: { timeoutSeconds: 30, memoryMb: 1024 },
+  queue: { timeoutSeconds: 30, memoryMb: 512 },
 };
 
 /** The limits a function runs with, deployed and locally. */

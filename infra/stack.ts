@@ -13,6 +13,7 @@ import { PlatformBus } from './constructs/platform-bus.ts';
 import type { PlatformResources } from './constructs/platform-resources.ts';
 import { type Stage, buildStageSettings } from './constructs/stage.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
+import { WorkQueues } from './constructs/work-queues.ts';
 
 export interface PasKreatifStackProps extends StackProps {
   stage: Stage;
@@ -35,6 +36,9 @@ export class PasKreatifStack extends Stack {
     // and CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key.
     const alarmTopic = new Topic(this, 'Alarms', { displayName: `PAS Kreatif ${settings.stage} alarms`, enforceSSL: true });
 
+    const all = props.declarations ?? declarations;
+    const { queues } = new WorkQueues(this, 'Queues', { declarations: all, alarmTopic });
+
     const platform: PlatformResources = {
       settings,
       data,
@@ -45,8 +49,9 @@ export class PasKreatifStack extends Stack {
       alarmTopic,
       cursorSigningKey: cursorKey.environmentValue,
       midtransServerKey: this.midtransServerKeyParameter(settings.stage),
+      queues,
     };
-    for (const [context, members] of groupByContext(props.declarations ?? declarations)) {
+    for (const [context, members] of groupByContext(all)) {
       new BoundedContext(this, toConstructId(context), { declarations: members, platform });
     }
 

@@ -18,6 +18,11 @@ export const EnvName = {
   midtransServerKeyParameter: 'MIDTRANS_SERVER_KEY_PARAMETER',
   /** locally only: the Midtrans server key itself (the local runtime sets `local-server-key`) */
   midtransServerKey: 'MIDTRANS_SERVER_KEY',
+  /** set for functions granted sendTo the queue */
+  webhookEventsQueueUrl: 'WEBHOOK_EVENTS_QUEUE_URL',
+  webhookDeliveriesQueueUrl: 'WEBHOOK_DELIVERIES_QUEUE_URL',
+  /** optional, default 1: multiplies every webhook retry wait (the local runtime's tests run the schedule in milliseconds) */
+  webhookRetryScale: 'WEBHOOK_RETRY_SCALE',
 } as const;
 
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];

@@ -13,6 +13,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
+  // The webhook retry schedule (5 s … 24 h) in milliseconds, so e2e tests see retries happen (CONTRACT §5).
+  process.env.WEBHOOK_RETRY_SCALE ??= '0.001';
   const runtime = await spawnLocalRuntime({ port: 0, seed: false });
   for (const [key, value] of Object.entries(runtime.endpoints)) {
     project.provide(key as keyof typeof runtime.endpoints, value);

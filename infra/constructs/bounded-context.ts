@@ -1,6 +1,6 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -42,6 +42,8 @@ export class BoundedContext extends Construct {
         return this.wireTableStream({ declaration: { ...declaration, trigger }, id });
       case 'objectCreated':
         return this.wireObjectCreated({ declaration: { ...declaration, trigger }, id });
+      case 'queue':
+        return this.wireQueue({ declaration: { ...declaration, trigger }, id });
       default: {
         // A new trigger kind fails the typecheck here until the cloud knows how to wire it.
         const unhandled: never = trigger;
@@ -144,4 +146,43 @@ export class BoundedContext extends Construct {
       onFailure: new SqsDlq(failures.queue),
     });
   }
+
+  /**
+   * The function consumes its work queue (built by WorkQueues) in batches and reports the messages that failed, which
+   * SQS redelivers after the visibility timeout and, after maxReceiveCount receives, moves to the dead-letter queue.
+   * Each declared feed pattern is a rule on the platform bus whose events become the queue's messages; an event the
+   * rule cannot put on the queue goes to the same dead-letter queue.
+   */
+  private wireQueue({ declaration, id }: Wired<'queue'>): void {
+    const { trigger } = declaration;
+    const work = this.platform.queues.get(trigger.queue);
+    if (!work) throw new Error(`The ${trigger.queue} queue of ${declaration.name} was not built`);
+    const fn = new HouseFunction(this, id, { declaration, platform: this.platform });
+    // Granted here rather than through SqsEventSource, which would add sqs:GetQueueUrl as well.
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'],
+        resources: [work.queue.queueArn],
+      }),
+    );
+    fn.function.addEventSourceMapping('Queue', {
+      eventSourceArn: work.queue.queueArn,
+      batchSize: trigger.batchSize,
+      reportBatchItemFailures: true,
+    });
+    (trigger.feed ?? []).forEach((pattern, index) => {
+      new Rule(this, `${id}Feed${feedLabel(pattern, index)}`, {
+        description: `Feeds the ${trigger.queue} queue of ${declaration.name}`,
+        eventBus: this.platform.bus,
+        eventPattern: pattern as EventPattern,
+        targets: [new SqsQueue(work.queue, { deadLetterQueue: work.deadLetters.queue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+      });
+    });
+  }
+}
+
+/** A feed rule is named by the one detail-type it selects (stable when the list changes), else by its position. */
+function feedLabel(pattern: Record<string, unknown>, index: number): string {
+  const types = pattern['detail-type'];
+  return Array.isArray(types) && types.length === 1 && typeof types[0] === 'string' ? toConstructId(types[0]) : String(index + 1);
 }

@@ -1,5 +1,5 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { type FunctionDeclaration, type Grants, verifiesTokens } from '#infra/declaration';
+import { type FunctionDeclaration, type Grants, type QueueName, queueUrlEnv, verifiesTokens } from '#infra/declaration';
 import { EnvName } from '#shared/env';
 import { accessLogKeyPrefix } from '#shared/store/keys';
 import type { PlatformResources } from './platform-resources.ts';
@@ -44,7 +44,18 @@ export function buildGrantStatements(grants: Grants, platform: PlatformResources
     // ssm:GetParameter on this one parameter is the whole of what reading it takes.
     statements.push(new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [platform.midtransServerKey.parameterArn] }));
   }
+  if (grants.sendTo?.length) {
+    statements.push(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: grants.sendTo.map((name) => workQueue(platform, name).queueArn) }),
+    );
+  }
   return statements;
+}
+
+function workQueue(platform: PlatformResources, name: QueueName) {
+  const found = platform.queues.get(name);
+  if (!found) throw new Error(`No function consumes the ${name} queue, so it does not exist; nothing may send to it`);
+  return found.queue;
 }
 
 /** A variable is set only when the declaration grants what it names, so a function cannot even find what it may not touch. */
@@ -55,6 +66,7 @@ export function buildGrantEnvironment(grants: Grants, platform: PlatformResource
     ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName, [EnvName.imagesBaseUrl]: platform.imagesBaseUrl } : {}),
     ...(grants.cursorKey ? { [EnvName.cursorSigningKey]: platform.cursorSigningKey } : {}),
     ...(grants.midtransServerKey ? { [EnvName.midtransServerKeyParameter]: platform.midtransServerKey.parameterName } : {}),
+    ...Object.fromEntries((grants.sendTo ?? []).map((name) => [queueUrlEnv[name], workQueue(platform, name).queueUrl])),
   };
 }
 

@@ -1,9 +1,11 @@
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { QueueName } from '#infra/declaration';
 import type { DataTable } from './data-table.ts';
 import type { PlatformApi } from './platform-api.ts';
 import type { StageSettings } from './stage.ts';
+import type { WorkQueue } from './work-queues.ts';
 
 /** The shared resources a bounded context wires its functions to. */
 export interface PlatformResources {
@@ -19,4 +21,6 @@ export interface PlatformResources {
   cursorSigningKey: string;
   /** the SSM SecureString the operator puts the Midtrans server key in (CDK cannot create SecureStrings) */
   midtransServerKey: { parameterName: string; parameterArn: string };
+  /** the work queues of the queue triggers, by name */
+  queues: ReadonlyMap<QueueName, WorkQueue>;
 }

@@ -1,8 +1,8 @@
 /** What the deployed stack's DLQs and on-failure destinations would hold, kept in memory. */
 export interface DeadLetter {
   at: string;
-  /** an EventBridge rule target, the table-stream event source mapping, or an images bucket notification */
-  source: 'event-bus' | 'table-stream' | 's3-notification';
+  /** an EventBridge rule target, the table-stream event source mapping, an images bucket notification, or a work queue */
+  source: 'event-bus' | 'table-stream' | 's3-notification' | 'sqs-queue';
   functionName: string;
   attempts: number;
   error: string;

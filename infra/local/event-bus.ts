@@ -37,6 +37,15 @@ export interface EventBusOptions {
   deadLetters: DeadLetters;
   log: (line: string) => void;
   port?: number;
+  /** rules whose target is a queue (declared as a queue trigger's feed): a matching event is sent to it as JSON */
+  queueFeeds?: readonly QueueFeed[];
+}
+
+export interface QueueFeed {
+  pattern: Record<string, unknown>;
+  /** the target's name, as GET /_local/bus shows it */
+  target: string;
+  send(event: EventBridgeEvent<string, unknown>): void;
 }
 
 const maxEntriesPerPut = 10;
@@ -102,6 +111,9 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
     return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
   }
 
+  const onPlatformBus = (entry: PutEventsEntry) =>
+    !(entry.EventBusName === undefined || entry.EventBusName === '' || entry.EventBusName === 'default');
+
   function acceptEntry(entry: PutEventsEntry): EntryResult {
     for (const field of ['Source', 'DetailType', 'Detail'] as const) {
       if (typeof entry[field] !== 'string' || entry[field] === '') {
@@ -130,20 +142,19 @@ export async function startEventBus(options: EventBusOptions): Promise<LocalEven
     };
     published++;
     // The default bus exists (the SDK's default target) but has no rules locally.
-    const targets =
-      entry.EventBusName === undefined || entry.EventBusName === '' || entry.EventBusName === 'default'
-        ? []
-        : rules.filter((rule) => matchesPattern(rule.trigger.pattern, event));
+    const targets = onPlatformBus(entry) ? rules.filter((rule) => matchesPattern(rule.trigger.pattern, event)) : [];
+    const feeds = !onPlatformBus(entry) ? [] : (options.queueFeeds ?? []).filter((feed) => matchesPattern(feed.pattern, event));
     // Events carry ids and figures only (CONTRACT §4), so showing their detail locally is safe.
     recent.push({
       id: event.id,
       source: event.source,
       detailType: event['detail-type'],
       detail,
-      targets: targets.map((target) => options.invoker.functionName(target)),
+      targets: [...targets.map((target) => options.invoker.functionName(target)), ...feeds.map((feed) => feed.target)],
     });
     recent.splice(0, Math.max(0, recent.length - recentKept));
     for (const target of targets) invocations.invoke(target, event);
+    for (const feed of feeds) feed.send(event);
     return { EventId: event.id };
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { FunctionDeclaration, HttpFunctionDeclaration } from '#infra/declaration';
+import { type FunctionDeclaration, type HttpFunctionDeclaration, queueNames, queueUrlEnv } from '#infra/declaration';
 import { EnvName } from '#shared/env';
 import { createDeadLetters, errorText } from './dead-letters.ts';
 import { assertJavaRuntime, createTable, type DynamoDbLocal, type LocalAwsConfig, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -12,6 +12,7 @@ import { createLambdaInvoker, localAccountId } from './lambda-invoker.ts';
 import { freePort } from './net.ts';
 import { type ObjectCreatedDeclaration, type ObjectNotifications, startObjectNotifications } from './object-notifications.ts';
 import type { LocalEndpoints } from './protocol.ts';
+import { type LocalQueues, localQueueUrl, type QueueDeclaration, startLocalQueues } from './queues.ts';
 import { type LocalS3, startLocalS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { type StreamPoller, startStreamPoller, type TableStreamDeclaration } from './stream-poller.ts';
@@ -56,6 +57,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     api?: ApiServer;
     pollers: StreamPoller[];
     bus?: LocalEventBus;
+    queues?: LocalQueues;
     notifications?: ObjectNotifications;
     s3?: LocalS3;
     dynamo?: DynamoDbLocal | Promise<DynamoDbLocal | undefined>;
@@ -72,6 +74,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       if (parts.api) await attempt('the API', parts.api.stop);
       await attempt('the table-stream pollers', () => Promise.all(parts.pollers.map((poller) => poller.stop())));
       if (parts.bus) await attempt('the event bus', parts.bus.stop);
+      if (parts.queues) await attempt('the queues', parts.queues.stop);
       if (parts.notifications) await attempt('the bucket notifications', parts.notifications.stop);
       if (parts.s3) await attempt('S3', parts.s3.stop);
       const dynamo = await parts.dynamo;
@@ -81,14 +84,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   try {
     // Java first: without it nothing else is worth starting, and the message says what to install.
     assertJavaRuntime();
-    const [dynamoPort, busPort] = await Promise.all([freePort(), freePort()]);
+    const [dynamoPort, busPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, ...(options.signal ? { signal: options.signal } : {}) });
     parts.dynamo = dynamoStarting.catch(() => undefined);
     const aws: LocalAwsConfig = { endpoint: `http://127.0.0.1:${dynamoPort}`, region: localRegion, credentials: localCredentials };
 
     parts.s3 = await startLocalS3({ bucketName: localNames.bucketName, credentials: localCredentials });
     const eventBusEndpoint = `http://127.0.0.1:${busPort}`;
-    setHandlerEnvironment({ dynamoEndpoint: aws.endpoint, s3Endpoint: parts.s3.endpoint, eventBusEndpoint });
+    const sqsEndpoint = `http://127.0.0.1:${sqsPort}`;
+    setHandlerEnvironment({
+      dynamoEndpoint: aws.endpoint,
+      s3Endpoint: parts.s3.endpoint,
+      eventBusEndpoint,
+      sqsEndpoint,
+      accountId: localAccountId,
+    });
     interrupted();
 
     // Imported only now: a function's module may read the environment when it loads.
@@ -106,6 +116,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       inspect: {
         bus: () => ({
           ...(parts.bus?.status() ?? {}),
+          queues: parts.queues?.status() ?? {},
           stream: parts.pollers.reduce(
             (total, poller) => {
               const status = poller.status();
@@ -123,6 +134,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     // Known only now that the API listens: the local issuer names its port. Set before any handler loads.
     setTokenEnvironment(parts.api.authorizer);
+    parts.queues = await startLocalQueues({
+      region: localRegion,
+      accountId: localAccountId,
+      namePrefix: `pas-kreatif-${localStage}`,
+      declarations: wiring.queue,
+      invoker,
+      deadLetters,
+      log: warn,
+      port: sqsPort,
+    });
+    const queues = parts.queues;
     parts.bus = await startEventBus({
       busName: localNames.eventBusName,
       region: localRegion,
@@ -132,6 +154,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       deadLetters,
       log: warn,
       port: busPort,
+      queueFeeds: wiring.queue.flatMap(({ trigger }) =>
+        (trigger.feed ?? []).map((pattern) => ({
+          pattern,
+          target: `sqs:${trigger.queue}`,
+          send: (event) => void queues.send(trigger.queue, JSON.stringify(event)),
+        })),
+      ),
     });
 
     parts.notifications = startObjectNotifications({
@@ -159,7 +188,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     interrupted();
     parts.api.markReady();
     log(
-      `Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification)`,
+      `Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification, ${wiring.queue.length} queue consumers)`,
     );
 
     if (options.seed) await seedDemoData({ apiUrl: parts.api.url, log });
@@ -185,6 +214,7 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
   const event: FunctionDeclaration[] = [];
   const tableStream: TableStreamDeclaration[] = [];
   const objectCreated: ObjectCreatedDeclaration[] = [];
+  const queue: QueueDeclaration[] = [];
   for (const declaration of declarations) {
     const { trigger } = declaration;
     switch (trigger.kind) {
@@ -202,11 +232,15 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
       case 'objectCreated':
         objectCreated.push(declaration as ObjectCreatedDeclaration);
         break;
+      case 'queue':
+        for (const pattern of trigger.feed ?? []) checkPattern(declaration.name, pattern);
+        queue.push(declaration as QueueDeclaration);
+        break;
       default:
         warn(`${declaration.name}: trigger kind "${(trigger as { kind: string }).kind}" is not wired by the local runtime yet`);
     }
   }
-  return { http, event, tableStream, objectCreated };
+  return { http, event, tableStream, objectCreated, queue };
 }
 
 function checkPattern(name: string, pattern: unknown): void {
@@ -222,7 +256,13 @@ function checkPattern(name: string, pattern: unknown): void {
  * service-specific endpoints from AWS_ENDPOINT_URL_<SERVICE_ID> (@smithy/core getEndpointUrlConfig),
  * so handlers build their clients with no local special case.
  */
-function setHandlerEnvironment(endpoints: { dynamoEndpoint: string; s3Endpoint: string; eventBusEndpoint: string }): void {
+function setHandlerEnvironment(endpoints: {
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  eventBusEndpoint: string;
+  sqsEndpoint: string;
+  accountId: string;
+}): void {
   const env = process.env;
   env[EnvName.tableName] = localNames.tableName;
   env[EnvName.eventBusName] = localNames.eventBusName;
@@ -242,6 +282,11 @@ function setHandlerEnvironment(endpoints: { dynamoEndpoint: string; s3Endpoint: 
   env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS = endpoints.dynamoEndpoint;
   env.AWS_ENDPOINT_URL_EVENTBRIDGE = endpoints.eventBusEndpoint;
   env.AWS_ENDPOINT_URL_S3 = endpoints.s3Endpoint;
+  env.AWS_ENDPOINT_URL_SQS = endpoints.sqsEndpoint;
+  // Every queue's URL, as the stack gives them to the functions granted to send to it.
+  for (const name of queueNames) {
+    env[queueUrlEnv[name]] = localQueueUrl(endpoints.sqsEndpoint, endpoints.accountId, `pas-kreatif-${localStage}`, name);
+  }
   // Defaults a developer may override in their shell.
   env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   env.POWERTOOLS_SERVICE_NAME ??= 'pas-kreatif';

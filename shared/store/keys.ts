@@ -44,3 +44,15 @@ export const participantEnrollmentKey = (participantId: string, enrollmentId: st
 /** Who read a participant's private data: a partition of its own, so a reader's IAM grant can be limited to it. */
 export const accessLogKeyPrefix = 'ACCESS#';
 export const accessLogPartition = (participantId: string) => `${accessLogKeyPrefix}${participantId}`;
+/** A partner webhook; its subscription rows and delivery records share its partition. */
+export const webhookKey = (webhookId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: 'WEBHOOK' });
+/** One per webhook and event type, indexed by event type, so fanning an event out is one Query. */
+export const webhookSubscriptionKey = (webhookId: string, eventType: string) => ({
+  pk: `WEBHOOK#${webhookId}`,
+  sk: `SUBSCRIPTION#${eventType}`,
+});
+/** One per webhook and event (message id = the event's evt_ id): a repeated event finds it and makes no second delivery. */
+export const webhookDeliveryKey = (webhookId: string, messageId: string) => ({
+  pk: `WEBHOOK#${webhookId}`,
+  sk: `DELIVERY#${messageId}`,
+});

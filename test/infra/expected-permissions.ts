@@ -9,6 +9,8 @@ export const tableWrite = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:
 export const xray = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 const logs = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 const streamRead = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+export const queueConsume = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'];
+const queueUrlVariables = { 'webhook-events': 'WEBHOOK_EVENTS_QUEUE_URL', 'webhook-deliveries': 'WEBHOOK_DELIVERIES_QUEUE_URL' } as const;
 
 export function expectedActions(declaration: FunctionDeclaration): string[] {
   const { grants, trigger } = declaration;
@@ -27,6 +29,9 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
     ...(trigger.kind === 'event' || trigger.kind === 'objectCreated' ? ['sqs:SendMessage'] : []),
     // The stream poller runs as the function and reports failed batches to the failure queue.
     ...(trigger.kind === 'tableStream' ? [...streamRead, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),
+    // The queue's event source mapping polls, deletes and extends messages as the function.
+    ...(trigger.kind === 'queue' ? queueConsume : []),
+    ...(grants.sendTo?.length ? ['sqs:SendMessage'] : []),
   ];
   return [...new Set(actions)].sort();
 }
@@ -45,6 +50,7 @@ export function expectedEnvironment(declaration: FunctionDeclaration): string[] 
     ...(grants.bucket?.length ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
     ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),
     ...(grants.midtransServerKey === 'read' ? ['MIDTRANS_SERVER_KEY_PARAMETER'] : []),
+    ...(grants.sendTo ?? []).map((queue) => queueUrlVariables[queue]),
     // An optional-auth route has no authorizer: its function verifies tokens and must know what to accept.
     ...(trigger.kind === 'http' && trigger.route.auth === 'optional' ? ['JWT_ISSUER', 'JWT_AUDIENCE'] : []),
   ].sort();

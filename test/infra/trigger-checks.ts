@@ -28,6 +28,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   const events = declarations.filter((declaration): declaration is Of<'event'> => declaration.trigger.kind === 'event');
   const streams = declarations.filter((declaration): declaration is Of<'tableStream'> => declaration.trigger.kind === 'tableStream');
   const uploads = declarations.filter((declaration): declaration is Of<'objectCreated'> => declaration.trigger.kind === 'objectCreated');
+  const consumers = declarations.filter((declaration): declaration is Of<'queue'> => declaration.trigger.kind === 'queue');
+  const feeds = consumers.flatMap((declaration) => declaration.trigger.feed ?? []);
   const [bucketId] = resourcesOfType(template, 'AWS::S3::Bucket').map(([id]) => id);
   const notifications = resourcesOfType(template, 'Custom::S3BucketNotifications');
 
@@ -92,8 +94,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   });
 
   describe('event rules', () => {
-    it('exist once per event-triggered declaration', () => {
-      expect(rules).toHaveLength(events.length);
+    it('exist once per event-triggered declaration and once per pattern feeding a queue', () => {
+      expect(rules).toHaveLength(events.length + feeds.length);
     });
 
     for (const declaration of events) {
@@ -136,8 +138,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   });
 
   describe('table stream mappings', () => {
-    it('exist once per stream-triggered declaration', () => {
-      expect(mappings).toHaveLength(streams.length);
+    it('exist once per stream-triggered and per queue-triggered declaration', () => {
+      expect(mappings).toHaveLength(streams.length + consumers.length);
     });
 
     for (const declaration of streams) {
@@ -220,12 +222,99 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     }
   });
 
-  it('every queue is a dead-letter queue of one asynchronous trigger', () => {
+  describe('work queues', () => {
+    const queueMappingOf = (fnId: string) => {
+      const [found] = mappings.filter(([, mapping]) => referencedId(mapping.Properties.FunctionName) === fnId);
+      if (found === undefined) throw new Error(`${fnId} has no event source mapping`);
+      return found[1].Properties;
+    };
+
+    for (const declaration of consumers) {
+      const { queue, batchSize, feed = [] } = declaration.trigger;
+
+      it(`${declaration.name}: consumes ${queue} in batches of ${batchSize}, reporting partial failures, with a dead-letter queue`, () => {
+        // Prepare
+        const fnId = functionId(declaration.name);
+
+        // Act
+        const mapping = queueMappingOf(fnId);
+
+        // Assert
+        expect(mapping).toMatchObject({ BatchSize: batchSize, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+        const queueId = referencedId(mapping.EventSourceArn);
+        const queueProperties = resources[queueId]?.Properties as Record<string, unknown>;
+        const timeout = resources[fnId]?.Properties.Timeout as number;
+        expect(queueProperties).toMatchObject({ SqsManagedSseEnabled: true, VisibilityTimeout: 6 * timeout });
+        const redrive = queueProperties.RedrivePolicy as { deadLetterTargetArn: unknown; maxReceiveCount: number };
+        expect(redrive.maxReceiveCount).toBeGreaterThan(1);
+        checkDeadLetterQueue(referencedId(redrive.deadLetterTargetArn));
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: queueId }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        });
+      });
+
+      it(`${declaration.name}: is fed by one rule per declared pattern, which alone may send to the queue`, () => {
+        // Prepare
+        const queueId = referencedId(queueMappingOf(functionId(declaration.name)).EventSourceArn);
+
+        // Act
+        const feeding = rules.filter(([, rule]) =>
+          (rule.Properties.Targets as { Arn: unknown }[]).some((target) => JSON.stringify(target.Arn).includes(`"${queueId}"`)),
+        );
+
+        // Assert
+        expect(feeding.map(([, rule]) => rule.Properties.EventPattern)).toEqual(expect.arrayContaining([...feed]));
+        expect(feeding).toHaveLength(feed.length);
+        for (const [ruleId, rule] of feeding) {
+          expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
+          const [target] = rule.Properties.Targets as { DeadLetterConfig?: { Arn: unknown } }[];
+          checkDeadLetterQueue(referencedId(target?.DeadLetterConfig?.Arn));
+          template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+            Queues: [{ Ref: queueId }],
+            PolicyDocument: {
+              Statement: Match.arrayWith([
+                Match.objectLike({
+                  Effect: 'Allow',
+                  Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+                  Principal: { Service: 'events.amazonaws.com' },
+                  Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+                }),
+              ]),
+            },
+          });
+        }
+      });
+    }
+
+    it('each alarm on a backlog', () => {
+      for (const declaration of consumers) {
+        const queueId = referencedId(queueMappingOf(functionId(declaration.name)).EventSourceArn);
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+          AlarmActions: [{ Ref: topicId }],
+        });
+      }
+    });
+  });
+
+  it('every queue is a dead-letter queue of one asynchronous trigger, or a work queue with its own', () => {
     const queues = resourcesOfType(template, 'AWS::SQS::Queue');
 
-    expect(queues).toHaveLength(events.length + streams.length + uploads.length);
+    expect(queues).toHaveLength(events.length + streams.length + uploads.length + 2 * consumers.length);
     const uploadFunctions = uploads.map((declaration) => resources[functionId(declaration.name)]?.Properties);
-    const referenced = JSON.stringify([...[...rules, ...mappings].map(([, resource]) => resource.Properties), ...uploadFunctions]);
+    const redrives = queues.map(([, queue]) => queue.Properties.RedrivePolicy ?? null);
+    const referenced = JSON.stringify([
+      ...[...rules, ...mappings].map(([, resource]) => resource.Properties),
+      ...uploadFunctions,
+      ...redrives,
+    ]);
     for (const [queueId] of queues) expect(referenced).toContain(`"${queueId}"`);
   });
 }

@@ -1,0 +1,11 @@
+import { defineFunction } from '#infra/declaration';
+
+export default defineFunction({
+  name: 'deliver-webhook',
+  context: 'webhooks',
+  description: 'Makes one signed attempt per message to a partner endpoint, and schedules the next on failure',
+  trigger: { kind: 'queue', queue: 'webhook-deliveries', batchSize: 10 },
+  grants: { table: ['read', 'write'], sendTo: ['webhook-deliveries'] },
+  // Attempts in a batch run side by side, each with its own 15 s limit; this leaves room for the writes after them.
+  timeoutSeconds: 30,
+});

@@ -1,0 +1,23 @@
+import { queueHandler } from '#shared/events/queue-handler';
+import { logger } from '#shared/observability/logger';
+import { attemptDelivery } from '#shared/webhooks/delivery';
+import { webhookDeps } from '#shared/webhooks/deps';
+import type { DeliveryMessage } from '#shared/webhooks/ports';
+import { deliveryQueue, senderDeps } from '#shared/webhooks/queue-deps';
+import * as z from '#shared/validation';
+import { MessageId, WebhookId } from '#shared/webhooks/schemas';
+
+const DeliveryMessageSchema = z.strictObject({ webhookId: WebhookId, messageId: MessageId, attempts: z.int().check(z.minimum(0)) });
+
+export const buildHandler = (deps = { ...webhookDeps(), queue: deliveryQueue(), ...senderDeps() }) =>
+  queueHandler(async (record) => {
+    const message: DeliveryMessage = DeliveryMessageSchema.parse(JSON.parse(record.body));
+    const outcome = await attemptDelivery(deps, message, record.messageId);
+    const keys = { webhookId: message.webhookId, messageId: message.messageId, ...outcome };
+    // A partner's error answer is theirs to fix and shows in the delivery log; no answer at all (a timeout, a refused
+    // address, a dropped connection) may be ours, and is worth a warning.
+    if (outcome.kind === 'attempted' && outcome.statusCode === null) logger.warn('Webhook attempt got no answer', keys);
+    else logger.info('Webhook message handled', keys);
+  });
+
+export const handler = buildHandler();

@@ -1,0 +1,9 @@
+import { httpHandler } from '#shared/http/http-handler';
+import { webhookDeps } from '#shared/webhooks/deps';
+import { rotateWebhookSecret } from '#shared/webhooks/webhooks';
+import declaration from './function.ts';
+
+export const buildHandler = (deps = webhookDeps()) =>
+  httpHandler(declaration.trigger.route, ({ caller, params }) => rotateWebhookSecret(deps, caller, params.id));
+
+export const handler = buildHandler();

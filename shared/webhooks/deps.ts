@@ -1,0 +1,20 @@
+import { systemClock } from '#shared/clock';
+import { EnvName, readEnv } from '#shared/env';
+import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildCursorCodec } from '#shared/store/pagination';
+import { buildDeliveryStore } from './dynamo-delivery-store.ts';
+import { buildWebhookStore } from './dynamo-webhook-store.ts';
+import { endpointPolicyFor } from './url-policy.ts';
+
+/** The webhooks context's stores, built once per container; the queue and the sender are in queue-deps.ts. */
+export function webhookDeps() {
+  const doc = buildDocumentClient();
+  const table = tableName();
+  const cursors = buildCursorCodec();
+  return {
+    webhooks: buildWebhookStore(doc, table, cursors),
+    deliveries: buildDeliveryStore(doc, table, cursors),
+    clock: systemClock,
+    policy: endpointPolicyFor(readEnv(EnvName.stage)),
+  };
+}

@@ -1,0 +1,132 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, failedConditions, transactWrite } from '#shared/store/dynamo';
+import { webhookKey, webhookSubscriptionKey } from '#shared/store/keys';
+import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import type { StoredWebhook, WebhookStore } from './ports.ts';
+
+/** All webhooks (gsi1), and the subscribers of each event type (gsi1 on the subscription rows). */
+const allWebhooks = 'WEBHOOKS';
+export const subscribersPartition = (eventType: string) => `WEBHOOK_SUBSCRIBERS#${eventType}`;
+
+export function toStoredWebhook(item: Record<string, unknown>): StoredWebhook {
+  const w = item as unknown as StoredWebhook;
+  return {
+    id: w.id,
+    url: w.url,
+    eventTypes: w.eventTypes,
+    status: w.status,
+    description: w.description ?? null,
+    createdAt: w.createdAt,
+    secret: w.secret,
+    ...(w.previousSecret ? { previousSecret: w.previousSecret, previousSecretExpiresAt: w.previousSecretExpiresAt } : {}),
+  };
+}
+
+/** The subscription rows exist while the webhook is enabled: fan-out finds exactly the webhooks that take deliveries. */
+export function subscriptionPut(table: string, webhookId: string, eventType: string) {
+  return {
+    Put: {
+      TableName: table,
+      Item: {
+        ...webhookSubscriptionKey(webhookId, eventType),
+        entity: 'webhook-subscription',
+        webhookId,
+        eventType,
+        gsi1pk: subscribersPartition(eventType),
+        gsi1sk: webhookId,
+      },
+    },
+  };
+}
+
+export const subscriptionDelete = (table: string, webhookId: string, eventType: string) => ({
+  Delete: { TableName: table, Key: webhookSubscriptionKey(webhookId, eventType) },
+});
+
+export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): WebhookStore {
+  const get = async (webhookId: string) => {
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key: webhookKey(webhookId), ConsistentRead: true }));
+    return Item ? toStoredWebhook(Item) : undefined;
+  };
+  return {
+    async create(webhook) {
+      await transactWrite(doc, [
+        {
+          Put: {
+            TableName: table,
+            Item: { ...webhookKey(webhook.id), entity: 'webhook', ...webhook, gsi1pk: allWebhooks, gsi1sk: webhook.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...webhook.eventTypes.map((eventType) => subscriptionPut(table, webhook.id, eventType)),
+      ]);
+    },
+    get,
+    async list(page) {
+      const result = await queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': allWebhooks },
+          ScanIndexForward: false,
+        },
+        page,
+        cursors,
+      );
+      return { items: result.items.map(toStoredWebhook), nextCursor: result.nextCursor };
+    },
+    async remove(webhookId) {
+      const webhook = await get(webhookId);
+      if (!webhook) return false;
+      try {
+        await transactWrite(doc, [
+          { Delete: { TableName: table, Key: webhookKey(webhookId), ConditionExpression: 'attribute_exists(pk)' } },
+          ...webhook.eventTypes.map((eventType) => subscriptionDelete(table, webhookId, eventType)),
+        ]);
+        return true;
+      } catch (error) {
+        if (failedConditions(error)?.[0]) return false;
+        throw error;
+      }
+    },
+    async rotateSecret(webhookId, secret, previousSecretExpiresAt) {
+      try {
+        // Both sides of a SET read the item as it was: the old secret becomes the previous one.
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: webhookKey(webhookId),
+            UpdateExpression: 'SET previousSecret = secret, previousSecretExpiresAt = :expires, secret = :secret',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':secret': secret, ':expires': previousSecretExpiresAt },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async subscribers(eventType) {
+      const ids: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const result = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': subscribersPartition(eventType) },
+            ProjectionExpression: 'webhookId',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        ids.push(...(result.Items ?? []).map((item) => item.webhookId as string));
+        startKey = result.LastEvaluatedKey;
+      } while (startKey);
+      return ids;
+    },
+  };
+}
