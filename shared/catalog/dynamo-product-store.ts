@@ -1,13 +1,6 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError } from '#shared/errors';
-import { failedConditions, isConditionFailure, transactWrite } from '#shared/store/dynamo';
+import { failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/store/dynamo';
 import { participantKey, participantProductKey, productKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
@@ -165,21 +158,13 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
       return { ...product, status: to, updatedAt: at, ...(to === 'listed' ? { listedAt: at } : {}) };
     },
     async ofParticipant(participantId) {
-      const ids: string[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const refs = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'PRODUCT#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        ids.push(...(refs.Items ?? []).map((ref) => (ref.sk as string).slice('PRODUCT#'.length)));
-        startKey = refs.LastEvaluatedKey;
-      } while (startKey);
+      const refs = await queryAll(doc, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'PRODUCT#' },
+        ConsistentRead: true,
+      });
+      const ids = refs.map((ref) => (ref.sk as string).slice('PRODUCT#'.length));
       const products: Product[] = [];
       for (let start = 0; start < ids.length; start += 100) {
         let keys: Record<string, unknown>[] | undefined = ids.slice(start, start + 100).map(productKey);

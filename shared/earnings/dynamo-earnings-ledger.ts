@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { failedConditions, transactWrite } from '#shared/store/dynamo';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditions, queryAll, transactWrite } from '#shared/store/dynamo';
 import { earningEntryKey, earningEntryPrefix, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { sumIdr } from './money.ts';
@@ -88,22 +88,13 @@ export function buildEarningsLedger(doc: DynamoDBDocumentClient, table: string):
       }
     },
     async entriesOf(participantId) {
-      const entries: EarningEntry[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: QueryCommandOutput = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': participantEarningsKey(participantId).pk, ':prefix': earningEntryPrefix },
-            ProjectionExpression: 'orderId, productId, amountIdr, creditedAt',
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        entries.push(...((page.Items ?? []) as EarningEntry[]));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const entries = (await queryAll(doc, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': participantEarningsKey(participantId).pk, ':prefix': earningEntryPrefix },
+        ProjectionExpression: 'orderId, productId, amountIdr, creditedAt',
+        ConsistentRead: true,
+      })) as EarningEntry[];
       return entries.map(({ orderId, productId, amountIdr, creditedAt }) => ({ orderId, productId, amountIdr, creditedAt }));
     },
   };

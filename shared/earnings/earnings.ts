@@ -81,10 +81,16 @@ export async function getParticipantEarnings(
   const groupId = await deps.sources.groupOf(participantId);
   if (!groupId || !canSeeParticipant(caller, { id: participantId, groupId })) throw new NotFoundError('Participant');
   await recordAccess(deps, caller, 'earnings.read', [participantId]);
-  const entries = (await deps.ledger.entriesOf(participantId)).sort(newestFirst);
+  return { participantId, ...(await earningsOf(deps.ledger, participantId)) };
+}
+
+/** Every entry, newest first, and their sum as the total: the answer always adds up, even while a credit is being written. */
+export async function earningsOf(
+  ledger: Pick<EarningsLedger, 'entriesOf'>,
+  participantId: string,
+): Promise<Omit<ParticipantEarnings, 'participantId'>> {
+  const entries = (await ledger.entriesOf(participantId)).sort(newestFirst);
   return {
-    participantId,
-    // The sum of the entries shown, so the answer always adds up, even while a credit is being written.
     totalIdr: sumIdr(entries.map((entry) => entry.amountIdr)),
     entries: entries.map(({ orderId, productId, amountIdr, creditedAt }) => ({ orderId, productId, amountIdr, creditedAt })),
   };

@@ -1,3 +1,4 @@
+import type { EarningEntry } from '#shared/earnings/schemas';
 import type { Page, PageRequest } from '#shared/store/pagination';
 import type { AccessRecord } from './access-record.ts';
 
@@ -8,14 +9,7 @@ export interface AccessLog {
   list(participantId: string, page: PageRequest): Promise<Page<AccessRecord>>;
 }
 
-export interface EarningEntry {
-  orderId: string;
-  productId: string;
-  amountIdr: number;
-  creditedAt: string;
-}
-
-/** The earnings context's records of a participant, read by key (empty until it credits any). */
+/** The earnings context's view of a participant: every entry and their sum (zero and empty until it credits any). */
 export interface EarningsReader {
   of(participantId: string): Promise<{ totalIdr: number; entries: EarningEntry[] }>;
 }

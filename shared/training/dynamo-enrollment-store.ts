@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/errors';
-import { failedConditions, transactWrite, isConditionFailure } from '#shared/store/dynamo';
+import { failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/store/dynamo';
 import { enrollmentGuardKey, enrollmentKey, participantEnrollmentKey, participantKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
@@ -154,37 +154,29 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
       return (await get(enrollmentId)) as Enrollment;
     },
     async eraseNotes(participantId, erasedAt) {
-      const { pk } = participantKey(participantId);
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        // Consistent, on the participant's own partition: an enrollment written just before the erasure is found too.
-        const refs = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': 'ENROLLMENT#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const ref of refs.Items ?? []) {
-          try {
-            await doc.send(
-              new UpdateCommand({
-                TableName: table,
-                Key: enrollmentKey((ref.sk as string).slice('ENROLLMENT#'.length)),
-                UpdateExpression: 'REMOVE assessment.notes SET erasedAt = :at, updatedAt = :at',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
-                ExpressionAttributeValues: { ':at': erasedAt },
-              }),
-            );
-          } catch (error) {
-            // Erased already (a repeated erasure): nothing left to do for this one.
-            if (!isConditionFailure(error)) throw error;
-          }
+      // Consistent, on the participant's own partition: an enrollment written just before the erasure is found too.
+      const refs = await queryAll(doc, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'ENROLLMENT#' },
+        ConsistentRead: true,
+      });
+      for (const ref of refs) {
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: enrollmentKey((ref.sk as string).slice('ENROLLMENT#'.length)),
+              UpdateExpression: 'REMOVE assessment.notes SET erasedAt = :at, updatedAt = :at',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
+              ExpressionAttributeValues: { ':at': erasedAt },
+            }),
+          );
+        } catch (error) {
+          // Erased already (a repeated erasure): nothing left to do for this one.
+          if (!isConditionFailure(error)) throw error;
         }
-        startKey = refs.LastEvaluatedKey;
-      } while (startKey);
+      }
     },
     async listByParticipant(participantId, page) {
       const result = await queryPage(

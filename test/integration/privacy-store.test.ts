@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ParticipantRegistered } from '#events/participant-registered';
 import { ProductListed } from '#events/product-listed';
@@ -13,7 +13,6 @@ import type { Participant } from '#shared/participants/schemas';
 import { accessLogRetentionDays } from '#shared/privacy/access-log';
 import type { AccessRecord } from '#shared/privacy/access-record';
 import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
-import { buildEarningsReader } from '#shared/privacy/dynamo-earnings-reader';
 import { accessLogPartition, enrollmentKey, participantKey } from '#shared/store/keys';
 import { pendingEvent } from '#shared/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
@@ -196,28 +195,5 @@ describe('DynamoDB erasure', () => {
     const found = await products.ofParticipant(participant.id);
 
     expect(found).toEqual([listed, draft].sort((a, b) => b.id.localeCompare(a.id)));
-  });
-});
-
-describe('DynamoDB earnings reader', () => {
-  it('reads the total and the entries by key, and nothing for a participant without earnings', async () => {
-    const participantId = newId('prt');
-    const orderId = newId('ord');
-    const productId = newId('prd');
-    const { pk } = participantKey(participantId);
-    await doc.send(new PutCommand({ TableName: table, Item: { pk, sk: 'EARNINGS', totalIdr: 68_000 } }));
-    await doc.send(
-      new PutCommand({
-        TableName: table,
-        Item: { pk, sk: `EARNING#${orderId}#${productId}`, orderId, productId, amountIdr: 68_000, creditedAt: now },
-      }),
-    );
-    const earnings = buildEarningsReader(doc, table);
-
-    await expect(earnings.of(participantId)).resolves.toEqual({
-      totalIdr: 68_000,
-      entries: [{ orderId, productId, amountIdr: 68_000, creditedAt: now }],
-    });
-    await expect(earnings.of(newId('prt'))).resolves.toEqual({ totalIdr: 0, entries: [] });
   });
 });
