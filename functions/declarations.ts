@@ -23,6 +23,8 @@ import eventSchemas from './platform/event-schemas/function.ts';
 import health from './platform/health/function.ts';
 import openapi from './platform/openapi/function.ts';
 import outboxRelay from './platform/outbox-relay/function.ts';
+import getGroupReport from './reports/get-group-report/function.ts';
+import projectGroupReport from './reports/project-group-report/function.ts';
 import completeTraining from './training/complete-training/function.ts';
 import createProgram from './training/create-program/function.ts';
 import enrollParticipant from './training/enroll-participant/function.ts';
@@ -62,6 +64,8 @@ export const declarations: readonly FunctionDeclaration[] = [
   placeOrder,
   getOrder,
   listOrders,
+  projectGroupReport,
+  getGroupReport,
 ];
 
 export function httpRoutes(): HttpRoute[] {

@@ -26,7 +26,11 @@ export interface HttpRoute {
   params?: $ZodType;
   body?: $ZodType;
   query?: $ZodType;
-  response: { status: number; schema?: $ZodType; contentType?: string };
+  /**
+   * The success answer. `alternativeContentTypes`: other types the route can answer instead (e.g. `text/csv` when
+   * asked by a query parameter), returned by the handler as a RawBody; the OpenAPI document lists them as strings.
+   */
+  response: { status: number; schema?: $ZodType; contentType?: string; alternativeContentTypes?: readonly string[] };
 }
 
 export type Trigger =

@@ -18,3 +18,8 @@ export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORD
 export const orderSellerKey = (orderId: string, participantId: string) => ({ pk: `ORDER#${orderId}`, sk: `SELLER#${participantId}` });
 /** A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. */
 export const idempotencyKey = (buyerSub: string, key: string) => ({ pk: `IDEMPOTENCY#${buyerSub}#${key}`, sk: 'IDEMPOTENCY' });
+/** A group's report figures for one UTC day (`DAY#yyyy-mm-dd`) or month (`MONTH#yyyy-mm`), kept by the report projection. */
+export const reportDayKey = (groupId: string, day: string) => ({ pk: `REPORT#${groupId}`, sk: `DAY#${day}` });
+export const reportMonthKey = (groupId: string, month: string) => ({ pk: `REPORT#${groupId}`, sk: `MONTH#${month}` });
+/** One per event the report projection has counted: a repeated event fails its condition and counts nothing. */
+export const reportGuardKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'REPORT' });
