@@ -30,7 +30,7 @@ const functions = await measureFunctions(declarations, 7);
 log('Starting the local runtime for the HTTP benches…');
 const runtime = await spawnLocalRuntime({ port: 0, seed: false });
 try {
-  const { benches, productIds } = await prepareHttpBenches(runtime.endpoints.apiUrl);
+  const { benches, productIds } = await prepareHttpBenches(runtime.endpoints.apiUrl, runtime.endpoints);
   const http = [];
   for (const bench of benches) {
     log(`Loading ${bench.name}…`);
