@@ -17,7 +17,7 @@ const tokenFor = async (apiUrl: string, claims: Record<string, unknown>) => (awa
 export async function prepareHttpBenches(
   apiUrl: string,
   endpoints: { dynamoEndpoint: string; tableName: string },
-): Promise<{ benches: HttpBench[]; productIds: string[] }> {
+): Promise<{ benches: HttpBench[]; productIds: string[]; report: { groupId: string; token: string } }> {
   const admin = await tokenFor(apiUrl, { sub: 'bench-admin', roles: ['admin'] });
   const officer = await tokenFor(apiUrl, { sub: 'bench-officer', roles: ['officer'] });
   const group = await post(apiUrl, '/groups', { name: 'Bench Group', focus: 'Benchmarks', district: 'Mataram' }, admin);
@@ -37,17 +37,20 @@ export async function prepareHttpBenches(
   const buyer = await tokenFor(apiUrl, { sub: 'bench-buyer', roles: ['buyer'] });
   const facilitator = await tokenFor(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId: group.id });
   const year = await seedReportYear(endpoints, group.id as string);
+  const reportPath = (range: { from: string; to: string }) => `/reports/groups/${group.id}?from=${range.from}&to=${range.to}`;
   const benches = [
     { name: 'GET /groups/{id}', path: `/groups/${group.id}` },
     { name: 'GET /participants/{id}', path: `/participants/${participant.id}`, token: officer },
     { name: 'GET /products?groupId=', path: `/products?groupId=${group.id}` },
     { name: 'GET /products/{id}', path: `/products/${products[0]}` },
-    // A year from today back: two partial months by day (~30 items), eleven whole months by their month bucket.
-    { name: 'GET /reports/groups/{id} (year)', path: `/reports/groups/${group.id}?from=${year.from}&to=${year.to}`, token: facilitator },
+    // A year of reports: the twelve months to this one are twelve month buckets, one Query.
+    { name: 'GET /reports/{id} (12 months)', path: reportPath(year.twelveMonths), token: facilitator },
+    // 365 days back from today: the partial edge months by day (~30 items, two Queries), eleven months by month.
+    { name: 'GET /reports/{id} (365 days)', path: reportPath(year.days365), token: facilitator },
     // One product an order, round robin over the 20: 7,000 orders (warm-up included) of 20 × 100,000 in stock.
     { name: 'POST /orders (1 product)', path: '/orders', token: buyer, bodies: products.map((productId) => orderOf(productId)) },
   ];
-  return { benches, productIds: products };
+  return { benches, productIds: products, report: { groupId: group.id as string, token: facilitator } };
 }
 
 /** An order of one of a product, as a buyer sends it. */

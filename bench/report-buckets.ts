@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { newId } from '#shared/ids';
+import { currentMonth } from '#shared/reports/date-range';
 import { buildReportStore } from '#shared/reports/dynamo-report-store';
 import { buildDocumentClient } from '#shared/store/dynamo';
 
@@ -8,7 +9,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 /**
  * A year of one group's report: one event a day for the 365 days up to today, written by the projection's own store
  * (so each day bucket and its month bucket, as the consumer writes them), with a few of 40 sellers active each day.
- * Returns the rolling year it covers: its partial first and last months are read by day, the eleven between by month.
+ * Returns two year-long ranges over it: the twelve calendar months up to this one (twelve month buckets) and the
+ * 365 days up to today (the partial first and last months read by day, the eleven between by month).
  */
 export async function seedReportYear(endpoints: { dynamoEndpoint: string; tableName: string }, groupId: string) {
   const client = new DynamoDBClient({
@@ -41,5 +43,10 @@ export async function seedReportYear(endpoints: { dynamoEndpoint: string; tableN
     });
   }
   client.destroy();
-  return { from: days[0] as string, to: days[days.length - 1] as string };
+  const now = new Date(today);
+  const twelveMonths = {
+    from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)).toISOString().slice(0, 10),
+    to: currentMonth(now).to,
+  };
+  return { twelveMonths, days365: { from: days[0] as string, to: days[days.length - 1] as string } };
 }

@@ -1,5 +1,5 @@
 import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { groupKey, orderKey, participantKey, productKey } from '#shared/store/keys';
+import { orderKey, participantKey, productKey } from '#shared/store/keys';
 import type { DeliveredOrder, ReportSources } from './ports.ts';
 
 /** Reads of other contexts' records, each projecting only the ids and figures a report needs: no personal data. */
@@ -47,10 +47,6 @@ export function buildReportSources(doc: DynamoDBDocumentClient, table: string): 
         keys = UnprocessedKeys?.[table]?.Keys;
       }
       return grams;
-    },
-    async groupExists(groupId) {
-      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: groupKey(groupId), ProjectionExpression: 'pk' }));
-      return Item !== undefined;
     },
   };
 }

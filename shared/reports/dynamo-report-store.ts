@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { failedConditions, transactWrite } from '#shared/store/dynamo';
-import { reportDayKey, reportGuardKey, reportMonthKey } from '#shared/store/keys';
+import { groupKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/store/keys';
 import { type Bucket, counterNames } from './figures.ts';
 import type { ReportDelta, ReportStore } from './ports.ts';
 
@@ -97,7 +97,12 @@ export function buildReportStore(doc: DynamoDBDocumentClient, table: string): Re
     async buckets(groupId, plan) {
       const queries = plan.days.map(({ from, to }) => query(reportDayKey(groupId, from), reportDayKey(groupId, to)));
       if (plan.months) queries.push(query(reportMonthKey(groupId, plan.months.from), reportMonthKey(groupId, plan.months.to)));
-      return (await Promise.all(queries)).flat();
+      const buckets = (await Promise.all(queries)).flat();
+      // Only events of a stored group's records are counted, and groups are never deleted, so a bucket proves the
+      // group exists; the group itself is read only for a range without any, saving a call on the hot path.
+      if (buckets.length > 0) return { groupExists: true, buckets };
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: groupKey(groupId), ProjectionExpression: 'pk' }));
+      return { groupExists: Item !== undefined, buckets };
     },
   };
 }

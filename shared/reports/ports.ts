@@ -17,8 +17,11 @@ export interface ReportStore {
    * 'duplicate' (and nothing written) when the event was counted before, however long ago or however concurrently.
    */
   apply(eventId: string, delta: ReportDelta): Promise<'applied' | 'duplicate'>;
-  /** The buckets the plan names that hold anything (a day or month without events has no bucket). */
-  buckets(groupId: string, plan: BucketPlan): Promise<Bucket[]>;
+  /**
+   * The buckets the plan names that hold anything (a day or month without events has no bucket), and whether
+   * the group exists: read together, so a report is one round trip.
+   */
+  buckets(groupId: string, plan: BucketPlan): Promise<{ groupExists: boolean; buckets: Bucket[] }>;
 }
 
 /** A delivered order as the report needs it. */
@@ -35,5 +38,4 @@ export interface ReportSources {
   order(orderId: string): Promise<DeliveredOrder | undefined>;
   /** grams of material in one piece of each product (the sum of its materials' grams); unknown products are missing */
   productGrams(productIds: readonly string[]): Promise<Map<string, number>>;
-  groupExists(groupId: string): Promise<boolean>;
 }

@@ -3,12 +3,11 @@ import type { Clock } from '#shared/clock';
 import { ForbiddenError, NotFoundError } from '#shared/errors';
 import { planBuckets, resolveRange } from './date-range.ts';
 import { sumBuckets } from './figures.ts';
-import type { ReportSources, ReportStore } from './ports.ts';
+import type { ReportStore } from './ports.ts';
 import type { GroupReport, ReportQuery } from './schemas.ts';
 
 export interface ReportDeps {
   reports: ReportStore;
-  sources: Pick<ReportSources, 'groupExists'>;
   clock: Clock;
 }
 
@@ -24,8 +23,8 @@ export function canReadReport(caller: Caller, groupId: string): boolean {
 export async function getGroupReport(deps: ReportDeps, caller: Caller, groupId: string, query: ReportQuery): Promise<GroupReport> {
   if (!canReadReport(caller, groupId)) throw new ForbiddenError("Only the group's facilitators, officers and admins read its report");
   const range = resolveRange(query, deps.clock.now());
-  const [exists, buckets] = await Promise.all([deps.sources.groupExists(groupId), deps.reports.buckets(groupId, planBuckets(range))]);
-  if (!exists) throw new NotFoundError('Group');
+  const { groupExists, buckets } = await deps.reports.buckets(groupId, planBuckets(range));
+  if (!groupExists) throw new NotFoundError('Group');
   const { counters: c, activeSellers } = sumBuckets(buckets);
   return {
     groupId,

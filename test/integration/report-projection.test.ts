@@ -72,7 +72,7 @@ async function world() {
       } as EventBridgeEvent<string, unknown>,
       context,
     );
-  const report = (from: string, to: string) => getGroupReport({ reports, sources, clock: fixedClock() }, admin, groupId, { from, to });
+  const report = (from: string, to: string) => getGroupReport({ reports, clock: fixedClock() }, admin, groupId, { from, to });
   return { groupId, siti, budi, bag, mat, orderId, deliver, report };
 }
 
@@ -207,12 +207,27 @@ describe('the group report projection on DynamoDB', () => {
     });
 
     // Assert: two January days, February's month bucket, one March day
-    expect(buckets.map((bucket) => bucket.counters.placed).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([1, 2, 12, 16]);
-    const figures = await getGroupReport({ reports, sources, clock: fixedClock() }, admin, groupId, {
+    expect(buckets.buckets.map((bucket) => bucket.counters.placed).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([1, 2, 12, 16]);
+    expect(buckets.groupExists).toBe(true);
+    const figures = await getGroupReport({ reports, clock: fixedClock() }, admin, groupId, {
       from: '2025-01-15',
       to: '2025-03-10',
     });
     expect(figures.orders.placed).toBe(31);
     expect(figures.participants.activeSellers).toBe(2);
+  });
+
+  it('tells an existing group without buckets in the range from an unknown one', async () => {
+    // Prepare
+    const { groupId } = await world();
+    const plan = { days: [{ from: '2020-01-01', to: '2020-01-31' }] };
+
+    // Act
+    const quiet = await reports.buckets(groupId, plan);
+    const unknown = await reports.buckets(newId('grp'), plan);
+
+    // Assert
+    expect(quiet).toEqual({ groupExists: true, buckets: [] });
+    expect(unknown).toEqual({ groupExists: false, buckets: [] });
   });
 });

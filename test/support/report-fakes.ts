@@ -7,7 +7,7 @@ interface FakeBucket {
 }
 
 /** An in-memory report store with the adapter's semantics: day and month buckets, one guard per eventId. */
-export function fakeReportStore() {
+export function fakeReportStore(groups: readonly string[] = []) {
   const guards = new Set<string>();
   const buckets = new Map<string, FakeBucket>();
   const plans: unknown[] = [];
@@ -38,7 +38,10 @@ export function fakeReportStore() {
         ...plan.days.flatMap(({ from, to }) => within('DAY', from, to)),
         ...(plan.months ? within('MONTH', plan.months.from, plan.months.to) : []),
       ];
-      return found.map(([, bucket]): Bucket => ({ counters: { ...bucket.counters }, sellers: new Set(bucket.sellers) }));
+      return {
+        groupExists: groups.includes(groupId),
+        buckets: found.map(([, bucket]): Bucket => ({ counters: { ...bucket.counters }, sellers: new Set(bucket.sellers) })),
+      };
     },
   };
   return { store, buckets, plans };
@@ -46,7 +49,6 @@ export function fakeReportStore() {
 
 export function fakeReportSources(
   records: {
-    groups?: string[];
     participants?: Record<string, string>;
     orders?: Record<string, DeliveredOrder>;
     productGrams?: Record<string, number>;
@@ -57,6 +59,5 @@ export function fakeReportSources(
     order: async (orderId) => records.orders?.[orderId],
     productGrams: async (productIds) =>
       new Map(productIds.flatMap((id) => (records.productGrams?.[id] === undefined ? [] : [[id, records.productGrams[id]] as const]))),
-    groupExists: async (groupId) => records.groups?.includes(groupId) ?? false,
   };
 }

@@ -27,7 +27,6 @@ const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeI
 function setUp() {
   const { store, buckets } = fakeReportStore();
   const sources = fakeReportSources({
-    groups: [groupId],
     participants: { [seller]: groupId },
     orders: {
       [orderId]: {

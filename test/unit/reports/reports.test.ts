@@ -4,7 +4,7 @@ import { newId } from '#shared/ids';
 import { csvColumns, reportCsv } from '#shared/reports/csv';
 import { getGroupReport } from '#shared/reports/reports';
 import type { ReportDelta } from '#shared/reports/ports';
-import { fakeReportSources, fakeReportStore } from '#test/support/report-fakes';
+import { fakeReportStore } from '#test/support/report-fakes';
 import { fixedClock } from '#test/support/fakes';
 
 const groupId = newId('grp');
@@ -14,11 +14,11 @@ const officer: Caller = { sub: 'o', roles: ['officer'] };
 const admin: Caller = { sub: 'a', roles: ['admin'] };
 
 async function setUp(deltas: Omit<ReportDelta, 'groupId'>[] = []) {
-  const { store, plans } = fakeReportStore();
+  const { store, plans } = fakeReportStore([groupId]);
   for (const delta of deltas) await store.apply(newId('evt'), { groupId, ...delta });
   // Another group's figures never leak into this one's report.
   await store.apply(newId('evt'), { groupId: newId('grp'), day: '2026-11-10', counters: { placed: 9 }, sellers: [wayan] });
-  const deps = { reports: store, sources: fakeReportSources({ groups: [groupId] }), clock: fixedClock('2026-11-28T05:36:47.000Z') };
+  const deps = { reports: store, clock: fixedClock('2026-11-28T05:36:47.000Z') };
   return { deps, plans };
 }
 
