@@ -1,4 +1,5 @@
 import type { HttpBench } from './http.ts';
+import { seedReportYear } from './report-buckets.ts';
 
 async function post(apiUrl: string, path: string, body: unknown, token?: string) {
   const response = await fetch(`${apiUrl}${path}`, {
@@ -13,7 +14,10 @@ async function post(apiUrl: string, path: string, body: unknown, token?: string)
 const tokenFor = async (apiUrl: string, claims: Record<string, unknown>) => (await post(apiUrl, '/_local/token', claims)).token as string;
 
 /** The records the benches read, made through the API like any client would. */
-export async function prepareHttpBenches(apiUrl: string): Promise<{ benches: HttpBench[]; productIds: string[] }> {
+export async function prepareHttpBenches(
+  apiUrl: string,
+  endpoints: { dynamoEndpoint: string; tableName: string },
+): Promise<{ benches: HttpBench[]; productIds: string[]; report: { groupId: string; token: string } }> {
   const admin = await tokenFor(apiUrl, { sub: 'bench-admin', roles: ['admin'] });
   const officer = await tokenFor(apiUrl, { sub: 'bench-officer', roles: ['officer'] });
   const group = await post(apiUrl, '/groups', { name: 'Bench Group', focus: 'Benchmarks', district: 'Mataram' }, admin);
@@ -31,15 +35,22 @@ export async function prepareHttpBenches(apiUrl: string): Promise<{ benches: Htt
   );
   const products = await listedProducts(apiUrl, group.id as string, officer);
   const buyer = await tokenFor(apiUrl, { sub: 'bench-buyer', roles: ['buyer'] });
+  const facilitator = await tokenFor(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId: group.id });
+  const year = await seedReportYear(endpoints, group.id as string);
+  const reportPath = (range: { from: string; to: string }) => `/reports/groups/${group.id}?from=${range.from}&to=${range.to}`;
   const benches = [
     { name: 'GET /groups/{id}', path: `/groups/${group.id}` },
     { name: 'GET /participants/{id}', path: `/participants/${participant.id}`, token: officer },
     { name: 'GET /products?groupId=', path: `/products?groupId=${group.id}` },
     { name: 'GET /products/{id}', path: `/products/${products[0]}` },
+    // A year of reports: the twelve months to this one are twelve month buckets, one Query.
+    { name: 'GET /reports/{id} (12 months)', path: reportPath(year.twelveMonths), token: facilitator },
+    // 365 days back from today: the partial edge months by day (~30 items, two Queries), eleven months by month.
+    { name: 'GET /reports/{id} (365 days)', path: reportPath(year.days365), token: facilitator },
     // One product an order, round robin over the 20: 7,000 orders (warm-up included) of 20 × 100,000 in stock.
     { name: 'POST /orders (1 product)', path: '/orders', token: buyer, bodies: products.map((productId) => orderOf(productId)) },
   ];
-  return { benches, productIds: products };
+  return { benches, productIds: products, report: { groupId: group.id as string, token: facilitator } };
 }
 
 /** An order of one of a product, as a buyer sends it. */

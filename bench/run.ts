@@ -30,13 +30,14 @@ const functions = await measureFunctions(declarations, 7);
 log('Starting the local runtime for the HTTP benches…');
 const runtime = await spawnLocalRuntime({ port: 0, seed: false });
 try {
-  const { benches, productIds } = await prepareHttpBenches(runtime.endpoints.apiUrl);
+  const { benches, productIds, report } = await prepareHttpBenches(runtime.endpoints.apiUrl, runtime.endpoints);
   const http = [];
   for (const bench of benches) {
     log(`Loading ${bench.name}…`);
     http.push(await measureHttp(runtime.endpoints.apiUrl, bench, 4000));
   }
   const orderPlacementWcu = await placementCapacity(runtime.endpoints, productIds);
+  log(await projectionCheck(runtime.endpoints.apiUrl, report));
   printReport({ functions, http, orderPlacementWcu }, json);
 } finally {
   await runtime.stop();
@@ -67,4 +68,23 @@ async function placementCapacity(endpoints: { dynamoEndpoint: string; tableName:
   );
   client.destroy();
   return units;
+}
+
+/**
+ * Whether the report projection kept up with the POST /orders bench, whose every order is an OrderPlaced on the
+ * same two bucket items: once the bus is idle, today's `placed` should be the seeded 5 plus every order placed.
+ */
+async function projectionCheck(apiUrl: string, report: { groupId: string; token: string }) {
+  const get = async (path: string, token?: string) =>
+    (await (await fetch(`${apiUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})).json()) as Record<
+      string,
+      unknown
+    >;
+  for (let waited = 0; (await get('/_local/bus')).pending !== 0 && waited < 120_000; waited += 500) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const figures = await get(`/reports/groups/${report.groupId}?from=${today}&to=${today}`, report.token);
+  const deadLetters = ((await get('/_local/dead-letters')).items as unknown[]).length;
+  return `report projection after the benches: today's orders.placed ${JSON.stringify((figures.orders as { placed: number }).placed)} (5 seeded + the orders placed), dead letters ${deadLetters}`;
 }

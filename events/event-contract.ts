@@ -44,3 +44,14 @@ export function detailSchema<C extends EventContract>(contract: C) {
 export function patternFor(contract: EventContract): Record<string, unknown> {
   return { source: [contract.source], 'detail-type': [contract.detailType] };
 }
+
+/**
+ * One EventBridge pattern that selects exactly these event types, for a consumer of several: one `$or`
+ * branch per source, so no detail-type matches under a source that does not emit it.
+ */
+export function patternForAny(contracts: readonly EventContract[]): Record<string, unknown> {
+  const bySource = new Map<EventSource, string[]>();
+  for (const contract of contracts) bySource.set(contract.source, [...(bySource.get(contract.source) ?? []), contract.detailType]);
+  const branches = [...bySource].map(([source, detailTypes]) => ({ source: [source], 'detail-type': detailTypes }));
+  return branches.length === 1 ? (branches[0] as Record<string, unknown>) : { $or: branches };
+}

@@ -30,6 +30,8 @@ import eventSchemas from './platform/event-schemas/function.ts';
 import health from './platform/health/function.ts';
 import openapi from './platform/openapi/function.ts';
 import outboxRelay from './platform/outbox-relay/function.ts';
+import getGroupReport from './reports/get-group-report/function.ts';
+import projectGroupReport from './reports/project-group-report/function.ts';
 import completeTraining from './training/complete-training/function.ts';
 import eraseParticipantData from './participants/erase-personal-data/function.ts';
 import exportParticipantData from './participants/export-personal-data/function.ts';
@@ -100,6 +102,8 @@ export const declarations: readonly FunctionDeclaration[] = [
   retryWebhookDelivery,
   fanOutWebhookEvent,
   deliverWebhook,
+  projectGroupReport,
+  getGroupReport,
 ];
 
 export function httpRoutes(): HttpRoute[] {

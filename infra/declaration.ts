@@ -32,7 +32,11 @@ export interface HttpRoute {
    * checked at the edge (400 `headers.<name>`) and documented in OpenAPI as header parameters
    */
   headers?: $ZodType;
-  response: { status: number; schema?: $ZodType; contentType?: string };
+  /**
+   * The success answer. `alternativeContentTypes`: other types the route can answer instead (e.g. `text/csv` when
+   * asked by a query parameter), returned by the handler as a RawBody; the OpenAPI document lists them as strings.
+   */
+  response: { status: number; schema?: $ZodType; contentType?: string; alternativeContentTypes?: readonly string[] };
 }
 
 export type Trigger =

@@ -57,7 +57,8 @@ function parameters(route: HttpRoute) {
 const securityOf = (auth: HttpRoute['auth']) => ({ public: [], jwt: [{ bearer: [] }], optional: [{}, { bearer: [] }] })[auth];
 
 function operation(route: HttpRoute) {
-  const { status, schema, contentType = 'application/json' } = route.response;
+  const { status, schema, contentType = 'application/json', alternativeContentTypes = [] } = route.response;
+  const alternatives = alternativeContentTypes.map((type) => [type, { schema: { type: 'string' } }]);
   return {
     summary: route.summary,
     ...(route.roles ? { description: `Roles: ${route.roles.join(', ')}` } : {}),
@@ -67,7 +68,10 @@ function operation(route: HttpRoute) {
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
       : {}),
     responses: {
-      [status]: { description: 'Success', ...(schema ? { content: { [contentType]: { schema: jsonSchema(schema, 'output') } } } : {}) },
+      [status]: {
+        description: 'Success',
+        ...(schema ? { content: { [contentType]: { schema: jsonSchema(schema, 'output') }, ...Object.fromEntries(alternatives) } } : {}),
+      },
       ...Object.fromEntries(
         Object.entries(problemStatuses).map(([code, description]) => [
           code,

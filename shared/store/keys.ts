@@ -56,3 +56,8 @@ export const webhookDeliveryKey = (webhookId: string, messageId: string) => ({
   pk: `WEBHOOK#${webhookId}`,
   sk: `DELIVERY#${messageId}`,
 });
+/** A group's report figures for one UTC day (`DAY#yyyy-mm-dd`) or month (`MONTH#yyyy-mm`), kept by the report projection. */
+export const reportDayKey = (groupId: string, day: string) => ({ pk: `REPORT#${groupId}`, sk: `DAY#${day}` });
+export const reportMonthKey = (groupId: string, month: string) => ({ pk: `REPORT#${groupId}`, sk: `MONTH#${month}` });
+/** One per event the report projection has counted: a repeated event fails its condition and counts nothing. */
+export const reportGuardKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'REPORT' });

@@ -1,33 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '#test/support/api';
+import { midtransNotification, notifyMidtrans } from '#test/support/midtrans';
 import { newShop, orderEvents, shipping } from '#test/support/shop';
 
-/** The key the local runtime is started with (CONTRACT §5). */
-const serverKey = process.env.MIDTRANS_SERVER_KEY ?? 'local-server-key';
-
-/** A notification as Midtrans posts it: many fields, the signature over the exact strings. */
-function notification(orderId: string, grossAmount: string, overrides: Record<string, string> = {}, key = serverKey) {
-  const body: Record<string, unknown> = {
-    transaction_time: '2026-11-28 12:36:47',
-    transaction_status: 'settlement',
-    transaction_id: randomUUID(),
-    status_message: 'midtrans payment notification',
-    status_code: '200',
-    payment_type: 'bank_transfer',
-    order_id: orderId,
-    merchant_id: 'G141532850',
-    gross_amount: grossAmount,
-    fraud_status: 'accept',
-    currency: 'IDR',
-    va_numbers: [{ va_number: '41532850123', bank: 'bca' }],
-    ...overrides,
-  };
-  body.signature_key ??= createHash('sha512').update(`${body.order_id}${body.status_code}${body.gross_amount}${key}`).digest('hex');
-  return body;
-}
-
-const notify = (body: unknown) => call('POST', '/payments/midtrans/notifications', { body });
 const orderAs = async (token: string, orderId: string) => (await call('GET', `/orders/${orderId}`, { token })).body;
 
 describe('Midtrans notifications', () => {
@@ -35,11 +10,11 @@ describe('Midtrans notifications', () => {
     // Prepare
     const shop = await newShop();
     const order = await shop.placeOrder();
-    const settled = notification(order.id, '170000.00');
+    const settled = midtransNotification(order.id, '170000.00');
 
     // Act
-    const first = await notify(settled);
-    const repeat = await notify(settled);
+    const first = await notifyMidtrans(settled);
+    const repeat = await notifyMidtrans(settled);
 
     // Assert
     expect(first.status).toBe(200);
@@ -63,15 +38,15 @@ describe('Midtrans notifications', () => {
   it('refuses a wrong, missing or foreign-key signature with a 403, changing nothing', async () => {
     const shop = await newShop();
     const order = await shop.placeOrder();
-    const { signature_key: _, ...unsigned } = notification(order.id, '170000.00');
+    const { signature_key: _, ...unsigned } = midtransNotification(order.id, '170000.00');
 
     const responses = [
-      await notify(notification(order.id, '170000.00', { signature_key: 'a'.repeat(128) })),
-      await notify(notification(order.id, '170000.00', { signature_key: 'short' })),
-      await notify(unsigned),
-      await notify(notification(order.id, '170000.00', {}, 'SB-Mid-server-someone-else')),
+      await notifyMidtrans(midtransNotification(order.id, '170000.00', { signature_key: 'a'.repeat(128) })),
+      await notifyMidtrans(midtransNotification(order.id, '170000.00', { signature_key: 'short' })),
+      await notifyMidtrans(unsigned),
+      await notifyMidtrans(midtransNotification(order.id, '170000.00', {}, 'SB-Mid-server-someone-else')),
       // Signed for one amount, sent with another: the signature no longer holds.
-      await notify({ ...notification(order.id, '1.00'), gross_amount: '170000.00' }),
+      await notifyMidtrans({ ...midtransNotification(order.id, '1.00'), gross_amount: '170000.00' }),
     ];
 
     expect(responses.map((response) => response.status)).toEqual([403, 403, 403, 403, 403]);
@@ -83,10 +58,10 @@ describe('Midtrans notifications', () => {
     const shop = await newShop();
     const order = await shop.placeOrder();
 
-    const wrongAmount = await notify(notification(order.id, '1000.00'));
-    const fraction = await notify(notification(order.id, '170000.50'));
-    const unknown = await notify(notification(`ord_${'0'.repeat(26)}`, '170000.00'));
-    const foreign = await notify(notification('INV-2026-0001', '170000.00'));
+    const wrongAmount = await notifyMidtrans(midtransNotification(order.id, '1000.00'));
+    const fraction = await notifyMidtrans(midtransNotification(order.id, '170000.50'));
+    const unknown = await notifyMidtrans(midtransNotification(`ord_${'0'.repeat(26)}`, '170000.00'));
+    const foreign = await notifyMidtrans(midtransNotification('INV-2026-0001', '170000.00'));
 
     expect([wrongAmount.status, fraction.status, unknown.status, foreign.status]).toEqual([422, 422, 404, 404]);
     expect((await orderAs(shop.buyer.token, order.id)).status).toBe('placed');
@@ -95,10 +70,10 @@ describe('Midtrans notifications', () => {
   it('cancels on expire as the payment provider, giving the stock back once', async () => {
     const shop = await newShop();
     const order = await shop.placeOrder(3);
-    const expired = notification(order.id, '255000.00', { transaction_status: 'expire', status_code: '202', fraud_status: '' });
+    const expired = midtransNotification(order.id, '255000.00', { transaction_status: 'expire', status_code: '202', fraud_status: '' });
 
-    const first = await notify(expired);
-    const repeat = await notify(expired);
+    const first = await notifyMidtrans(expired);
+    const repeat = await notifyMidtrans(expired);
 
     expect([first.body.result, repeat.body.result]).toEqual(['cancelled', 'unchanged']);
     expect(await orderAs(shop.buyer.token, order.id)).toMatchObject({
@@ -119,7 +94,7 @@ describe('Midtrans notifications', () => {
     const order = await shop.placeOrder();
     await call('POST', `/orders/${order.id}/cancellation`, { token: shop.buyer.token, body: { reason: 'Berubah pikiran' } });
 
-    const late = await notify(notification(order.id, '170000.00'));
+    const late = await notifyMidtrans(midtransNotification(order.id, '170000.00'));
 
     expect(late.status).toBe(409);
     expect((await orderAs(shop.buyer.token, order.id)).status).toBe('cancelled');
@@ -130,10 +105,14 @@ describe('Midtrans notifications', () => {
     const shop = await newShop();
     const order = await shop.placeOrder();
 
-    const pending = await notify(notification(order.id, '170000.00', { transaction_status: 'pending', status_code: '201' }));
-    const challenged = await notify(notification(order.id, '170000.00', { transaction_status: 'capture', fraud_status: 'challenge' }));
+    const pending = await notifyMidtrans(
+      midtransNotification(order.id, '170000.00', { transaction_status: 'pending', status_code: '201' }),
+    );
+    const challenged = await notifyMidtrans(
+      midtransNotification(order.id, '170000.00', { transaction_status: 'capture', fraud_status: 'challenge' }),
+    );
     await call('POST', `/orders/${order.id}/payment`, { token: shop.facilitator, body: { method: 'cash', reference: 'Kuitansi 7' } });
-    const expired = await notify(notification(order.id, '170000.00', { transaction_status: 'expire', status_code: '202' }));
+    const expired = await notifyMidtrans(midtransNotification(order.id, '170000.00', { transaction_status: 'expire', status_code: '202' }));
 
     expect([pending, challenged, expired].map((response) => [response.status, response.body.result])).toEqual([
       [200, 'unchanged'],
@@ -148,7 +127,7 @@ describe('Midtrans notifications', () => {
       rawBody: 'order_id=x',
       headers: { 'content-type': 'text/plain' },
     });
-    const missing = await notify({ order_id: 'ord_x', signature_key: 'x' });
+    const missing = await notifyMidtrans({ order_id: 'ord_x', signature_key: 'x' });
 
     expect(notJson.status).toBe(415);
     expect(missing.status).toBe(400);

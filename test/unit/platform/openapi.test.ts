@@ -28,6 +28,27 @@ describe('OpenAPI document', () => {
     expect(optional.paths['/things/{id}']?.get).toMatchObject({ security: [{}, { bearer: [] }] });
   });
 
+  it('lists the other content types a route can answer (the group report as CSV), and its query parameters', () => {
+    // Prepare
+    const operation = document.paths['/reports/groups/{groupId}']?.get as {
+      parameters: { name: string; in: string }[];
+      responses: Record<string, { content: Record<string, { schema: { type: string } }> }>;
+    };
+
+    // Act
+    const content = operation.responses['200']?.content;
+
+    // Assert
+    expect(Object.keys(content ?? {})).toEqual(['application/json', 'text/csv']);
+    expect(content?.['text/csv']?.schema).toEqual({ type: 'string' });
+    expect(operation.parameters.map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual([
+      'path:groupId',
+      'query:from',
+      'query:to',
+      'query:format',
+    ]);
+  });
+
   it('describes request bodies by their input (phone is a string in, E.164 out)', () => {
     const schema = (
       document.paths['/participants']?.post as {

@@ -1,0 +1,13 @@
+import { httpHandler, RawBody } from '#shared/http/http-handler';
+import { csvContentType, reportCsv } from '#shared/reports/csv';
+import { reportsDeps } from '#shared/reports/deps';
+import { getGroupReport } from '#shared/reports/reports';
+import declaration from './function.ts';
+
+export const buildHandler = (deps = reportsDeps()) =>
+  httpHandler(declaration.trigger.route, async ({ caller, params, query }) => {
+    const report = await getGroupReport(deps, caller, params.groupId, query);
+    return query.format === 'csv' ? new RawBody(csvContentType, reportCsv(report)) : report;
+  });
+
+export const handler = buildHandler();

@@ -1,0 +1,11 @@
+import { systemClock } from '#shared/clock';
+import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { buildReportSources } from './dynamo-report-sources.ts';
+import { buildReportStore } from './dynamo-report-store.ts';
+
+/** The reports context's side effects, built once per container. */
+export function reportsDeps() {
+  const doc = buildDocumentClient();
+  const table = tableName();
+  return { reports: buildReportStore(doc, table), sources: buildReportSources(doc, table), clock: systemClock };
+}

@@ -1,0 +1,52 @@
+import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { orderKey, participantKey, productKey } from '#shared/store/keys';
+import type { DeliveredOrder, ReportSources } from './ports.ts';
+
+/** Reads of other contexts' records, each projecting only the ids and figures a report needs: no personal data. */
+export function buildReportSources(doc: DynamoDBDocumentClient, table: string): ReportSources {
+  return {
+    async participantGroup(participantId) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: participantKey(participantId), ProjectionExpression: 'groupId' }),
+      );
+      return Item?.groupId as string | undefined;
+    },
+    async order(orderId) {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: orderKey(orderId),
+          ConsistentRead: true,
+          ProjectionExpression: 'groupId, totalIdr, #items',
+          ExpressionAttributeNames: { '#items': 'items' },
+        }),
+      );
+      if (!Item) return undefined;
+      const order = Item as DeliveredOrder;
+      return {
+        groupId: order.groupId,
+        totalIdr: order.totalIdr,
+        items: order.items.map(({ productId, participantId, quantity }) => ({ productId, participantId, quantity })),
+      };
+    },
+    async productGrams(productIds) {
+      const grams = new Map<string, number>();
+      let keys: Record<string, unknown>[] | undefined = productIds.map(productKey);
+      for (let attempt = 0; keys && keys.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+        const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
+          new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id, materials' } } }),
+        );
+        for (const item of Responses?.[table] ?? []) {
+          const materials = (item.materials ?? []) as { grams: number }[];
+          grams.set(
+            item.id as string,
+            materials.reduce((sum, material) => sum + material.grams, 0),
+          );
+        }
+        keys = UnprocessedKeys?.[table]?.Keys;
+      }
+      return grams;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** The summable figures of a report, as each day and month bucket keeps them (attribute names in the table). */
+export const counterNames = [
+  'registered',
+  'enrolled',
+  'completedTraining',
+  'listed',
+  'placed',
+  'paid',
+  'delivered',
+  'cancelled',
+  'revenueIdr',
+  'participantEarningsIdr',
+  'wasteRecycledGrams',
+] as const;
+
+export type CounterName = (typeof counterNames)[number];
+export type Counters = Record<CounterName, number>;
+
+/** What one bucket holds: its counters and the participants with an item in an order delivered in it. */
+export interface Bucket {
+  counters: Partial<Counters>;
+  sellers: ReadonlySet<string>;
+}
+
+/** The figures of a range: the buckets' counters summed, their sellers united (one seller counts once). */
+export function sumBuckets(buckets: readonly Bucket[]): { counters: Counters; activeSellers: number } {
+  const counters = Object.fromEntries(counterNames.map((name) => [name, 0])) as Counters;
+  const sellers = new Set<string>();
+  for (const bucket of buckets) {
+    for (const name of counterNames) counters[name] += bucket.counters[name] ?? 0;
+    for (const seller of bucket.sellers) sellers.add(seller);
+  }
+  return { counters, activeSellers: sellers.size };
+}

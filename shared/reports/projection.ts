@@ -1,0 +1,90 @@
+import { EarningsCredited } from '#events/earnings-credited';
+import type { EventMetadata } from '#events/event-contract';
+import { OrderCancelled } from '#events/order-cancelled';
+import { OrderDelivered } from '#events/order-delivered';
+import { OrderPaid } from '#events/order-paid';
+import { OrderPlaced } from '#events/order-placed';
+import { ParticipantRegistered } from '#events/participant-registered';
+import { ProductListed } from '#events/product-listed';
+import { TrainingCompleted } from '#events/training-completed';
+import { TrainingEnrolled } from '#events/training-enrolled';
+import { type EventCase, on } from '#shared/events/events-handler';
+import type { Counters } from './figures.ts';
+import type { ReportSources, ReportStore } from './ports.ts';
+
+/** Every event type a group report counts; the projection's rule selects exactly these. */
+export const reportedEvents = [
+  ParticipantRegistered,
+  TrainingEnrolled,
+  TrainingCompleted,
+  ProductListed,
+  OrderPlaced,
+  OrderPaid,
+  OrderDelivered,
+  OrderCancelled,
+  EarningsCredited,
+] as const;
+
+export interface ProjectionDeps {
+  reports: ReportStore;
+  sources: ReportSources;
+}
+
+export type ProjectionOutcome = 'applied' | 'duplicate';
+
+/** The UTC date of the event: the contract's times are UTC, so a report's days are UTC days. */
+export const dayOf = (occurredAt: string) => new Date(occurredAt).toISOString().slice(0, 10);
+
+/**
+ * The report projection: one case per reported event type. Each adds its figures to the group's bucket of
+ * the day the event happened, once per eventId (the store's guard), so a repeated event counts nothing.
+ * The event's own time decides its day, never the time it arrives, so a late or replayed event lands where
+ * it belongs.
+ */
+export function reportProjection(deps: ProjectionDeps, onOutcome: (outcome: ProjectionOutcome) => void = () => {}): EventCase[] {
+  const apply = async (metadata: EventMetadata, groupId: string, counters: Partial<Counters>, sellers: readonly string[] = []) => {
+    onOutcome(await deps.reports.apply(metadata.eventId, { groupId, day: dayOf(metadata.occurredAt), counters, sellers }));
+  };
+  return [
+    on(ParticipantRegistered, ({ metadata, data }) => apply(metadata, data.groupId, { registered: 1 })),
+    on(TrainingEnrolled, ({ metadata, data }) => apply(metadata, data.groupId, { enrolled: 1 })),
+    on(TrainingCompleted, ({ metadata, data }) => apply(metadata, data.groupId, { completedTraining: 1 })),
+    on(ProductListed, ({ metadata, data }) => apply(metadata, data.groupId, { listed: 1 })),
+    on(OrderPlaced, ({ metadata, data }) => apply(metadata, data.groupId, { placed: 1 })),
+    on(OrderPaid, ({ metadata, data }) => apply(metadata, data.groupId, { paid: 1 })),
+    on(OrderCancelled, ({ metadata, data }) => apply(metadata, data.groupId, { cancelled: 1 })),
+    on(OrderDelivered, async ({ metadata, data }) => {
+      const delta = await deliveryFigures(deps.sources, data.orderId);
+      await apply(metadata, data.groupId, delta.counters, delta.sellers);
+    }),
+    on(EarningsCredited, async ({ metadata, data }) => {
+      const groupId = await deps.sources.participantGroup(data.participantId);
+      // Earnings are credited only for participants with delivered orders: a missing one is a fault to retry and dead-letter.
+      if (!groupId) throw new Error(`EarningsCredited for unknown participant ${data.participantId}`);
+      await apply(metadata, groupId, { participantEarningsIdr: data.amountIdr });
+    }),
+  ];
+}
+
+/**
+ * What a delivered order adds: its total as revenue, its sellers, and the waste its pieces recycled, from the
+ * products' materials as they are when the delivery is counted (the order does not copy them).
+ */
+export async function deliveryFigures(
+  sources: ReportSources,
+  orderId: string,
+): Promise<{ counters: Partial<Counters>; sellers: string[] }> {
+  const order = await sources.order(orderId);
+  if (!order) throw new Error(`OrderDelivered for unknown order ${orderId}`);
+  const grams = await sources.productGrams([...new Set(order.items.map((item) => item.productId))]);
+  let wasteRecycledGrams = 0;
+  for (const item of order.items) {
+    const perPiece = grams.get(item.productId);
+    if (perPiece === undefined) throw new Error(`Order ${orderId} holds unknown product ${item.productId}`);
+    wasteRecycledGrams += item.quantity * perPiece;
+  }
+  return {
+    counters: { delivered: 1, revenueIdr: order.totalIdr, wasteRecycledGrams },
+    sellers: [...new Set(order.items.map((item) => item.participantId))],
+  };
+}

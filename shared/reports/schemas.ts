@@ -1,0 +1,27 @@
+import { GroupId } from '#events/ids';
+import * as z from '#shared/validation';
+
+export const ReportParamsSchema = z.object({ groupId: GroupId });
+
+/** Unknown query parameters are ignored, as on every route. */
+export const ReportQuerySchema = z.object({
+  from: z.optional(z.iso.date()),
+  to: z.optional(z.iso.date()),
+  format: z.optional(z.enum(['json', 'csv'])),
+});
+export type ReportQuery = z.output<typeof ReportQuerySchema>;
+
+const count = z.int().check(z.minimum(0));
+
+export const GroupReportSchema = z.object({
+  groupId: GroupId,
+  from: z.iso.date(),
+  to: z.iso.date(),
+  participants: z.object({ registered: count, enrolled: count, completedTraining: count, activeSellers: count }),
+  products: z.object({ listed: count }),
+  orders: z.object({ placed: count, paid: count, delivered: count, cancelled: count }),
+  revenueIdr: count,
+  participantEarningsIdr: count,
+  wasteRecycledGrams: count,
+});
+export type GroupReport = z.infer<typeof GroupReportSchema>;

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { EarningsCredited } from '#events/earnings-credited';
+import type { EventContract } from '#events/event-contract';
+import { OrderCancelled } from '#events/order-cancelled';
+import { OrderDelivered } from '#events/order-delivered';
+import { OrderPaid } from '#events/order-paid';
+import { localNames } from '#infra/local/runtime';
+import { newId } from '#shared/ids';
+import { call, eventually, tokenFor } from '#test/support/api';
+import { newGroupScenario } from '#test/support/scenario';
+
+const bus = new EventBridgeClient({
+  endpoint: inject('eventBusEndpoint'),
+  region: 'ap-southeast-3',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+const shipping = {
+  recipientName: 'Budi Santoso',
+  phone: '0812-3456-7890',
+  address: 'Jl. Pejanggik 10',
+  city: 'Mataram',
+  postalCode: '83121',
+};
+
+/** Publishes an event onto the local bus as its producer's relay would, with the time and id given. */
+async function publish(contract: EventContract, data: Record<string, unknown>, occurredAt: string, eventId = newId('evt')) {
+  const detail = { metadata: { eventId, occurredAt, version: 1 }, data };
+  const result = await bus.send(
+    new PutEventsCommand({
+      Entries: [
+        { EventBusName: localNames.eventBusName, Source: contract.source, DetailType: contract.detailType, Detail: JSON.stringify(detail) },
+      ],
+    }),
+  );
+  expect(result.FailedEntryCount).toBe(0);
+  return eventId;
+}
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+const zeros = {
+  participants: { registered: 0, enrolled: 0, completedTraining: 0, activeSellers: 0 },
+  products: { listed: 0 },
+  orders: { placed: 0, paid: 0, delivered: 0, cancelled: 0 },
+  revenueIdr: 0,
+  participantEarningsIdr: 0,
+  wasteRecycledGrams: 0,
+};
+
+/**
+ * A group built through the API (three participants, two trained sellers, two listed products, three orders),
+ * then the order lifecycle and earnings as synthetic events dated in mid-2025, one of them delivered twice.
+ */
+async function reportedGroup() {
+  const scenario = await newGroupScenario({ sessionsRequired: 1 });
+  const siti = await scenario.eligibleParticipant();
+  const budi = await scenario.eligibleParticipant();
+  await scenario.registerParticipant();
+  const product = async (token: string, priceIdr: number, materials: { material: string; grams: number }[], list = true) => {
+    const created = await call('POST', '/products', {
+      token,
+      body: { title: 'Kerajinan', description: 'Dari sampah plastik', category: 'tas', priceIdr, stock: 10, materials },
+    });
+    expect(created.status).toBe(201);
+    if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token })).status).toBe(200);
+    return created.body.id as string;
+  };
+  // 240 g and 400 g a piece; a draft is never counted as listed
+  const bag = await product(siti.participantToken, 85_000, [
+    { material: 'plastik', grams: 200 },
+    { material: 'kain perca', grams: 40 },
+  ]);
+  const mat = await product(budi.participantToken, 60_000, [{ material: 'bungkus kopi', grams: 400 }]);
+  await product(siti.participantToken, 10_000, [{ material: 'plastik', grams: 1 }], false);
+  const buyer = await tokenFor({ sub: `buyer-${randomUUID()}`, roles: ['buyer'] });
+  const order = async (items: { productId: string; quantity: number }[]) => {
+    const placed = await call('POST', '/orders', { token: buyer, headers: { 'idempotency-key': randomUUID() }, body: { items, shipping } });
+    expect(placed.status).toBe(201);
+    return placed.body.id as string;
+  };
+  const first = await order([
+    { productId: bag, quantity: 2 },
+    { productId: mat, quantity: 1 },
+  ]); // 230,000
+  const second = await order([{ productId: bag, quantity: 1 }]); // 85,000
+  const third = await order([{ productId: mat, quantity: 2 }]); // 120,000
+
+  const { groupId } = scenario;
+  const sitiId = siti.participant.id as string;
+  const budiId = budi.participant.id as string;
+  await publish(OrderPaid, { orderId: first, groupId, totalIdr: 230_000, method: 'bank_transfer' }, '2025-06-29T10:00:00.000Z');
+  await publish(OrderPaid, { orderId: second, groupId, totalIdr: 85_000, method: 'qris' }, '2025-06-30T23:59:59.999Z');
+  const delivered = await publish(OrderDelivered, { orderId: first, groupId }, '2025-06-30T08:00:00.000Z');
+  // EventBridge delivers at least once: the very same event again
+  await publish(OrderDelivered, { orderId: first, groupId }, '2025-06-30T08:00:00.000Z', delivered);
+  await publish(OrderDelivered, { orderId: second, groupId }, '2025-07-01T00:00:00.000Z');
+  await publish(OrderCancelled, { orderId: third, groupId, reason: 'Pembeli membatalkan' }, '2025-07-15T09:00:00.000Z');
+  await publish(EarningsCredited, { participantId: sitiId, orderId: first, amountIdr: 136_000 }, '2025-06-30T08:00:01.000Z');
+  await publish(EarningsCredited, { participantId: budiId, orderId: first, amountIdr: 48_000 }, '2025-06-30T08:00:01.000Z');
+  await publish(EarningsCredited, { participantId: sitiId, orderId: second, amountIdr: 68_000 }, '2025-07-01T00:00:01.000Z');
+  return { ...scenario, delivered };
+}
+
+const june = {
+  ...zeros,
+  participants: { ...zeros.participants, activeSellers: 2 },
+  orders: { ...zeros.orders, paid: 2, delivered: 1 },
+  revenueIdr: 230_000,
+  participantEarningsIdr: 184_000,
+  // 2 bags × 240 g + 1 mat × 400 g
+  wasteRecycledGrams: 880,
+};
+
+describe('GET /reports/groups/{groupId}', () => {
+  let group: Awaited<ReturnType<typeof reportedGroup>>;
+  const report = (query: string, token = group.facilitator, groupId = group.groupId) =>
+    call('GET', `/reports/groups/${groupId}${query}`, { token });
+
+  beforeAll(async () => {
+    group = await reportedGroup();
+    // Every event has been handled, the duplicate included, before any figure is read.
+    await eventually(
+      async () => {
+        const status = (await call('GET', '/_local/bus')).body as {
+          pending: number;
+          recent: { detail: { metadata?: { eventId: string } } }[];
+        };
+        expect(status.recent.filter((event) => event.detail.metadata?.eventId === group.delivered)).toHaveLength(2);
+        expect(status.pending).toBe(0);
+        const june = await report('?from=2025-06-01&to=2025-06-30');
+        expect(june.body.orders.delivered).toBe(1);
+      },
+      { timeoutMs: 30_000 },
+    );
+  }, 90_000);
+
+  it('counts what happened in a month by its events, a delivered event once though it came twice, and each seller once', async () => {
+    // Act
+    const response = await report('?from=2025-06-01&to=2025-06-30');
+
+    // Assert
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.body).toEqual({ groupId: group.groupId, from: '2025-06-01', to: '2025-06-30', ...june });
+    const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as { payload: unknown }[];
+    expect(JSON.stringify(deadLetters)).not.toContain(group.groupId);
+  });
+
+  it('filters by the inclusive date range, in UTC days', async () => {
+    // Act
+    const july = await report('?from=2025-07-01&to=2025-07-31');
+    const lastDayOfJune = await report('?from=2025-06-30&to=2025-06-30');
+    const across = await report('?from=2025-05-20&to=2025-07-01');
+    const before = await report('?from=2025-01-01&to=2025-06-28');
+
+    // Assert
+    expect(july.body).toEqual({
+      groupId: group.groupId,
+      from: '2025-07-01',
+      to: '2025-07-31',
+      ...zeros,
+      participants: { ...zeros.participants, activeSellers: 1 },
+      orders: { ...zeros.orders, delivered: 1, cancelled: 1 },
+      revenueIdr: 85_000,
+      participantEarningsIdr: 68_000,
+      wasteRecycledGrams: 240,
+    });
+    expect(lastDayOfJune.body).toEqual({
+      ...june,
+      groupId: group.groupId,
+      from: '2025-06-30',
+      to: '2025-06-30',
+      orders: { ...june.orders, paid: 1 },
+    });
+    expect(across.body).toEqual({
+      groupId: group.groupId,
+      from: '2025-05-20',
+      to: '2025-07-01',
+      ...zeros,
+      participants: { ...zeros.participants, activeSellers: 2 },
+      orders: { ...zeros.orders, paid: 2, delivered: 2 },
+      revenueIdr: 315_000,
+      participantEarningsIdr: 252_000,
+      wasteRecycledGrams: 1_120,
+    });
+    expect(before.body).toEqual({ groupId: group.groupId, from: '2025-01-01', to: '2025-06-28', ...zeros });
+  });
+
+  it('counts the events of the API calls on the day they happened', async () => {
+    // Act: yesterday to tomorrow, so a run across midnight UTC still holds every event
+    const response = await report(`?from=${day(-1)}&to=${day(1)}`);
+
+    // Assert: three registered, two trained, two listed (the draft is not), three orders placed. The synthetic
+    // deliveries credit nothing: the earnings consumer finds those orders still placed.
+    const figures = response.body;
+    expect(figures).toEqual({
+      groupId: group.groupId,
+      from: day(-1),
+      to: day(1),
+      participants: { registered: 3, enrolled: 2, completedTraining: 2, activeSellers: 0 },
+      products: { listed: 2 },
+      orders: { placed: 3, paid: 0, delivered: 0, cancelled: 0 },
+      revenueIdr: 0,
+      participantEarningsIdr: 0,
+      wasteRecycledGrams: 0,
+    });
+  });
+
+  it('defaults to the current UTC month', async () => {
+    // Prepare
+    const now = new Date();
+    const month = now.toISOString().slice(0, 7);
+    const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+
+    // Act
+    const response = await report('', group.officer);
+
+    // Assert
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ groupId: group.groupId, from: `${month}-01`, to: lastDay });
+  });
+
+  it('answers the same figures as CSV for spreadsheets', async () => {
+    // Act
+    const response = await report('?from=2025-06-01&to=2025-06-30&format=csv', group.admin);
+
+    // Assert
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.body).toBe(
+      'groupId,from,to,participants.registered,participants.enrolled,participants.completedTraining,participants.activeSellers,' +
+        'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams\r\n' +
+        `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880\r\n`,
+    );
+  });
+
+  it("is for the group's facilitators, officers and admins", async () => {
+    // Prepare
+    const otherFacilitator = await tokenFor({ sub: `facilitator-${randomUUID()}`, roles: ['facilitator'], groupId: newId('grp') });
+    const participant = await tokenFor({ sub: `participant-${randomUUID()}`, roles: ['participant'], participantId: newId('prt') });
+    const buyer = await tokenFor({ sub: `buyer-${randomUUID()}`, roles: ['buyer'] });
+
+    // Act
+    const allowed = await Promise.all([group.facilitator, group.officer, group.admin].map((token) => report('', token)));
+    const refused = await Promise.all([otherFacilitator, participant, buyer].map((token) => report('', token)));
+    const anonymous = await call('GET', `/reports/groups/${group.groupId}`);
+
+    // Assert
+    expect(allowed.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403]);
+    expect(refused[0]?.headers.get('content-type')).toBe('application/problem+json');
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('answers 404 for an unknown or malformed group id, and 400 for bad dates or format', async () => {
+    // Act
+    const unknown = await report('', group.admin, newId('grp'));
+    const malformed = await report('', group.admin, 'grp_nope');
+    const impossibleDate = await report('?from=2025-02-29&to=2025-03-01');
+    const reversed = await report('?from=2025-07-02&to=2025-07-01');
+    const tooLong = await report('?from=2015-01-01&to=2025-01-01');
+    const format = await report('?format=xlsx');
+
+    // Assert
+    expect([unknown.status, malformed.status]).toEqual([404, 404]);
+    expect(impossibleDate.status).toBe(400);
+    expect(impossibleDate.body.errors).toEqual([expect.objectContaining({ path: 'query.from' })]);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors).toEqual([{ path: 'query.to', message: 'Must not be before from' }]);
+    expect(tooLong.status).toBe(400);
+    expect(format.status).toBe(400);
+    expect(format.body.errors).toEqual([expect.objectContaining({ path: 'query.format' })]);
+  });
+});

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { localNames } from '#infra/local/runtime';
+import { call, eventually, tokenFor } from '#test/support/api';
+import { midtransNotification, notifyMidtrans } from '#test/support/midtrans';
+import { newGroupScenario } from '#test/support/scenario';
+import { type BusEvent, orderEvents, shipping } from '#test/support/shop';
+
+const bus = new EventBridgeClient({
+  endpoint: inject('eventBusEndpoint'),
+  region: 'ap-southeast-3',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+interface Shop {
+  facilitator: string;
+  buyer: string;
+}
+
+/** Walks an order along the lifecycle routes, each step answered 200. */
+async function walk(orderId: string, { facilitator, buyer }: Shop, steps: readonly ('pay' | 'ship' | 'deliver' | 'cancel')[]) {
+  const requests = {
+    pay: () => call('POST', `/orders/${orderId}/payment`, { token: facilitator, body: { method: 'cash', reference: 'KWITANSI-7' } }),
+    ship: () => call('POST', `/orders/${orderId}/shipment`, { token: facilitator, body: { courier: 'jne', trackingNumber: 'JNE0001' } }),
+    deliver: () => call('POST', `/orders/${orderId}/delivery`, { token: buyer }),
+    cancel: () => call('POST', `/orders/${orderId}/cancellation`, { token: buyer, body: { reason: 'Salah pilih warna' } }),
+  };
+  for (const step of steps) expect((await requests[step]()).status).toBe(200);
+}
+
+/**
+ * A week of a group's programme, all through the API: three participants registered and enrolled, two trained and
+ * selling, two products listed (and a draft), six orders in every state (paid by hand and by Midtrans, delivered by
+ * the buyer, cancelled by the buyer and by an expired Midtrans payment), and one OrderDelivered delivered twice.
+ */
+async function programmeWeek() {
+  const scenario = await newGroupScenario({ sessionsRequired: 1 });
+  const siti = await scenario.eligibleParticipant();
+  const budi = await scenario.eligibleParticipant();
+  const { participant: wira } = await scenario.registerParticipant();
+  const program = await scenario.createProgram();
+  const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
+    token: scenario.facilitator,
+    body: { participantId: wira.id, assessment: { motivation: 3, notes: 'Baru mulai' } },
+  });
+  expect(enrolled.status).toBe(201);
+
+  const product = async (token: string, priceIdr: number, grams: number[], list = true) => {
+    const created = await call('POST', '/products', {
+      token,
+      body: {
+        title: 'Kerajinan daur ulang',
+        description: 'Dari sampah plastik',
+        category: 'tas',
+        priceIdr,
+        stock: 20,
+        materials: grams.map((g, index) => ({ material: `bahan-${index}`, grams: g })),
+      },
+    });
+    expect(created.status).toBe(201);
+    if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token })).status).toBe(200);
+    return created.body.id as string;
+  };
+  const bag = await product(siti.participantToken, 85_000, [200, 40]); // 240 g a bag
+  const mat = await product(budi.participantToken, 60_000, [400]); // 400 g a mat
+  await product(siti.participantToken, 10_000, [5], false);
+
+  const buyer = await tokenFor({ sub: `buyer-${randomUUID()}`, roles: ['buyer'] });
+  const shop = { facilitator: scenario.facilitator, buyer };
+  const order = async (items: { productId: string; quantity: number }[]) => {
+    const placed = await call('POST', '/orders', { token: buyer, headers: { 'idempotency-key': randomUUID() }, body: { items, shipping } });
+    expect(placed.status).toBe(201);
+    return placed.body as { id: string; totalIdr: number };
+  };
+  const deliveredByHand = await order([
+    { productId: bag, quantity: 2 },
+    { productId: mat, quantity: 1 },
+  ]); // 230,000
+  const paidByMidtrans = await order([{ productId: bag, quantity: 1 }]); // 85,000
+  const cancelledByBuyer = await order([{ productId: mat, quantity: 1 }]);
+  const expired = await order([{ productId: bag, quantity: 1 }]);
+  const paidOnly = await order([{ productId: mat, quantity: 2 }]);
+  await order([{ productId: mat, quantity: 1 }]); // stays placed
+
+  await walk(deliveredByHand.id, shop, ['pay', 'ship', 'deliver']);
+  expect((await notifyMidtrans(midtransNotification(paidByMidtrans.id, '85000.00'))).status).toBe(200);
+  await walk(paidByMidtrans.id, shop, ['ship', 'deliver']);
+  await walk(cancelledByBuyer.id, shop, ['cancel']);
+  const expiry = midtransNotification(expired.id, '85000.00', { transaction_status: 'expire', status_code: '407' });
+  expect((await notifyMidtrans(expiry)).status).toBe(200);
+  await walk(paidOnly.id, shop, ['pay']);
+
+  // EventBridge delivers at least once: the lifecycle's own OrderDelivered comes again, with the same event id.
+  const delivered = await eventually(async () => {
+    const found = (await orderEvents(deliveredByHand.id)).find((event) => event.detailType === 'OrderDelivered');
+    expect(found).toBeDefined();
+    return found as BusEvent;
+  });
+  await bus.send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          EventBusName: localNames.eventBusName,
+          Source: 'pas-kreatif.orders',
+          DetailType: 'OrderDelivered',
+          Detail: JSON.stringify(delivered.detail),
+        },
+      ],
+    }),
+  );
+  return { ...scenario, siti, budi, duplicated: delivered.detail.metadata?.eventId as string };
+}
+
+describe('the group report over a scripted week of the programme', () => {
+  let week: Awaited<ReturnType<typeof programmeWeek>>;
+  // Yesterday to tomorrow: every event of this test, even if it runs across midnight UTC.
+  const range = () => `?from=${day(-1)}&to=${day(1)}`;
+
+  const expected = () => ({
+    groupId: week.groupId,
+    from: day(-1),
+    to: day(1),
+    participants: { registered: 3, enrolled: 3, completedTraining: 2, activeSellers: 2 },
+    products: { listed: 2 },
+    orders: { placed: 6, paid: 3, delivered: 2, cancelled: 2 },
+    // 230,000 + 85,000 delivered
+    revenueIdr: 315_000,
+    // 80 % of each delivered line: 136,000 + 48,000 + 68,000
+    participantEarningsIdr: 252_000,
+    // 2 × 240 g + 1 × 400 g + 1 × 240 g
+    wasteRecycledGrams: 1_120,
+  });
+
+  beforeAll(async () => {
+    week = await programmeWeek();
+    // Every event handled, the duplicate included, before a figure is read.
+    await eventually(
+      async () => {
+        const status = (await call('GET', '/_local/bus')).body as { pending: number; stream: { pending: number }; recent: BusEvent[] };
+        expect(status.recent.filter((event) => event.detail.metadata?.eventId === week.duplicated)).toHaveLength(2);
+        expect([status.pending, status.stream.pending]).toEqual([0, 0]);
+        const report = await call('GET', `/reports/groups/${week.groupId}${range()}`, { token: week.facilitator });
+        expect(report.body.participantEarningsIdr).toBe(252_000);
+      },
+      { timeoutMs: 30_000 },
+    );
+  }, 120_000);
+
+  it('counts every figure exactly, the twice-delivered event once', async () => {
+    // Act
+    const report = await call('GET', `/reports/groups/${week.groupId}${range()}`, { token: week.officer });
+
+    // Assert
+    expect(report.status).toBe(200);
+    expect(report.body).toEqual(expected());
+    const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as unknown[];
+    expect(JSON.stringify(deadLetters)).not.toContain(week.groupId);
+  });
+
+  it('agrees with the earnings credited to each seller', async () => {
+    // Act
+    const [siti, budi] = await Promise.all(
+      [week.siti, week.budi].map(({ participant }) => call('GET', `/participants/${participant.id}/earnings`, { token: week.facilitator })),
+    );
+
+    // Assert
+    expect([siti?.body.totalIdr, budi?.body.totalIdr]).toEqual([136_000 + 68_000, 48_000]);
+  });
+
+  it('answers the same figures as CSV', async () => {
+    // Act
+    const csv = await call('GET', `/reports/groups/${week.groupId}${range()}&format=csv`, { token: week.admin });
+
+    // Assert
+    const figures = expected();
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toBe(
+      'groupId,from,to,participants.registered,participants.enrolled,participants.completedTraining,participants.activeSellers,' +
+        'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams\r\n' +
+        [figures.groupId, figures.from, figures.to, 3, 3, 2, 2, 2, 6, 3, 2, 2, 315000, 252000, 1120].join(',') +
+        '\r\n',
+    );
+  });
+
+  it('counts nothing in the days before the week', async () => {
+    // Act
+    const before = await call('GET', `/reports/groups/${week.groupId}?from=${day(-30)}&to=${day(-2)}`, { token: week.facilitator });
+
+    // Assert
+    expect(before.body).toMatchObject({
+      participants: { registered: 0, enrolled: 0, completedTraining: 0, activeSellers: 0 },
+      products: { listed: 0 },
+      orders: { placed: 0, paid: 0, delivered: 0, cancelled: 0 },
+      revenueIdr: 0,
+      participantEarningsIdr: 0,
+      wasteRecycledGrams: 0,
+    });
+  });
+});

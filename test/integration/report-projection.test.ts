@@ -1,0 +1,233 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { EarningsCredited } from '#events/earnings-credited';
+import type { EventContract } from '#events/event-contract';
+import { OrderCancelled } from '#events/order-cancelled';
+import { OrderDelivered } from '#events/order-delivered';
+import { OrderPaid } from '#events/order-paid';
+import { OrderPlaced } from '#events/order-placed';
+import { ParticipantRegistered } from '#events/participant-registered';
+import { ProductListed } from '#events/product-listed';
+import { TrainingCompleted } from '#events/training-completed';
+import { TrainingEnrolled } from '#events/training-enrolled';
+import { eventsHandler } from '#shared/events/events-handler';
+import { newId } from '#shared/ids';
+import { buildReportSources } from '#shared/reports/dynamo-report-sources';
+import { buildReportStore } from '#shared/reports/dynamo-report-store';
+import { reportProjection } from '#shared/reports/projection';
+import { getGroupReport } from '#shared/reports/reports';
+import { groupKey, orderKey, participantKey, productKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/store/keys';
+import { fixedClock } from '#test/support/fakes';
+import { localTable } from '#test/support/dynamo';
+
+const { doc, table } = localTable();
+const reports = buildReportStore(doc, table);
+const sources = buildReportSources(doc, table);
+const handler = eventsHandler(reportProjection({ reports, sources }));
+const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const admin = { sub: 'admin', roles: ['admin'] as const };
+
+const put = (item: Record<string, unknown>) => doc.send(new PutCommand({ TableName: table, Item: item }));
+const get = async (key: Record<string, string>) =>
+  (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+
+/** A group with two sellers, two products and an order of both, written as their own contexts store them. */
+async function world() {
+  const groupId = newId('grp');
+  const [siti, budi] = [newId('prt'), newId('prt')];
+  const [bag, mat] = [newId('prd'), newId('prd')];
+  const orderId = newId('ord');
+  await put({ ...groupKey(groupId), entity: 'group', id: groupId, name: 'BSL' });
+  for (const id of [siti, budi]) await put({ ...participantKey(id), entity: 'participant', id, groupId, legalName: 'private' });
+  await put({
+    ...productKey(bag),
+    entity: 'product',
+    id: bag,
+    groupId,
+    materials: [
+      { material: 'plastik', grams: 120 },
+      { material: 'kain', grams: 30 },
+    ],
+  });
+  await put({ ...productKey(mat), entity: 'product', id: mat, groupId, materials: [{ material: 'plastik', grams: 400 }] });
+  await put({
+    ...orderKey(orderId),
+    entity: 'order',
+    id: orderId,
+    groupId,
+    status: 'delivered',
+    totalIdr: 425_000,
+    items: [
+      { productId: bag, participantId: siti, title: 'Tas', quantity: 2, unitPriceIdr: 85_000, subtotalIdr: 170_000 },
+      { productId: mat, participantId: budi, title: 'Tikar', quantity: 3, unitPriceIdr: 85_000, subtotalIdr: 255_000 },
+    ],
+  });
+  const deliver = (contract: EventContract, data: unknown, occurredAt: string, eventId = newId('evt')) =>
+    handler(
+      {
+        source: contract.source,
+        'detail-type': contract.detailType,
+        detail: { metadata: { eventId, occurredAt, version: 1 }, data },
+      } as EventBridgeEvent<string, unknown>,
+      context,
+    );
+  const report = (from: string, to: string) => getGroupReport({ reports, clock: fixedClock() }, admin, groupId, { from, to });
+  return { groupId, siti, budi, bag, mat, orderId, deliver, report };
+}
+
+describe('the group report projection on DynamoDB', () => {
+  it('counts every reported event type into its day and month buckets', async () => {
+    // Prepare
+    const { groupId, siti, budi, bag, orderId, deliver, report } = await world();
+    const training = { enrollmentId: newId('enr'), programId: newId('prg'), participantId: siti, groupId };
+    const at = '2026-11-28T05:36:47.000Z';
+
+    // Act
+    await deliver(ParticipantRegistered, { participantId: siti, groupId }, at);
+    await deliver(TrainingEnrolled, training, at);
+    await deliver(TrainingCompleted, { ...training, score: 90, completedAt: at }, at);
+    await deliver(
+      ProductListed,
+      { productId: bag, participantId: siti, groupId, title: 'Tas', category: 'tas', priceIdr: 85_000, stock: 5 },
+      at,
+    );
+    await deliver(
+      OrderPlaced,
+      { orderId, groupId, items: [{ productId: bag, participantId: siti, quantity: 2, unitPriceIdr: 85_000 }], totalIdr: 425_000 },
+      at,
+    );
+    await deliver(OrderPaid, { orderId, groupId, totalIdr: 425_000, method: 'qris' }, at);
+    await deliver(OrderDelivered, { orderId, groupId }, at);
+    await deliver(OrderCancelled, { orderId: newId('ord'), groupId, reason: 'Tidak jadi' }, at);
+    await deliver(EarningsCredited, { participantId: siti, orderId, amountIdr: 136_000 }, at);
+    await deliver(EarningsCredited, { participantId: budi, orderId, amountIdr: 204_000 }, at);
+
+    // Assert
+    const expectedCounters = {
+      registered: 1,
+      enrolled: 1,
+      completedTraining: 1,
+      listed: 1,
+      placed: 1,
+      paid: 1,
+      delivered: 1,
+      cancelled: 1,
+      revenueIdr: 425_000,
+      participantEarningsIdr: 340_000,
+      // 2 bags × (120 + 30) g + 3 mats × 400 g
+      wasteRecycledGrams: 1_500,
+    };
+    const dayBucket = await get(reportDayKey(groupId, '2026-11-28'));
+    const monthBucket = await get(reportMonthKey(groupId, '2026-11'));
+    expect(dayBucket).toMatchObject({ entity: 'report-day', groupId, ...expectedCounters, activeSellers: new Set([siti, budi]) });
+    expect(monthBucket).toMatchObject({ entity: 'report-month', groupId, ...expectedCounters, activeSellers: new Set([siti, budi]) });
+    expect(await report('2026-11-28', '2026-11-28')).toEqual({
+      groupId,
+      from: '2026-11-28',
+      to: '2026-11-28',
+      participants: { registered: 1, enrolled: 1, completedTraining: 1, activeSellers: 2 },
+      products: { listed: 1 },
+      orders: { placed: 1, paid: 1, delivered: 1, cancelled: 1 },
+      revenueIdr: 425_000,
+      participantEarningsIdr: 340_000,
+      wasteRecycledGrams: 1_500,
+    });
+  });
+
+  it('counts a repeated event once, and keeps its guard without an expiry', async () => {
+    // Prepare
+    const { groupId, orderId, deliver, report } = await world();
+    const eventId = newId('evt');
+
+    // Act
+    await deliver(OrderDelivered, { orderId, groupId }, '2026-10-05T10:00:00.000Z', eventId);
+    await deliver(OrderDelivered, { orderId, groupId }, '2026-10-05T10:00:00.000Z', eventId);
+
+    // Assert
+    const figures = await report('2026-10-01', '2026-10-31');
+    expect(figures.orders.delivered).toBe(1);
+    expect(figures.revenueIdr).toBe(425_000);
+    const guard = await get(reportGuardKey(eventId));
+    expect(guard).toMatchObject({ entity: 'report-guard', groupId, day: '2026-10-05' });
+    expect(guard?.expiresAt).toBeUndefined();
+  });
+
+  it('counts concurrent copies of one event once', async () => {
+    // Prepare
+    const { groupId } = await world();
+    const eventId = newId('evt');
+    const delta = { groupId, day: '2026-09-14', counters: { paid: 1 }, sellers: [] };
+
+    // Act
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => reports.apply(eventId, delta)));
+
+    // Assert
+    expect(outcomes.filter((outcome) => outcome === 'applied')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(7);
+    expect((await get(reportDayKey(groupId, '2026-09-14')))?.paid).toBe(1);
+    expect((await get(reportMonthKey(groupId, '2026-09')))?.paid).toBe(1);
+  });
+
+  it('counts every one of many concurrent events of one day, though they race on the same buckets', async () => {
+    // Prepare
+    const { groupId } = await world();
+    const delta = { groupId, day: '2026-08-17', counters: { placed: 1, revenueIdr: 0 }, sellers: [] };
+
+    // Act
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => reports.apply(newId('evt'), delta)));
+
+    // Assert
+    expect(outcomes).toEqual(Array.from({ length: 12 }, () => 'applied'));
+    expect((await get(reportDayKey(groupId, '2026-08-17')))?.placed).toBe(12);
+    expect((await get(reportMonthKey(groupId, '2026-08')))?.placed).toBe(12);
+  });
+
+  it('reads whole months from month buckets and the edges from day buckets, uniting sellers', async () => {
+    // Prepare: events on both sides of each edge of the range 2025-01-15 … 2025-03-10
+    const { groupId, siti, budi } = await world();
+    const events: [string, Record<string, number>, string[]][] = [
+      ['2025-01-14', { placed: 1000 }, []],
+      ['2025-01-15', { placed: 1 }, [siti]],
+      ['2025-01-31', { placed: 2 }, []],
+      ['2025-02-01', { placed: 4 }, [siti]],
+      ['2025-02-28', { placed: 8 }, [budi]],
+      ['2025-03-10', { placed: 16 }, []],
+      ['2025-03-11', { placed: 2000 }, [newId('prt')]],
+    ];
+    for (const [day, counters, sellers] of events) await reports.apply(newId('evt'), { groupId, day, counters, sellers });
+
+    // Act
+    const buckets = await reports.buckets(groupId, {
+      days: [
+        { from: '2025-01-15', to: '2025-01-31' },
+        { from: '2025-03-01', to: '2025-03-10' },
+      ],
+      months: { from: '2025-02', to: '2025-02' },
+    });
+
+    // Assert: two January days, February's month bucket, one March day
+    expect(buckets.buckets.map((bucket) => bucket.counters.placed).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([1, 2, 12, 16]);
+    expect(buckets.groupExists).toBe(true);
+    const figures = await getGroupReport({ reports, clock: fixedClock() }, admin, groupId, {
+      from: '2025-01-15',
+      to: '2025-03-10',
+    });
+    expect(figures.orders.placed).toBe(31);
+    expect(figures.participants.activeSellers).toBe(2);
+  });
+
+  it('tells an existing group without buckets in the range from an unknown one', async () => {
+    // Prepare
+    const { groupId } = await world();
+    const plan = { days: [{ from: '2020-01-01', to: '2020-01-31' }] };
+
+    // Act
+    const quiet = await reports.buckets(groupId, plan);
+    const unknown = await reports.buckets(newId('grp'), plan);
+
+    // Assert
+    expect(quiet).toEqual({ groupExists: true, buckets: [] });
+    expect(unknown).toEqual({ groupExists: false, buckets: [] });
+  });
+});

@@ -1,0 +1,214 @@
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { EarningsCredited } from '#events/earnings-credited';
+import { type EventContract, patternForAny } from '#events/event-contract';
+import { OrderCancelled } from '#events/order-cancelled';
+import { OrderDelivered } from '#events/order-delivered';
+import { OrderPaid } from '#events/order-paid';
+import { OrderPlaced } from '#events/order-placed';
+import { OrderShipped } from '#events/order-shipped';
+import { ParticipantRegistered } from '#events/participant-registered';
+import { ProductDelisted } from '#events/product-delisted';
+import { ProductListed } from '#events/product-listed';
+import { TrainingCompleted } from '#events/training-completed';
+import { TrainingEnrolled } from '#events/training-enrolled';
+import { matchesPattern } from '#infra/local/event-pattern';
+import { eventsHandler } from '#shared/events/events-handler';
+import { newId } from '#shared/ids';
+import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';
+import { fakeReportSources, fakeReportStore } from '#test/support/report-fakes';
+
+const groupId = newId('grp');
+const [seller, otherSeller] = [newId('prt'), newId('prt')];
+const [bag, mat] = [newId('prd'), newId('prd')];
+const orderId = newId('ord');
+const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+
+function setUp() {
+  const { store, buckets } = fakeReportStore();
+  const sources = fakeReportSources({
+    participants: { [seller]: groupId },
+    orders: {
+      [orderId]: {
+        groupId,
+        totalIdr: 335_000,
+        items: [
+          { productId: bag, participantId: seller, quantity: 2 },
+          { productId: mat, participantId: otherSeller, quantity: 3 },
+          { productId: bag, participantId: otherSeller, quantity: 1 },
+        ],
+      },
+    },
+    productGrams: { [bag]: 150, [mat]: 420 },
+  });
+  const outcomes: ProjectionOutcome[] = [];
+  const handler = eventsHandler(reportProjection({ reports: store, sources }, (outcome) => outcomes.push(outcome)));
+  const deliver = (contract: EventContract, data: unknown, occurredAt = '2026-11-28T05:36:47.000Z', eventId = newId('evt')) =>
+    handler(
+      {
+        source: contract.source,
+        'detail-type': contract.detailType,
+        detail: { metadata: { eventId, occurredAt, version: 1 }, data },
+      } as EventBridgeEvent<string, unknown>,
+      context,
+    );
+  const day = (date: string) => buckets.get(`${groupId}|DAY#${date}`);
+  const month = (value: string) => buckets.get(`${groupId}|MONTH#${value}`);
+  return { deliver, day, month, outcomes };
+}
+
+const ids = { enrollmentId: newId('enr'), programId: newId('prg'), participantId: seller, groupId };
+
+describe('the report projection', () => {
+  it.each([
+    { contract: ParticipantRegistered, data: { participantId: seller, groupId }, counters: { registered: 1 } },
+    { contract: TrainingEnrolled, data: ids, counters: { enrolled: 1 } },
+    {
+      contract: TrainingCompleted,
+      data: { ...ids, score: 80, completedAt: '2026-11-28T05:36:47.000Z' },
+      counters: { completedTraining: 1 },
+    },
+    {
+      contract: ProductListed,
+      data: { productId: bag, participantId: seller, groupId, title: 'Tas', category: 'tas', priceIdr: 85_000, stock: 3 },
+      counters: { listed: 1 },
+    },
+    {
+      contract: OrderPlaced,
+      data: { orderId, groupId, items: [{ productId: bag, participantId: seller, quantity: 1, unitPriceIdr: 85_000 }], totalIdr: 85_000 },
+      counters: { placed: 1 },
+    },
+    { contract: OrderPaid, data: { orderId, groupId, totalIdr: 85_000, method: 'cash' }, counters: { paid: 1 } },
+    { contract: OrderCancelled, data: { orderId, groupId, reason: 'Tidak jadi' }, counters: { cancelled: 1 } },
+    {
+      contract: EarningsCredited,
+      data: { participantId: seller, orderId, amountIdr: 68_000 },
+      counters: { participantEarningsIdr: 68_000 },
+    },
+  ])('counts $contract.detailType on its day and month', async ({ contract, data, counters }) => {
+    // Prepare
+    const { deliver, day, month } = setUp();
+
+    // Act
+    await deliver(contract, data);
+
+    // Assert
+    expect(day('2026-11-28')).toEqual({ counters, sellers: new Set() });
+    expect(month('2026-11')).toEqual({ counters, sellers: new Set() });
+  });
+
+  it('counts a delivery: revenue, the waste of every piece by its materials, and each seller once', async () => {
+    // Prepare
+    const { deliver, day, month } = setUp();
+
+    // Act
+    await deliver(OrderDelivered, { orderId, groupId });
+
+    // Assert: (2 + 1) bags × 150 g + 3 mats × 420 g
+    const expected = {
+      counters: { delivered: 1, revenueIdr: 335_000, wasteRecycledGrams: 3 * 150 + 3 * 420 },
+      sellers: new Set([seller, otherSeller]),
+    };
+    expect(day('2026-11-28')).toEqual(expected);
+    expect(month('2026-11')).toEqual(expected);
+  });
+
+  it('counts an event once however often it arrives', async () => {
+    // Prepare
+    const { deliver, day, outcomes } = setUp();
+    const eventId = newId('evt');
+
+    // Act
+    await deliver(OrderDelivered, { orderId, groupId }, '2026-11-28T05:36:47.000Z', eventId);
+    await deliver(OrderDelivered, { orderId, groupId }, '2026-11-28T05:36:47.000Z', eventId);
+
+    // Assert
+    expect(day('2026-11-28')?.counters).toEqual({ delivered: 1, revenueIdr: 335_000, wasteRecycledGrams: 1710 });
+    expect(outcomes).toEqual(['applied', 'duplicate']);
+  });
+
+  it('files an event under the UTC day it happened, not the day it arrives', async () => {
+    // Prepare
+    const { deliver, day, month } = setUp();
+
+    // Act: 23:30 UTC on March 31st is April 1st in Mataram (UTC+8); reports are in UTC
+    await deliver(ParticipantRegistered, { participantId: seller, groupId }, '2026-03-31T23:30:00.000Z');
+
+    // Assert
+    expect(day('2026-03-31')?.counters).toEqual({ registered: 1 });
+    expect(month('2026-03')?.counters).toEqual({ registered: 1 });
+    expect(day('2026-04-01')).toBeUndefined();
+    expect(dayOf('2024-02-29T00:00:00.000Z')).toBe('2024-02-29');
+  });
+
+  it('fails (to be retried, then dead-lettered) on a delivery of an unknown order or an earning of an unknown participant', async () => {
+    // Prepare
+    const { deliver, day } = setUp();
+
+    // Act
+    const unknownOrder = deliver(OrderDelivered, { orderId: newId('ord'), groupId });
+    const unknownParticipant = deliver(EarningsCredited, { participantId: newId('prt'), orderId, amountIdr: 1 });
+
+    // Assert
+    await expect(unknownOrder).rejects.toThrow(/unknown order/);
+    await expect(unknownParticipant).rejects.toThrow(/unknown participant/);
+    expect(day('2026-11-28')).toBeUndefined();
+  });
+
+  it('refuses an event that breaks its contract, and one no case names', async () => {
+    // Prepare
+    const { deliver, day } = setUp();
+
+    // Act
+    const malformed = deliver(OrderPaid, { orderId, groupId, totalIdr: -1, method: 'cash' });
+    const unnamed = deliver(OrderShipped, { orderId, groupId, courier: 'jne', trackingNumber: 'X1' });
+
+    // Assert
+    await expect(malformed).rejects.toThrow();
+    await expect(unnamed).rejects.toThrow(/No case for OrderShipped/);
+    expect(day('2026-11-28')).toBeUndefined();
+  });
+
+  it('has one case per reported event type', () => {
+    // Prepare
+    const { store } = fakeReportStore();
+
+    // Act
+    const cases = reportProjection({ reports: store, sources: fakeReportSources() });
+
+    // Assert
+    expect(cases.map((entry) => entry.contract)).toEqual(expect.arrayContaining([...reportedEvents]));
+    expect(cases).toHaveLength(reportedEvents.length);
+  });
+});
+
+describe("the projection's event pattern", () => {
+  const pattern = patternForAny(reportedEvents);
+  const event = (source: string, detailType: string) => ({ source, 'detail-type': detailType, detail: {} });
+
+  it.each(reportedEvents.map((contract) => ({ detailType: contract.detailType, source: contract.source })))(
+    'selects $detailType from $source',
+    ({ source, detailType }) => {
+      expect(matchesPattern(pattern, event(source, detailType))).toBe(true);
+    },
+  );
+
+  it('selects no other event type, and no reported type under another source', () => {
+    expect(matchesPattern(pattern, event(ProductDelisted.source, ProductDelisted.detailType))).toBe(false);
+    expect(matchesPattern(pattern, event(OrderShipped.source, OrderShipped.detailType))).toBe(false);
+    expect(matchesPattern(pattern, event(OrderPaid.source, ProductListed.detailType))).toBe(false);
+  });
+
+  it('is one branch per source', () => {
+    expect(pattern).toEqual({
+      $or: [
+        { source: ['pas-kreatif.participants'], 'detail-type': ['ParticipantRegistered'] },
+        { source: ['pas-kreatif.training'], 'detail-type': ['TrainingEnrolled', 'TrainingCompleted'] },
+        { source: ['pas-kreatif.catalog'], 'detail-type': ['ProductListed'] },
+        { source: ['pas-kreatif.orders'], 'detail-type': ['OrderPlaced', 'OrderPaid', 'OrderDelivered', 'OrderCancelled'] },
+        { source: ['pas-kreatif.earnings'], 'detail-type': ['EarningsCredited'] },
+      ],
+    });
+    expect(patternForAny([OrderPaid])).toEqual({ source: ['pas-kreatif.orders'], 'detail-type': ['OrderPaid'] });
+  });
+});
