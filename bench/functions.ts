@@ -33,6 +33,10 @@ const lambdaLikeEnv = {
   CURSOR_SIGNING_KEY: 'bench',
   // The Midtrans notification names its key's SSM parameter at import, as deployed (the key is read on first use).
   MIDTRANS_SERVER_KEY_PARAMETER: '/pas-kreatif/bench/midtrans-server-key',
+  // Every deployed function has STAGE (webhooks choose their URL policy by it) and the queue URLs it may send to.
+  STAGE: 'bench',
+  WEBHOOK_EVENTS_QUEUE_URL: 'https://sqs.ap-southeast-3.amazonaws.com/000000000000/bench-webhook-events',
+  WEBHOOK_DELIVERIES_QUEUE_URL: 'https://sqs.ap-southeast-3.amazonaws.com/000000000000/bench-webhook-deliveries',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 
@@ -43,7 +47,16 @@ async function coldImportMs(file: string, runs: number): Promise<number> {
   const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: lambdaLikeEnv });
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: lambdaLikeEnv }).catch(
+      (error: { stderr?: string }) => {
+        // The minified bundle's source line would fill the screen: the error's own lines say what went wrong.
+        const reason = (error.stderr ?? '')
+          .split('\n')
+          .filter((line) => /^\w*Error\b/.test(line.trim()))
+          .join('\n');
+        throw new Error(`Importing ${file} failed: ${reason || 'see the bundle'}`);
+      },
+    );
     times.push(Number(stdout));
   }
   return median(times);

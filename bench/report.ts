@@ -1,12 +1,21 @@
 import type { FunctionFigures } from './functions.ts';
 import type { HttpFigures } from './http.ts';
+import type { TransactionFloor } from './transaction-floor.ts';
 
 /** The targets the issues set for this machine. */
 export const targets = { bytes: 400 * 1024, coldImportMs: 45, p99Ms: 50 };
 
 const mark = (ok: boolean) => (ok ? 'ok ' : 'OVER');
 
-export function printReport(report: { functions: FunctionFigures[]; http: HttpFigures[]; orderPlacementWcu: number }, json: boolean) {
+export interface BenchReport {
+  functions: FunctionFigures[];
+  http: HttpFigures[];
+  orderPlacementWcu: number;
+  transactionFloor: TransactionFloor;
+}
+
+export function printReport(report: BenchReport, json: boolean) {
+  const floor = report.transactionFloor;
   const lines = [
     `${'function'.padEnd(32)} ${'bytes'.padStart(9)} ${'cold import ms'.padStart(15)}`,
     ...report.functions.map(
@@ -21,6 +30,7 @@ export function printReport(report: { functions: FunctionFigures[]; http: HttpFi
     ),
     '',
     `POST /orders: one placement (1 product) consumed ${report.orderPlacementWcu} write capacity units (ReturnConsumedCapacity TOTAL)`,
+    `DynamoDB Local alone, TransactWriteItems of ${floor.items} new items at concurrency ${floor.concurrency}: p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms, ${floor.tps} transactions/s (${floor.transactions} transactions)`,
     '',
     `targets: bundle <= ${targets.bytes} bytes, cold import <= ${targets.coldImportMs} ms (median of 7 fresh processes), p99 <= ${targets.p99Ms} ms with 0 errors`,
   ];

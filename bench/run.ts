@@ -14,6 +14,7 @@ import { measureFunctions } from './functions.ts';
 import { measureHttp } from './http.ts';
 import { orderOf, prepareHttpBenches } from './prepare.ts';
 import { printReport } from './report.ts';
+import { measureTransactionFloor } from './transaction-floor.ts';
 
 /**
  * npm run bench [-- --json]: bundle size and cold import of every function, and latency
@@ -37,8 +38,10 @@ try {
     http.push(await measureHttp(runtime.endpoints.apiUrl, bench, 4000));
   }
   const orderPlacementWcu = await placementCapacity(runtime.endpoints, productIds);
+  log('Measuring DynamoDB Local’s own transaction latency…');
+  const transactionFloor = await measureTransactionFloor(runtime.endpoints);
   log(await projectionCheck(runtime.endpoints.apiUrl, report));
-  printReport({ functions, http, orderPlacementWcu }, json);
+  printReport({ functions, http, orderPlacementWcu, transactionFloor }, json);
 } finally {
   await runtime.stop();
 }

@@ -17,7 +17,8 @@ interface Json {
 export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> {
   const token = async (claims: { sub: string; roles: string[]; groupId?: string; participantId?: string }) =>
     ((await call(apiUrl, 'POST', '/_local/token', undefined, claims)) as { token: string }).token;
-  const api = (bearer: string | undefined) => (method: string, path: string, body?: unknown) => call(apiUrl, method, path, bearer, body);
+  const api = (bearer: string | undefined) => (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    call(apiUrl, method, path, bearer, body, headers);
 
   const admin = api(await token({ sub: 'demo-admin', roles: ['admin'] }));
   const officer = api(await token({ sub: 'demo-officer-pk', roles: ['officer'] }));
@@ -109,14 +110,31 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
         materials: [{ material: 'kantong plastik', grams: 900 }],
       },
     ];
+    const listed: string[] = [];
     for (const product of products) {
       const created = await participant('POST', '/products', {
         ...product,
         description: `${product.title}, dibuat tangan oleh Wira di Mataram.`,
       });
       await participant('POST', `/products/${created.id as string}/listing`);
+      listed.push(created.id as string);
     }
     summary.push(`products  ${apiUrl}/products (${products.length} listed by ${firstParticipant})`);
+
+    // One order delivered (so earnings and the group report have figures) and one waiting for payment.
+    const buyer = api(await token({ sub: 'demo-buyer', roles: ['buyer'] }));
+    const order = (productId: string, key: string) =>
+      buyer('POST', '/orders', { items: [{ productId, quantity: 1 }], shipping: demoShipping }, { 'idempotency-key': key });
+    const delivered = await order(listed[0] as string, 'demo-order-1');
+    await facilitator('POST', `/orders/${delivered.id as string}/payment`, { method: 'bank_transfer', reference: 'BRI-DEMO-0001' });
+    await facilitator('POST', `/orders/${delivered.id as string}/shipment`, { courier: 'jne', trackingNumber: 'JNE-DEMO-0001' });
+    await buyer('POST', `/orders/${delivered.id as string}/delivery`);
+    const placed = await order(listed[1] as string, 'demo-order-2');
+    summary.push(
+      `orders    ${delivered.id as string} (delivered), ${placed.id as string} (placed)`,
+      `earnings  ${apiUrl}/participants/${firstParticipant}/earnings (credited once OrderDelivered is consumed)`,
+      `report    ${apiUrl}/reports/groups/${groupId}`,
+    );
   }
 
   log(['Seeded demo data through the API:', ...summary.map((line) => `  ${line}`)].join('\n'));
@@ -130,10 +148,26 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
   );
 }
 
-async function call(apiUrl: string, method: string, path: string, bearer: string | undefined, body: unknown): Promise<Json> {
+const demoShipping = {
+  recipientName: 'Ni Made Ayu',
+  phone: '081999000123',
+  address: 'Jl. Udayana 12, Monjok',
+  city: 'Mataram',
+  postalCode: '83122',
+};
+
+async function call(
+  apiUrl: string,
+  method: string,
+  path: string,
+  bearer: string | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Json> {
   const response = await fetch(apiUrl + path, {
     method,
     headers: {
+      ...headers,
       ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
