@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { groupKey, orderKey, participantKey } from '#shared/store/keys';
+import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
+import { groupKey, orderKey } from '#shared/store/keys';
 import type { DeliveredOrder, EarningsSources } from './ports.ts';
 
 /** Reads only what earnings needs: never an order's shipping address or a participant's private fields. */
@@ -30,11 +31,6 @@ export function buildEarningsSources(doc: DynamoDBDocumentClient, table: string)
       );
       return Item?.participantSharePercent as number | undefined;
     },
-    async groupOf(participantId) {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: table, Key: participantKey(participantId), ProjectionExpression: 'groupId' }),
-      );
-      return Item?.groupId as string | undefined;
-    },
+    groupOf: buildParticipantDirectory(doc, table).groupOf,
   };
 }

@@ -23,3 +23,8 @@ export interface ParticipantStore {
   /** True when this call made the participant eligible, false when it already was. */
   markEligible(participantId: string, updatedAt: string): Promise<boolean>;
 }
+
+/** The little other contexts (training, earnings, reports) need to know about a participant: their group. */
+export interface ParticipantDirectory {
+  groupOf(participantId: string): Promise<string | undefined>;
+}

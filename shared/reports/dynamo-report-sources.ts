@@ -1,16 +1,12 @@
 import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { orderKey, participantKey, productKey } from '#shared/store/keys';
+import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
+import { orderKey, productKey } from '#shared/store/keys';
 import type { DeliveredOrder, ReportSources } from './ports.ts';
 
 /** Reads of other contexts' records, each projecting only the ids and figures a report needs: no personal data. */
 export function buildReportSources(doc: DynamoDBDocumentClient, table: string): ReportSources {
   return {
-    async participantGroup(participantId) {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: table, Key: participantKey(participantId), ProjectionExpression: 'groupId' }),
-      );
-      return Item?.groupId as string | undefined;
-    },
+    participantGroup: buildParticipantDirectory(doc, table).groupOf,
     async order(orderId) {
       const { Item } = await doc.send(
         new GetCommand({

@@ -1,9 +1,9 @@
 import { systemClock } from '#shared/clock';
+import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
 import { buildDocumentClient, tableName } from '#shared/store/dynamo';
 import { buildCursorCodec } from '#shared/store/pagination';
 import { buildEnrollmentStore } from './dynamo-enrollment-store.ts';
-import { buildParticipantDirectory } from './dynamo-participant-directory.ts';
 import { buildProgramStore } from './dynamo-program-store.ts';
 
 /** The training context's side effects, built once per container. */

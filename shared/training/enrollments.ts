@@ -8,7 +8,8 @@ import { pendingEvent } from '#shared/store/outbox';
 import type { Page, PageRequest } from '#shared/store/pagination';
 import { canSeeParticipant } from '#shared/participants/visibility';
 import { type AccessLogDeps, recordAccess } from '#shared/privacy/access-log';
-import type { EnrollmentStore, ParticipantDirectory, ProgramStore } from './ports.ts';
+import type { ParticipantDirectory } from '#shared/participants/ports';
+import type { EnrollmentStore, ProgramStore } from './ports.ts';
 import type { Attendance, Completion, Enroll, Enrollment } from './schemas.ts';
 
 export interface EnrollmentDeps {

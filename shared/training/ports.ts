@@ -24,8 +24,3 @@ export interface EnrollmentStore {
   /** Removes the assessment notes of every enrollment of the participant; idempotent. */
   eraseNotes(participantId: string, erasedAt: string): Promise<void>;
 }
-
-/** The little the training context needs to know about participants. */
-export interface ParticipantDirectory {
-  groupOf(participantId: string): Promise<string | undefined>;
-}

@@ -6,6 +6,7 @@ import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { newGroupScenario } from '#test/support/scenario';
+import { shipping } from '#test/support/shop';
 
 interface RecentEvent {
   detailType: string;
@@ -25,14 +26,6 @@ const bus = new EventBridgeClient({
 });
 
 const busStatus = async () => (await call('GET', '/_local/bus')).body as BusStatus;
-
-const shipping = {
-  recipientName: 'Budi Santoso',
-  phone: '0812-3456-7890',
-  address: 'Jl. Pejanggik 10',
-  city: 'Mataram',
-  postalCode: '83121',
-};
 
 /** A group with two eligible sellers and a listed product maker, as a buyer would find them. */
 async function shop() {

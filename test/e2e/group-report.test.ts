@@ -9,21 +9,15 @@ import { OrderPaid } from '#events/order-paid';
 import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
+import { noFigures, reportCsvHeader } from '#test/support/report';
 import { newGroupScenario } from '#test/support/scenario';
+import { shipping } from '#test/support/shop';
 
 const bus = new EventBridgeClient({
   endpoint: inject('eventBusEndpoint'),
   region: 'ap-southeast-3',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
-
-const shipping = {
-  recipientName: 'Budi Santoso',
-  phone: '0812-3456-7890',
-  address: 'Jl. Pejanggik 10',
-  city: 'Mataram',
-  postalCode: '83121',
-};
 
 /** Publishes an event onto the local bus as its producer's relay would, with the time and id given. */
 async function publish(contract: EventContract, data: Record<string, unknown>, occurredAt: string, eventId = newId('evt')) {
@@ -40,15 +34,6 @@ async function publish(contract: EventContract, data: Record<string, unknown>, o
 }
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-const zeros = {
-  participants: { registered: 0, enrolled: 0, completedTraining: 0, activeSellers: 0 },
-  products: { listed: 0 },
-  orders: { placed: 0, paid: 0, delivered: 0, cancelled: 0 },
-  revenueIdr: 0,
-  participantEarningsIdr: 0,
-  wasteRecycledGrams: 0,
-};
 
 /**
  * A group built through the API (three participants, two trained sellers, two listed products, three orders),
@@ -105,9 +90,9 @@ async function reportedGroup() {
 }
 
 const june = {
-  ...zeros,
-  participants: { ...zeros.participants, activeSellers: 2 },
-  orders: { ...zeros.orders, paid: 2, delivered: 1 },
+  ...noFigures,
+  participants: { ...noFigures.participants, activeSellers: 2 },
+  orders: { ...noFigures.orders, paid: 2, delivered: 1 },
   revenueIdr: 230_000,
   participantEarningsIdr: 184_000,
   // 2 bags × 240 g + 1 mat × 400 g
@@ -161,9 +146,9 @@ describe('GET /reports/groups/{groupId}', () => {
       groupId: group.groupId,
       from: '2025-07-01',
       to: '2025-07-31',
-      ...zeros,
-      participants: { ...zeros.participants, activeSellers: 1 },
-      orders: { ...zeros.orders, delivered: 1, cancelled: 1 },
+      ...noFigures,
+      participants: { ...noFigures.participants, activeSellers: 1 },
+      orders: { ...noFigures.orders, delivered: 1, cancelled: 1 },
       revenueIdr: 85_000,
       participantEarningsIdr: 68_000,
       wasteRecycledGrams: 240,
@@ -179,14 +164,14 @@ describe('GET /reports/groups/{groupId}', () => {
       groupId: group.groupId,
       from: '2025-05-20',
       to: '2025-07-01',
-      ...zeros,
-      participants: { ...zeros.participants, activeSellers: 2 },
-      orders: { ...zeros.orders, paid: 2, delivered: 2 },
+      ...noFigures,
+      participants: { ...noFigures.participants, activeSellers: 2 },
+      orders: { ...noFigures.orders, paid: 2, delivered: 2 },
       revenueIdr: 315_000,
       participantEarningsIdr: 252_000,
       wasteRecycledGrams: 1_120,
     });
-    expect(before.body).toEqual({ groupId: group.groupId, from: '2025-01-01', to: '2025-06-28', ...zeros });
+    expect(before.body).toEqual({ groupId: group.groupId, from: '2025-01-01', to: '2025-06-28', ...noFigures });
   });
 
   it('counts the events of the API calls on the day they happened', async () => {
@@ -230,11 +215,7 @@ describe('GET /reports/groups/{groupId}', () => {
     // Assert
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.body).toBe(
-      'groupId,from,to,participants.registered,participants.enrolled,participants.completedTraining,participants.activeSellers,' +
-        'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams\r\n' +
-        `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880\r\n`,
-    );
+    expect(response.body).toBe(`${reportCsvHeader}\r\n` + `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880\r\n`);
   });
 
   it("is for the group's facilitators, officers and admins", async () => {

@@ -2,19 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { newGroupScenario } from '#test/support/scenario';
-
-const shipping = {
-  recipientName: 'Budi Santoso',
-  phone: '0812-3456-7890',
-  address: 'Jl. Pejanggik 10',
-  city: 'Mataram',
-  postalCode: '83121',
-};
-
-const newBuyer = async () => {
-  const sub = `buyer-${randomUUID()}`;
-  return { sub, token: await tokenFor({ sub, roles: ['buyer'] }) };
-};
+import { newBuyer, shipping } from '#test/support/shop';
 
 /** A group with an eligible seller; `listed` makes and lists one of their products. */
 async function shop() {

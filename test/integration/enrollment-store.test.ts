@@ -7,7 +7,7 @@ import { buildParticipantStore } from '#shared/participants/dynamo-participant-s
 import { ParticipantRegistered } from '#events/participant-registered';
 import { pendingEvent } from '#shared/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
-import { buildParticipantDirectory } from '#shared/training/dynamo-participant-directory';
+import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 import type { Enrollment } from '#shared/training/schemas';
 import { localTable } from '#test/support/dynamo';
 

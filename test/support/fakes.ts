@@ -6,7 +6,8 @@ import type { GroupStore, ParticipantStore } from '#shared/participants/ports';
 import type { Group, Participant } from '#shared/participants/schemas';
 import type { PendingEvent } from '#shared/store/outbox';
 import type { Page } from '#shared/store/pagination';
-import type { EnrollmentStore, ParticipantDirectory, ProgramStore } from '#shared/training/ports';
+import type { ParticipantDirectory } from '#shared/participants/ports';
+import type { EnrollmentStore, ProgramStore } from '#shared/training/ports';
 import type { Enrollment, Program } from '#shared/training/schemas';
 
 /** In-memory ports for use-case unit tests; the DynamoDB adapters have their own integration tests. */

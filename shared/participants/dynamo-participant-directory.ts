@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { participantKey } from '#shared/store/keys';
 import type { ParticipantDirectory } from './ports.ts';
 
-/** Reads only the group: the training context has no business with private fields. */
+/** Reads only the group: the contexts that ask have no business with private fields. */
 export function buildParticipantDirectory(doc: DynamoDBDocumentClient, table: string): ParticipantDirectory {
   return {
     async groupOf(participantId) {
