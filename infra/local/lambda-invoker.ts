@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
 import { type FunctionDeclaration, handlerEntry, limitsOf } from '#infra/declaration';
 
@@ -22,6 +23,11 @@ export const localAccountId = '000000000000';
  * Loads handlers with dynamic import() of handlerEntry(declaration), resolved against the repository
  * root, so the local runtime runs exactly the files the CDK app bundles. All functions share this
  * process (one warm container each); process.env must be set before the first load.
+ *
+ * Deployed, a process runs one invocation at a time; here many run at once, as on Lambda's multi-concurrency
+ * runtimes. So each invocation runs in its own InvokeStore context (AsyncLocalStorage), the store Powertools keeps
+ * per-invocation state in when AWS_LAMBDA_MAX_CONCURRENCY is set (the runtime's handler environment sets it): a log line
+ * then names the function and request it came from, not whichever invocation began last.
  */
 export function createLambdaInvoker(options: { repoRoot: string; stage: string; region: string }): LambdaInvoker {
   const modules = new Map<string, Promise<Handler>>();
@@ -61,11 +67,14 @@ export function createLambdaInvoker(options: { repoRoot: string; stage: string; 
       fail: () => undefined,
       succeed: () => undefined,
     };
+    const store = await InvokeStore.getInstanceAsync(true);
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
         new Promise((resolveResult, reject) => {
-          const returned = handler(event, context, (error, result) => (error ? reject(error) : resolveResult(result)));
+          const returned = store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: requestId }, () =>
+            handler(event, context, (error, result) => (error ? reject(error) : resolveResult(result))),
+          );
           if (returned && typeof (returned as Promise<unknown>).then === 'function')
             (returned as Promise<unknown>).then(resolveResult, reject);
         }),

@@ -293,6 +293,8 @@ function setHandlerEnvironment(endpoints: {
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   env[EnvName.midtransServerKey] ??= 'local-server-key';
   env.WEBHOOK_RETRY_SCALE ??= '1';
+  // Many invocations share this process at once: Powertools then keeps its per-invocation state per invocation.
+  env.AWS_LAMBDA_MAX_CONCURRENCY = '1000';
 }
 
 /** What the stack tells optional-auth functions: they verify tokens against the local issuer's JWKS (GET /_local/.well-known/jwks.json). */
