@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { EventSource } from '#events/event-contract';
 import { call, tokenFor } from './api.ts';
 import { newGroupScenario } from './scenario.ts';
 
@@ -52,12 +53,16 @@ export async function newShop() {
 }
 
 export interface BusEvent {
+  source: string;
   detailType: string;
   detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
 }
 
-/** The events on the local bus about one order, oldest first (events without data are skipped). */
+/**
+ * The order context's own events about one order, oldest first (events without data are skipped). Other contexts'
+ * events naming the order (EarningsCredited after delivery) are left out: they come whenever their consumer runs.
+ */
 export async function orderEvents(orderId: string): Promise<BusEvent[]> {
   const { recent } = (await call('GET', '/_local/bus')).body as { recent: BusEvent[] };
-  return recent.filter((event) => event.detail?.data?.orderId === orderId);
+  return recent.filter((event) => event.source === EventSource.orders && event.detail?.data?.orderId === orderId);
 }
