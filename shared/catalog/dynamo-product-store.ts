@@ -1,6 +1,6 @@
-import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError } from '#shared/errors';
-import { failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/store/dynamo';
+import { batchGetAll, failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/store/dynamo';
 import { participantKey, participantProductKey, productKey } from '#shared/store/keys';
 import { outboxPut } from '#shared/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/store/pagination';
@@ -165,20 +165,7 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
         ConsistentRead: true,
       });
       const ids = refs.map((ref) => (ref.sk as string).slice('PRODUCT#'.length));
-      const products: Product[] = [];
-      for (let start = 0; start < ids.length; start += 100) {
-        let keys: Record<string, unknown>[] | undefined = ids.slice(start, start + 100).map(productKey);
-        // BatchGetItem may hand back part of a batch unread; ask again for the rest.
-        for (let attempt = 1; keys?.length; attempt += 1) {
-          if (attempt > 8) throw new Error('DynamoDB kept products of a batch unread');
-          const result: BatchGetCommandOutput = await doc.send(
-            new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
-          );
-          products.push(...(result.Responses?.[table] ?? []).map(toProduct));
-          keys = result.UnprocessedKeys?.[table]?.Keys;
-          if (keys?.length) await new Promise((resolve) => setTimeout(resolve, attempt * 20));
-        }
-      }
+      const products = (await batchGetAll(doc, table, ids.map(productKey), { ConsistentRead: true })).map(toProduct);
       return products.sort((a, b) => b.id.localeCompare(a.id));
     },
     async browse({ artisanId, groupId, category }, page) {

@@ -1,4 +1,5 @@
-import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#shared/store/dynamo';
 import { productKey } from '#shared/store/keys';
 import type { OrderableProduct, OrderCatalog } from './ports.ts';
 
@@ -6,26 +7,12 @@ import type { OrderableProduct, OrderCatalog } from './ports.ts';
 export function buildOrderCatalog(doc: DynamoDBDocumentClient, table: string): OrderCatalog {
   return {
     async products(productIds) {
-      const found: OrderableProduct[] = [];
-      let keys: Record<string, unknown>[] | undefined = productIds.map(productKey);
-      for (let attempt = 0; keys && keys.length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-        const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [table]: {
-                Keys: keys,
-                ConsistentRead: true,
-                ProjectionExpression: 'id, participantId, groupId, title, priceIdr, stock, #status',
-                ExpressionAttributeNames: { '#status': 'status' },
-              },
-            },
-          }),
-        );
-        found.push(...((Responses?.[table] ?? []) as OrderableProduct[]));
-        keys = UnprocessedKeys?.[table]?.Keys;
-      }
-      return found;
+      const found = await batchGetAll(doc, table, productIds.map(productKey), {
+        ConsistentRead: true,
+        ProjectionExpression: 'id, participantId, groupId, title, priceIdr, stock, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      });
+      return found as unknown as OrderableProduct[];
     },
   };
 }

@@ -1,5 +1,6 @@
-import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
+import { batchGetAll } from '#shared/store/dynamo';
 import { orderKey, productKey } from '#shared/store/keys';
 import type { DeliveredOrder, ReportSources } from './ports.ts';
 
@@ -27,20 +28,12 @@ export function buildReportSources(doc: DynamoDBDocumentClient, table: string): 
     },
     async productGrams(productIds) {
       const grams = new Map<string, number>();
-      let keys: Record<string, unknown>[] | undefined = productIds.map(productKey);
-      for (let attempt = 0; keys && keys.length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-        const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id, materials' } } }),
+      for (const item of await batchGetAll(doc, table, productIds.map(productKey), { ProjectionExpression: 'id, materials' })) {
+        const materials = (item.materials ?? []) as { grams: number }[];
+        grams.set(
+          item.id as string,
+          materials.reduce((sum, material) => sum + material.grams, 0),
         );
-        for (const item of Responses?.[table] ?? []) {
-          const materials = (item.materials ?? []) as { grams: number }[];
-          grams.set(
-            item.id as string,
-            materials.reduce((sum, material) => sum + material.grams, 0),
-          );
-        }
-        keys = UnprocessedKeys?.[table]?.Keys;
       }
       return grams;
     },

@@ -1,5 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
   DynamoDBDocumentClient,
   QueryCommand,
   type QueryCommandInput,
@@ -84,5 +87,34 @@ export async function queryAll(
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+  return items;
+}
+
+/** How often a batch is asked again for keys DynamoDB handed back unread, before it is a fault. */
+const batchGetAttempts = 8;
+
+/**
+ * Every item of these keys (missing ones are simply absent): BatchGetItem takes at most 100 keys and may hand some
+ * back unread under load, so the keys go in chunks and the unread ones are asked for again, with growing waits.
+ */
+export async function batchGetAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Record<string, unknown>[],
+  read: Omit<NonNullable<BatchGetCommandInput['RequestItems']>[string], 'Keys'> = {},
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0; start < keys.length; start += 100) {
+    let unread: Record<string, unknown>[] = keys.slice(start, start + 100);
+    for (let attempt = 1; unread.length > 0; attempt += 1) {
+      if (attempt > batchGetAttempts) throw new Error(`DynamoDB kept ${unread.length} keys of a batch unread`);
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 20 * (attempt - 1)));
+      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
+        new BatchGetCommand({ RequestItems: { [table]: { ...read, Keys: unread } } }),
+      );
+      items.push(...(Responses?.[table] ?? []));
+      unread = UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+  }
   return items;
 }
