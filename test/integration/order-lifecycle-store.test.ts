@@ -1,20 +1,17 @@
 import { GetCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ProductDelisted } from '#events/product-delisted';
-import { ProductListed } from '#events/product-listed';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/ids';
 import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import { cancellationTransition, paymentTransition } from '#shared/orders/lifecycle';
-import { orderPlacedEvent } from '#shared/orders/orders';
-import type { OrderableProduct } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
 import { orderSellerKey } from '#shared/store/keys';
 import { pendingEvent } from '#shared/store/outbox';
 import { localTable } from '#test/support/dynamo';
-import { draftProduct } from '#test/support/products';
+import { listedProduct, placementOf } from '#test/support/order-placements';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);
@@ -23,53 +20,23 @@ const orders = buildOrderStore(doc, table, cursors);
 const at = '2026-11-28T05:36:47.000Z';
 const later = '2026-11-29T02:00:00.000Z';
 
-async function listed(overrides: Partial<Product> = {}): Promise<{ product: Product; orderable: OrderableProduct }> {
-  const product = draftProduct(at, { stock: 5, ...overrides });
-  await products.create(product);
-  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
-  const listedProduct = await products.transition(
-    product,
-    'listed',
-    at,
-    pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at),
-  );
-  const [orderable] = await catalog.products([product.id]);
-  return { product: listedProduct, orderable: orderable as OrderableProduct };
-}
+const listed = (overrides: Partial<Product> = {}) => listedProduct({ products, catalog }, at, { stock: 5, ...overrides });
 
 /** An order of two sellers' products (2 + 1 of them), placed through the store. */
 async function placedOrder() {
   const bag = await listed();
   const mat = await listed({ groupId: bag.product.groupId });
-  const lines: [OrderableProduct, number][] = [
-    [bag.orderable, 2],
-    [mat.orderable, 1],
-  ];
-  const items = lines.map(([product, quantity]) => ({
-    productId: product.id,
-    participantId: product.participantId,
-    title: product.title,
-    quantity,
-    unitPriceIdr: product.priceIdr,
-    subtotalIdr: product.priceIdr * quantity,
-  }));
-  const order: Order = {
-    id: newId('ord'),
-    buyerSub: `buyer-${newId('ord')}`,
-    groupId: bag.product.groupId,
-    status: 'placed',
-    items,
-    totalIdr: items.reduce((sum, item) => sum + item.subtotalIdr, 0),
-    shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
-    createdAt: at,
-  };
-  await orders.place({
-    order,
-    claim: { buyerSub: order.buyerSub, key: order.id, bodyHash: 'hash', expiresAt: Date.parse(at) / 1000 + 86_400 },
-    products: lines.map(([product]) => product),
-    event: orderPlacedEvent(order),
-  });
-  return { order, bag, mat };
+  const placement = placementOf(
+    `buyer-${newId('ord')}`,
+    newId('ord'),
+    [
+      [bag.orderable, 2],
+      [mat.orderable, 1],
+    ],
+    at,
+  );
+  await orders.place(placement);
+  return { order: placement.order, bag, mat };
 }
 
 const stockOf = async (id: string) => (await catalog.products([id]))[0]?.stock;

@@ -1,18 +1,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ProductListed } from '#events/product-listed';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/ids';
 import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
-import { orderPlacedEvent } from '#shared/orders/orders';
-import type { OrderableProduct, Placement } from '#shared/orders/ports';
-import type { Order } from '#shared/orders/schemas';
+import type { OrderableProduct } from '#shared/orders/ports';
 import { idempotencyKey } from '#shared/store/keys';
-import { pendingEvent } from '#shared/store/outbox';
 import { localTable } from '#test/support/dynamo';
-import { draftProduct } from '#test/support/products';
+import { listedProduct, placementOf } from '#test/support/order-placements';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);
@@ -21,48 +17,9 @@ let consumed: number | undefined;
 const orders = buildOrderStore(doc, table, cursors, { onConsumedCapacity: (units) => (consumed = units) });
 const at = '2026-11-28T05:36:47.000Z';
 
-async function listed(overrides: Partial<Product> = {}): Promise<OrderableProduct> {
-  const product = draftProduct(at, { stock: 3, ...overrides });
-  await products.create(product);
-  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
-  await products.transition(
-    product,
-    'listed',
-    at,
-    pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at),
-  );
-  const [read] = await catalog.products([product.id]);
-  return read as OrderableProduct;
-}
-
-function placement(buyerSub: string, key: string, lines: [OrderableProduct, number][]): Placement {
-  const [first] = lines[0] as [OrderableProduct, number];
-  const items = lines.map(([product, quantity]) => ({
-    productId: product.id,
-    participantId: product.participantId,
-    title: product.title,
-    quantity,
-    unitPriceIdr: product.priceIdr,
-    subtotalIdr: product.priceIdr * quantity,
-  }));
-  const order: Order = {
-    id: newId('ord'),
-    buyerSub,
-    groupId: first.groupId,
-    status: 'placed',
-    items,
-    totalIdr: items.reduce((sum, item) => sum + item.subtotalIdr, 0),
-    shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
-    createdAt: at,
-  };
-  const event = orderPlacedEvent(order);
-  return {
-    order,
-    claim: { buyerSub, key, bodyHash: `hash-${key}`, expiresAt: Date.parse(at) / 1000 + 86_400 },
-    products: lines.map(([product]) => product),
-    event,
-  };
-}
+const listed = async (overrides: Partial<Product> = {}) =>
+  (await listedProduct({ products, catalog }, at, { stock: 3, ...overrides })).orderable;
+const placement = (buyerSub: string, key: string, lines: [OrderableProduct, number][]) => placementOf(buyerSub, key, lines, at);
 
 const stockOf = async (id: string) => (await catalog.products([id]))[0]?.stock;
 const nowSeconds = Date.parse(at) / 1000;

@@ -1,0 +1,57 @@
+import { ProductListed } from '#events/product-listed';
+import type { ProductStore } from '#shared/catalog/ports';
+import type { Product } from '#shared/catalog/schemas';
+import { newId } from '#shared/ids';
+import { orderPlacedEvent } from '#shared/orders/orders';
+import type { OrderableProduct, OrderCatalog, Placement } from '#shared/orders/ports';
+import type { Order } from '#shared/orders/schemas';
+import { pendingEvent } from '#shared/store/outbox';
+import { draftProduct } from './products.ts';
+
+/** A product created and listed through the catalog's store, with the order catalog's view of it. */
+export async function listedProduct(
+  stores: { products: ProductStore; catalog: OrderCatalog },
+  at: string,
+  overrides: Partial<Product> = {},
+): Promise<{ product: Product; orderable: OrderableProduct }> {
+  const product = draftProduct(at, overrides);
+  await stores.products.create(product);
+  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
+  const listed = await stores.products.transition(
+    product,
+    'listed',
+    at,
+    pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at),
+  );
+  const [orderable] = await stores.catalog.products([product.id]);
+  return { product: listed, orderable: orderable as OrderableProduct };
+}
+
+/** What place-order hands the store for these lines (product as read, quantity), as the use-case builds it. */
+export function placementOf(buyerSub: string, key: string, lines: [OrderableProduct, number][], at: string): Placement {
+  const [first] = lines[0] as [OrderableProduct, number];
+  const items = lines.map(([product, quantity]) => ({
+    productId: product.id,
+    participantId: product.participantId,
+    title: product.title,
+    quantity,
+    unitPriceIdr: product.priceIdr,
+    subtotalIdr: product.priceIdr * quantity,
+  }));
+  const order: Order = {
+    id: newId('ord'),
+    buyerSub,
+    groupId: first.groupId,
+    status: 'placed',
+    items,
+    totalIdr: items.reduce((sum, item) => sum + item.subtotalIdr, 0),
+    shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
+    createdAt: at,
+  };
+  return {
+    order,
+    claim: { buyerSub, key, bodyHash: `hash-${key}`, expiresAt: Date.parse(at) / 1000 + 86_400 },
+    products: lines.map(([product]) => product),
+    event: orderPlacedEvent(order),
+  };
+}
