@@ -6,7 +6,7 @@ import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { newGroupScenario } from '#test/support/scenario';
-import { shipping } from '#test/support/shop';
+import { newProduct, shipping } from '#test/support/shop';
 
 interface RecentEvent {
   detailType: string;
@@ -31,22 +31,7 @@ const busStatus = async () => (await call('GET', '/_local/bus')).body as BusStat
 async function shop() {
   const scenario = await newGroupScenario({ sessionsRequired: 1 });
   const [siti, wira] = [await scenario.eligibleParticipant(), await scenario.eligibleParticipant()];
-  const listed = async (sellerToken: string, priceIdr: number) => {
-    const created = await call('POST', '/products', {
-      token: sellerToken,
-      body: {
-        title: 'Tas anyaman',
-        description: 'Dari bungkus kopi',
-        category: 'tas',
-        priceIdr,
-        stock: 10,
-        materials: [{ material: 'plastik', grams: 100 }],
-      },
-    });
-    expect(created.status).toBe(201);
-    expect((await call('POST', `/products/${created.body.id}/listing`, { token: sellerToken })).status).toBe(200);
-    return created.body.id as string;
-  };
+  const listed = async (sellerToken: string, priceIdr: number) => (await newProduct(sellerToken, { priceIdr })).id;
   return { ...scenario, siti, wira, listed };
 }
 

@@ -11,7 +11,7 @@ import { newId } from '#shared/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { noFigures, reportCsvHeader } from '#test/support/report';
 import { newGroupScenario } from '#test/support/scenario';
-import { shipping } from '#test/support/shop';
+import { newProduct, shipping } from '#test/support/shop';
 
 const bus = new EventBridgeClient({
   endpoint: inject('eventBusEndpoint'),
@@ -44,15 +44,8 @@ async function reportedGroup() {
   const siti = await scenario.eligibleParticipant();
   const budi = await scenario.eligibleParticipant();
   await scenario.registerParticipant();
-  const product = async (token: string, priceIdr: number, materials: { material: string; grams: number }[], list = true) => {
-    const created = await call('POST', '/products', {
-      token,
-      body: { title: 'Kerajinan', description: 'Dari sampah plastik', category: 'tas', priceIdr, stock: 10, materials },
-    });
-    expect(created.status).toBe(201);
-    if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token })).status).toBe(200);
-    return created.body.id as string;
-  };
+  const product = async (token: string, priceIdr: number, materials: { material: string; grams: number }[], list = true) =>
+    (await newProduct(token, { priceIdr, materials }, list)).id;
   // 240 g and 400 g a piece; a draft is never counted as listed
   const bag = await product(siti.participantToken, 85_000, [
     { material: 'plastik', grams: 200 },

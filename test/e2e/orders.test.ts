@@ -2,29 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { newGroupScenario } from '#test/support/scenario';
-import { newBuyer, shipping } from '#test/support/shop';
+import { newBuyer, newProduct, shipping } from '#test/support/shop';
 
 /** A group with an eligible seller; `listed` makes and lists one of their products. */
 async function shop() {
   const scenario = await newGroupScenario({ sessionsRequired: 1 });
   const { participant, participantToken } = await scenario.eligibleParticipant();
-  const make = async (overrides: Record<string, unknown> = {}, list = true) => {
-    const created = await call('POST', '/products', {
-      token: participantToken,
-      body: {
-        title: 'Tas anyaman bungkus kopi',
-        description: 'Dari 120 bungkus kopi bekas',
-        category: 'tas',
-        priceIdr: 85_000,
-        stock: 10,
-        materials: [{ material: 'bungkus kopi', grams: 240 }],
-        ...overrides,
-      },
-    });
-    expect(created.status).toBe(201);
-    if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token: participantToken })).status).toBe(200);
-    return created.body as { id: string; priceIdr: number };
-  };
+  const make = (overrides: Record<string, unknown> = {}, list = true) => newProduct(participantToken, overrides, list);
   return { ...scenario, participant, participantToken, make };
 }
 

@@ -6,7 +6,7 @@ import { call, eventually, tokenFor } from '#test/support/api';
 import { midtransNotification, notifyMidtrans } from '#test/support/midtrans';
 import { noFigures, reportCsvHeader } from '#test/support/report';
 import { newGroupScenario } from '#test/support/scenario';
-import { type BusEvent, orderEvents, shipping } from '#test/support/shop';
+import { type BusEvent, newProduct, orderEvents, shipping } from '#test/support/shop';
 
 const bus = new EventBridgeClient({
   endpoint: inject('eventBusEndpoint'),
@@ -50,20 +50,8 @@ async function programmeWeek() {
   expect(enrolled.status).toBe(201);
 
   const product = async (token: string, priceIdr: number, grams: number[], list = true) => {
-    const created = await call('POST', '/products', {
-      token,
-      body: {
-        title: 'Kerajinan daur ulang',
-        description: 'Dari sampah plastik',
-        category: 'tas',
-        priceIdr,
-        stock: 20,
-        materials: grams.map((g, index) => ({ material: `bahan-${index}`, grams: g })),
-      },
-    });
-    expect(created.status).toBe(201);
-    if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token })).status).toBe(200);
-    return created.body.id as string;
+    const materials = grams.map((g, index) => ({ material: `bahan-${index}`, grams: g }));
+    return (await newProduct(token, { priceIdr, stock: 20, materials }, list)).id;
   };
   const bag = await product(siti.participantToken, 85_000, [200, 40]); // 240 g a bag
   const mat = await product(budi.participantToken, 60_000, [400]); // 400 g a mat

@@ -17,12 +17,10 @@ export const newBuyer = async () => {
   return { sub, token: await tokenFor({ sub, roles: ['buyer'] }) };
 };
 
-/** A group with an eligible seller, a listed product of theirs (stock 10, 85,000 each) and a buyer. */
-export async function newShop() {
-  const scenario = await newGroupScenario({ sessionsRequired: 1 });
-  const { participant, participantToken } = await scenario.eligibleParticipant();
+/** Creates a product as its eligible seller (a bag, stock 10, 85,000 unless overridden) and lists it unless told not to. */
+export async function newProduct(sellerToken: string, overrides: Record<string, unknown> = {}, list = true) {
   const created = await call('POST', '/products', {
-    token: participantToken,
+    token: sellerToken,
     body: {
       title: 'Tas anyaman bungkus kopi',
       description: 'Dari 120 bungkus kopi bekas',
@@ -30,11 +28,19 @@ export async function newShop() {
       priceIdr: 85_000,
       stock: 10,
       materials: [{ material: 'bungkus kopi', grams: 240 }],
+      ...overrides,
     },
   });
   expect(created.status).toBe(201);
-  const productId: string = created.body.id;
-  expect((await call('POST', `/products/${productId}/listing`, { token: participantToken })).status).toBe(200);
+  if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token: sellerToken })).status).toBe(200);
+  return created.body as { id: string; priceIdr: number };
+}
+
+/** A group with an eligible seller, a listed product of theirs (stock 10, 85,000 each) and a buyer. */
+export async function newShop() {
+  const scenario = await newGroupScenario({ sessionsRequired: 1 });
+  const { participant, participantToken } = await scenario.eligibleParticipant();
+  const productId = (await newProduct(participantToken)).id;
   const buyer = await newBuyer();
 
   /** Places an order of the product as the buyer: 201 expected. */
