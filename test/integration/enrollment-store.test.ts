@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
 import { newId } from '#shared/ids';
-import { buildGroupStore } from '#shared/participants/dynamo-group-store';
-import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
-import { ParticipantRegistered } from '#events/participant-registered';
 import { pendingEvent } from '#shared/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 import type { Enrollment } from '#shared/training/schemas';
 import { localTable } from '#test/support/dynamo';
+import { storedParticipant } from '#test/support/participants';
 
 const { doc, table, cursors } = localTable();
 const enrollments = buildEnrollmentStore(doc, table, cursors);
@@ -17,33 +15,7 @@ const directory = buildParticipantDirectory(doc, table);
 const now = '2026-11-28T05:36:47.000Z';
 
 async function enrolled(sessionsRequired = 2): Promise<Enrollment> {
-  const groupId = newId('grp');
-  await buildGroupStore(doc, table, cursors).create({
-    id: groupId,
-    name: 'G',
-    focus: 'F',
-    district: 'D',
-    participantSharePercent: 80,
-    createdAt: now,
-  });
-  const participantId = newId('prt');
-  await buildParticipantStore(doc, table, cursors).register(
-    {
-      id: participantId,
-      legalName: 'N',
-      registerNumber: 'R',
-      groupId,
-      supervisionEndsOn: '2027-01-01',
-      phone: null,
-      officerSub: 'o',
-      sellerStatus: 'not_eligible',
-      profile: { displayName: null, story: null, publicConsent: false },
-      createdAt: now,
-      updatedAt: now,
-      erasedAt: null,
-    },
-    pendingEvent(ParticipantRegistered, { participantId, groupId }, now),
-  );
+  const { id: participantId, groupId } = await storedParticipant({ doc, table, cursors }, now);
   const enrollment: Enrollment = {
     id: newId('enr'),
     programId: newId('prg'),

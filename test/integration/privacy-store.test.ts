@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ParticipantRegistered } from '#events/participant-registered';
 import { ProductListed } from '#events/product-listed';
 import { TrainingEnrolled } from '#events/training-enrolled';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/ids';
-import { buildGroupStore } from '#shared/participants/dynamo-group-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import type { Participant } from '#shared/participants/schemas';
 import { accessLogRetentionDays } from '#shared/privacy/access-log';
@@ -18,6 +16,7 @@ import { pendingEvent } from '#shared/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import type { Enrollment } from '#shared/training/schemas';
 import { localTable } from '#test/support/dynamo';
+import { storedParticipant } from '#test/support/participants';
 import { draftProduct } from '#test/support/products';
 
 const { doc, table, cursors } = localTable();
@@ -29,33 +28,7 @@ const accessLog = buildAccessLog(doc, table, cursors);
 const now = '2026-11-28T05:36:47.000Z';
 const later = '2026-12-01T00:00:00.000Z';
 
-async function registered(): Promise<Participant> {
-  const groupId = newId('grp');
-  await buildGroupStore(doc, table, cursors).create({
-    id: groupId,
-    name: 'G',
-    focus: 'F',
-    district: 'D',
-    participantSharePercent: 80,
-    createdAt: now,
-  });
-  const participant: Participant = {
-    id: newId('prt'),
-    legalName: `Nama ${randomUUID()}`,
-    registerNumber: `PK-${randomUUID()}`,
-    groupId,
-    supervisionEndsOn: '2027-06-30',
-    phone: '+6281234567890',
-    officerSub: 'officer',
-    sellerStatus: 'eligible',
-    profile: { displayName: 'Bu Siti', story: 'Cerita', publicConsent: true },
-    createdAt: now,
-    updatedAt: now,
-    erasedAt: null,
-  };
-  await participants.register(participant, pendingEvent(ParticipantRegistered, { participantId: participant.id, groupId }, now));
-  return participant;
-}
+const registered = () => storedParticipant({ doc, table, cursors }, now);
 
 async function enrolled(participant: Participant): Promise<Enrollment> {
   const enrollment: Enrollment = {
