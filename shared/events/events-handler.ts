@@ -17,9 +17,10 @@ export function on<C extends EventContract>(contract: C, run: (detail: EventDeta
 const keyOf = (source: string, detailType: string) => `${source}\u0000${detailType}`;
 
 /**
- * Like eventHandler, for a consumer of several event types: the event's source and detail-type pick the case,
- * whose contract parses the detail. An event no case names is an error (the rule's pattern should not have let
- * it through), so it is retried and dead-lettered rather than silently dropped.
+ * A consumer of one or more event types: the event's source and detail-type pick the case, whose contract parses
+ * the detail, so a consumer never acts on a malformed event. An event no case names is an error (the rule's pattern
+ * should not have let it through), so, like a consumer's own failure, it is retried and then dead-lettered rather
+ * than silently dropped.
  */
 export function eventsHandler(cases: readonly EventCase[]) {
   const byType = new Map(cases.map((entry) => [keyOf(entry.contract.source, entry.contract.detailType), entry]));
