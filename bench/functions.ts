@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import type { FunctionDeclaration } from '#infra/declaration';
-import { handlerEntry } from '#infra/declaration';
+import type { FunctionDeclaration } from '#shared/kernel/declaration';
+import { handlerEntry } from '#shared/kernel/declaration';
 import { lambdaBundling } from '#infra/bundling';
 
 const run = promisify(execFile);

@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { currentMonth } from '#shared/reports/date-range';
 import { buildReportStore } from '#shared/reports/dynamo-report-store';
-import { buildDocumentClient } from '#shared/store/dynamo';
+import { buildDocumentClient } from '#shared/kernel/store/dynamo';
 
 const dayMs = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { buildDocumentClient } from '#shared/store/dynamo';
+import { buildDocumentClient } from '#shared/kernel/store/dynamo';
 
 export interface TransactionFloor {
   items: number;

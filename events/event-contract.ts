@@ -1,4 +1,4 @@
-import * as z from '#shared/validation';
+import * as z from './validation.ts';
 
 export const EventSource = {
   participants: 'pas-kreatif.participants',

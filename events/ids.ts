@@ -1,4 +1,4 @@
-import * as z from '#shared/validation';
+import * as z from './validation.ts';
 
 export function prefixedId(prefix: string) {
   return z.string().check(z.regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `must be a ${prefix}_ id`));

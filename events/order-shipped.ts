@@ -1,4 +1,4 @@
-import * as z from '#shared/validation';
+import * as z from './validation.ts';
 import { defineEvent, EventSource } from './event-contract.ts';
 import { GroupId, OrderId } from './ids.ts';
 

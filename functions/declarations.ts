@@ -1,4 +1,4 @@
-import type { FunctionDeclaration, HttpRoute } from '#infra/declaration';
+import type { FunctionDeclaration, HttpRoute } from '#shared/kernel/declaration';
 import browseProducts from './catalog/browse-products/function.ts';
 import createProduct from './catalog/create-product/function.ts';
 import delistProduct from './catalog/delist-product/function.ts';
@@ -33,9 +33,9 @@ import outboxRelay from './platform/outbox-relay/function.ts';
 import getGroupReport from './reports/get-group-report/function.ts';
 import projectGroupReport from './reports/project-group-report/function.ts';
 import completeTraining from './training/complete-training/function.ts';
-import eraseParticipantData from './participants/erase-personal-data/function.ts';
-import exportParticipantData from './participants/export-personal-data/function.ts';
-import getAccessLog from './participants/get-access-log/function.ts';
+import eraseParticipantData from './privacy/erase-personal-data/function.ts';
+import exportParticipantData from './privacy/export-personal-data/function.ts';
+import getAccessLog from './privacy/get-access-log/function.ts';
 import createProgram from './training/create-program/function.ts';
 import enrollParticipant from './training/enroll-participant/function.ts';
 import listParticipantEnrollments from './training/list-participant-enrollments/function.ts';

@@ -12,7 +12,7 @@ export const lambdaBundling = {
   // The SDK's ES module builds tree-shake; its CommonJS builds (esbuild's default on node) do not.
   mainFields: ['module', 'main'],
   alias: {
-    '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../shared/platform/lambda-credentials.ts', import.meta.url)),
+    '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../shared/kernel/aws/lambda-credentials.ts', import.meta.url)),
   },
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: "import { createRequire as houseCreateRequire } from 'node:module'; const require = houseCreateRequire(import.meta.url);",

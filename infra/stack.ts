@@ -1,7 +1,7 @@
 import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import type { ContextName, FunctionDeclaration } from '#infra/declaration';
+import type { ContextName, FunctionDeclaration } from '#shared/kernel/declaration';
 import { declarations } from '#functions/declarations';
 import { BoundedContext } from './constructs/bounded-context.ts';
 import { toConstructId } from './constructs/construct-id.ts';

@@ -7,7 +7,7 @@ import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
-import type { FunctionDeclaration, Trigger } from '#infra/declaration';
+import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
 import { toConstructId } from './construct-id.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { HouseFunction } from './house-function.ts';

@@ -1,6 +1,6 @@
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { tableDefinition } from '#infra/table-definition';
+import { tableDefinition } from '#shared/kernel/table-definition';
 import type { StageSettings } from './stage.ts';
 
 /** The single table, shaped by the same definition the local runtime creates in DynamoDB Local. */

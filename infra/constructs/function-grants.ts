@@ -1,7 +1,7 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { type FunctionDeclaration, type Grants, type QueueName, queueUrlEnv, verifiesTokens } from '#infra/declaration';
-import { EnvName } from '#shared/env';
-import { accessLogKeyPrefix } from '#shared/store/keys';
+import { type FunctionDeclaration, type Grants, type QueueName, queueUrlEnv, verifiesTokens } from '#shared/kernel/declaration';
+import { EnvName } from '#shared/kernel/env';
+import { accessLogKeyPrefix } from '#shared/kernel/store/keys';
 import type { PlatformResources } from './platform-resources.ts';
 
 // TransactWriteItems has no IAM action of its own: it is authorised per item by these.

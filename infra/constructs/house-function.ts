@@ -11,8 +11,8 @@ import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { lambdaBundling, lambdaNodeModulesTarget } from '#infra/bundling';
-import { type FunctionDeclaration, handlerEntry, limitsOf } from '#infra/declaration';
-import { EnvName } from '#shared/env';
+import { type FunctionDeclaration, handlerEntry, limitsOf } from '#shared/kernel/declaration';
+import { EnvName } from '#shared/kernel/env';
 import { buildGrantEnvironment, buildGrantStatements, buildTokenEnvironment } from './function-grants.ts';
 import type { PlatformResources } from './platform-resources.ts';
 

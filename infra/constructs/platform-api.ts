@@ -15,7 +15,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { corsRules } from '#infra/cors';
-import type { HttpRoute } from '#infra/declaration';
+import type { HttpRoute } from '#shared/kernel/declaration';
 import type { StageSettings } from './stage.ts';
 import type { UserDirectory } from './user-directory.ts';
 

@@ -1,7 +1,7 @@
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import type { QueueName } from '#infra/declaration';
+import type { QueueName } from '#shared/kernel/declaration';
 import type { DataTable } from './data-table.ts';
 import type { PlatformApi } from './platform-api.ts';
 import type { StageSettings } from './stage.ts';

@@ -4,7 +4,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type FunctionDeclaration, limitsOf, maxReceiveCount, type QueueName, type Trigger } from '#infra/declaration';
+import { type FunctionDeclaration, limitsOf, maxReceiveCount, type QueueName, type Trigger } from '#shared/kernel/declaration';
 import { toConstructId } from './construct-id.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { HttpFunctionDeclaration } from '#infra/declaration';
+import type { HttpFunctionDeclaration } from '#shared/kernel/declaration';
 import { localAccountId } from './lambda-invoker.ts';
 
 /** One declared route, compiled: `POST /groups/{groupId}` → a matcher of path segments. */

@@ -1,4 +1,4 @@
-import type { FunctionDeclaration } from '#infra/declaration';
+import type { FunctionDeclaration } from '#shared/kernel/declaration';
 import { type DeadLetter, type DeadLetters, errorText } from './dead-letters.ts';
 import type { LambdaInvoker } from './lambda-invoker.ts';
 import { sleep } from './net.ts';

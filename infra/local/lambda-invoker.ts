@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
-import { type FunctionDeclaration, handlerEntry, limitsOf } from '#infra/declaration';
+import { type FunctionDeclaration, handlerEntry, limitsOf } from '#shared/kernel/declaration';
 
 type Handler = (event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void) => unknown;
 

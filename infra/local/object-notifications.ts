@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
-import type { FunctionDeclaration, Trigger } from '#infra/declaration';
+import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
 import { createAsyncInvocations } from './async-invocations.ts';
 import type { DeadLetters } from './dead-letters.ts';
 import type { LambdaInvoker } from './lambda-invoker.ts';

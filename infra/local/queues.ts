@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { type FunctionDeclaration, maxReceiveCount, type QueueName, queueNames, type Trigger } from '#infra/declaration';
+import { type FunctionDeclaration, maxReceiveCount, type QueueName, queueNames, type Trigger } from '#shared/kernel/declaration';
 import { type DeadLetters, errorText } from './dead-letters.ts';
 import type { LambdaInvoker } from './lambda-invoker.ts';
 import { closeServer, listen, readBody } from './net.ts';

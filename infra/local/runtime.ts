@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { type FunctionDeclaration, type HttpFunctionDeclaration, queueNames, queueUrlEnv } from '#infra/declaration';
-import { EnvName } from '#shared/env';
+import { type FunctionDeclaration, type HttpFunctionDeclaration, queueNames, queueUrlEnv } from '#shared/kernel/declaration';
+import { EnvName } from '#shared/kernel/env';
 import { createDeadLetters, errorText } from './dead-letters.ts';
 import { assertJavaRuntime, createTable, type DynamoDbLocal, type LocalAwsConfig, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type LocalEventBus, startEventBus } from './event-bus.ts';

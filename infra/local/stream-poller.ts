@@ -8,7 +8,7 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { FunctionDeclaration, Trigger } from '#infra/declaration';
+import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
 import { type DeadLetters, errorText } from './dead-letters.ts';
 import type { LocalAwsConfig } from './dynamodb-local.ts';
 import { matchesPattern } from './event-pattern.ts';

@@ -1,6 +1,6 @@
-import { systemClock } from '#shared/clock';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { systemClock } from '#shared/kernel/clock';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildProductStore } from './dynamo-product-store.ts';
 import { buildSellerDirectory } from './dynamo-seller-directory.ts';
 

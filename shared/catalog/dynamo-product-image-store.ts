@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError, NotFoundError } from '#shared/errors';
-import { isConditionFailure } from '#shared/store/dynamo';
-import { productKey } from '#shared/store/keys';
+import { BusinessRuleError, NotFoundError } from '#shared/kernel/errors';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { productKey } from '#shared/kernel/store/keys';
 import type { ProductImageStore, StoredImage } from './ports.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError, ConflictError } from '#shared/errors';
-import { batchGetAll, failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/store/dynamo';
-import { participantKey, participantProductKey, productKey } from '#shared/store/keys';
-import { outboxPut } from '#shared/store/outbox';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
+import { batchGetAll, failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
+import { participantKey, participantProductKey, productKey } from '#shared/kernel/store/keys';
+import { outboxPut } from '#shared/kernel/store/outbox';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ProductStore } from './ports.ts';
 import type { Product } from './schemas.ts';
 

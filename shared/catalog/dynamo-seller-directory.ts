@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { participantKey } from '#shared/store/keys';
+import { participantKey } from '#shared/kernel/store/keys';
 import type { SellerDirectory } from './ports.ts';
 
 /** Reads only the group and seller status: the catalog has no business with private fields. */

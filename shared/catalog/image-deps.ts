@@ -1,8 +1,8 @@
-import { systemClock } from '#shared/clock';
-import { EnvName, readEnv } from '#shared/env';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
-import { bucketName, buildObjectRequestSigner } from '#shared/store/s3';
+import { systemClock } from '#shared/kernel/clock';
+import { EnvName, readEnv } from '#shared/kernel/env';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
+import { bucketName, buildObjectRequestSigner } from '#shared/kernel/store/s3';
 import { buildProductImageStore } from './dynamo-product-image-store.ts';
 import { buildProductStore } from './dynamo-product-store.ts';
 import { buildImageObjects } from './s3-image-objects.ts';

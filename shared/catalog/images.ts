@@ -1,6 +1,6 @@
-import type { Caller } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { newId } from '#shared/ids';
+import type { Caller } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { newId } from '#shared/kernel/ids';
 import type { ImageObjects, ImageRenderer, ProductImageStore, ProductStore, RenditionName, UploadSigner } from './ports.ts';
 import { productToManage } from './products.ts';
 import { type ImageContentType, type ImageUpload, maxImageBytes, type ProductImage, type RequestImageUpload } from './schemas.ts';

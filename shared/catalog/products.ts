@@ -1,11 +1,11 @@
 import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
-import { type Caller, hasRole, isFacilitatorOf, isParticipant } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
-import { pendingEvent } from '#shared/store/outbox';
-import type { Page } from '#shared/store/pagination';
+import { type Caller, hasRole, isFacilitatorOf, isParticipant } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
+import { pendingEvent } from '#shared/kernel/store/outbox';
+import type { Page } from '#shared/kernel/store/pagination';
 import type { ProductStore, SellerDirectory } from './ports.ts';
 import type { BrowseProductsQuery, CreateProduct, Product, UpdateProduct } from './schemas.ts';
 

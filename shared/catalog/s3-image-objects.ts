@@ -1,4 +1,4 @@
-import type { ObjectRequestSigner } from '#shared/store/s3';
+import type { ObjectRequestSigner } from '#shared/kernel/store/s3';
 import type { ImageObjects } from './ports.ts';
 
 /** A presigned URL is used at once, so a short life is plenty. */

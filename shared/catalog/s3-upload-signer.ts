@@ -1,4 +1,4 @@
-import type { ObjectRequestSigner } from '#shared/store/s3';
+import type { ObjectRequestSigner } from '#shared/kernel/store/s3';
 import type { UploadSigner } from './ports.ts';
 
 export function buildUploadSigner(sign: ObjectRequestSigner): UploadSigner {

@@ -1,7 +1,7 @@
 import { GroupId, ImageId, ParticipantId, ProductId } from '#events/ids';
-import { ListQuerySchema } from '#shared/store/pagination';
-import { textField } from '#shared/text-field';
-import * as z from '#shared/validation';
+import { ListQuerySchema } from '#shared/kernel/store/pagination';
+import { textField } from '#shared/kernel/text-field';
+import * as z from '#shared/kernel/validation';
 
 /** Categories are slugs ("tas", "hiasan-dinding"), so a filter matches exactly what sellers chose. */
 export const CategorySchema = z

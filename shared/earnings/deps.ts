@@ -1,13 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { systemClock } from '#shared/clock';
-import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
+import { systemClock } from '#shared/kernel/clock';
+import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildEarningsLedger } from './dynamo-earnings-ledger.ts';
 import { buildEarningsSources } from './dynamo-earnings-sources.ts';
 
 function ledgerDeps(doc: DynamoDBDocumentClient, table: string) {
-  return { ledger: buildEarningsLedger(doc, table), sources: buildEarningsSources(doc, table), clock: systemClock };
+  return {
+    ledger: buildEarningsLedger(doc, table),
+    sources: buildEarningsSources(doc, table, buildParticipantDirectory(doc, table)),
+    clock: systemClock,
+  };
 }
 
 /** The earnings context's side effects, built once per container. */

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditions, queryAll, transactWrite } from '#shared/store/dynamo';
-import { earningEntryKey, earningEntryPrefix, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/store/keys';
-import { outboxPut } from '#shared/store/outbox';
+import { failedConditions, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
+import { earningEntryKey, earningEntryPrefix, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/kernel/store/keys';
+import { outboxPut } from '#shared/kernel/store/outbox';
 import { sumIdr } from './money.ts';
 import type { EarningsLedger } from './ports.ts';
 import type { EarningEntry } from './schemas.ts';

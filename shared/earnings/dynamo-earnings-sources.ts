@@ -1,10 +1,10 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
-import { groupKey, orderKey } from '#shared/store/keys';
+import type { ParticipantDirectory } from '#shared/participants/ports';
+import { groupKey, orderKey } from '#shared/kernel/store/keys';
 import type { DeliveredOrder, EarningsSources } from './ports.ts';
 
 /** Reads only what earnings needs: never an order's shipping address or a participant's private fields. */
-export function buildEarningsSources(doc: DynamoDBDocumentClient, table: string): EarningsSources {
+export function buildEarningsSources(doc: DynamoDBDocumentClient, table: string, directory: ParticipantDirectory): EarningsSources {
   return {
     async order(orderId) {
       const { Item } = await doc.send(
@@ -31,6 +31,6 @@ export function buildEarningsSources(doc: DynamoDBDocumentClient, table: string)
       );
       return Item?.participantSharePercent as number | undefined;
     },
-    groupOf: buildParticipantDirectory(doc, table).groupOf,
+    groupOf: (participantId) => directory.groupOf(participantId),
   };
 }

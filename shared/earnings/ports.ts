@@ -1,4 +1,4 @@
-import type { PendingEvent } from '#shared/store/outbox';
+import type { PendingEvent } from '#shared/kernel/store/outbox';
 import type { EarningEntry } from './schemas.ts';
 
 /** What crediting needs of an order: its group, its status and what each item earned. */

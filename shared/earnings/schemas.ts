@@ -1,5 +1,5 @@
 import { OrderId, ParticipantId, ProductId } from '#events/ids';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 
 /** One order item's share, credited to the participant who made it. */
 export const EarningEntrySchema = z.object({

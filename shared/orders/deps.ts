@@ -1,6 +1,6 @@
-import { systemClock } from '#shared/clock';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { systemClock } from '#shared/kernel/clock';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildOrderCatalog } from './dynamo-order-catalog.ts';
 import { buildOrderStore } from './dynamo-order-store.ts';
 

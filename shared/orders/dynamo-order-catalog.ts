@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '#shared/store/dynamo';
-import { productKey } from '#shared/store/keys';
+import { batchGetAll } from '#shared/kernel/store/dynamo';
+import { productKey } from '#shared/kernel/store/keys';
 import type { OrderableProduct, OrderCatalog } from './ports.ts';
 
 /** Reads only what an order copies or checks; strongly consistent, so a price just changed is the price charged. */

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#shared/errors';
-import { transactWrite } from '#shared/store/dynamo';
-import { idempotencyKey, orderKey, orderSellerKey, productKey } from '#shared/store/keys';
-import { outboxPut } from '#shared/store/outbox';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { ConflictError } from '#shared/kernel/errors';
+import { transactWrite } from '#shared/kernel/store/dynamo';
+import { idempotencyKey, orderKey, orderSellerKey, productKey } from '#shared/kernel/store/keys';
+import { outboxPut } from '#shared/kernel/store/outbox';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { OrderChanges, OrderScope, OrderStore } from './ports.ts';
 import type { Order, OrderStatus } from './schemas.ts';
 

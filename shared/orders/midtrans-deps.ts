@@ -1,4 +1,4 @@
-import { logger } from '#shared/observability/logger';
+import { logger } from '#shared/kernel/observability/logger';
 import { ordersDeps } from './deps.ts';
 import type { MidtransDeps } from './midtrans.ts';
 import { serverKeyFromConfiguration } from './server-key.ts';

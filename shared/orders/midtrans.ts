@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OrderId } from '#events/ids';
-import type { Clock } from '#shared/clock';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/errors';
-import * as z from '#shared/validation';
+import type { Clock } from '#shared/kernel/clock';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import * as z from '#shared/kernel/validation';
 import { cancellationTransition, paymentTransition } from './lifecycle.ts';
 import type { OrderStore } from './ports.ts';
 import type { MidtransAnswer, MidtransNotification, Order } from './schemas.ts';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { OrderPlaced } from '#events/order-placed';
-import { type Caller, hasRole, isFacilitatorOf } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
-import { pendingEvent } from '#shared/store/outbox';
-import type { Page } from '#shared/store/pagination';
-import * as z from '#shared/validation';
+import { type Caller, hasRole, isFacilitatorOf } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
+import { pendingEvent } from '#shared/kernel/store/outbox';
+import type { Page } from '#shared/kernel/store/pagination';
+import * as z from '#shared/kernel/validation';
 import type { OrderableProduct, OrderCatalog, OrderScope, OrderStore } from './ports.ts';
 import { IdempotencyKeySchema, type ListOrdersQuery, type Order, type PlaceOrder } from './schemas.ts';
 

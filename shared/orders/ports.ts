@@ -1,5 +1,5 @@
-import type { Page, PageRequest } from '#shared/store/pagination';
-import type { PendingEvent } from '#shared/store/outbox';
+import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { PendingEvent } from '#shared/kernel/store/outbox';
 import type { Order, OrderStatus } from './schemas.ts';
 
 /** What an order needs to know of a product, read from the catalog at placement time. */

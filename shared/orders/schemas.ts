@@ -1,8 +1,8 @@
 import { GroupId, OrderId, ParticipantId, ProductId } from '#events/ids';
 import { PhoneSchema } from '#shared/participants/schemas';
-import { ListQuerySchema } from '#shared/store/pagination';
-import { textField } from '#shared/text-field';
-import * as z from '#shared/validation';
+import { ListQuerySchema } from '#shared/kernel/store/pagination';
+import { textField } from '#shared/kernel/text-field';
+import * as z from '#shared/kernel/validation';
 
 export const OrderStatusSchema = z.enum(['placed', 'paid', 'shipped', 'delivered', 'cancelled']);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;

@@ -1,5 +1,5 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
-import { EnvName, readEnv } from '#shared/env';
+import { EnvName, readEnv } from '#shared/kernel/env';
 import type { ServerKeySource } from './midtrans.ts';
 
 /** Cached per container for 5 minutes: a rotated key reaches every function within that, without a deploy. */

@@ -1,7 +1,7 @@
-import { systemClock } from '#shared/clock';
-import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { systemClock } from '#shared/kernel/clock';
+import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildGroupStore } from './dynamo-group-store.ts';
 import { buildParticipantStore } from './dynamo-participant-store.ts';
 

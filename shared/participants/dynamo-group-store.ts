@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { groupKey } from '#shared/store/keys';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { groupKey } from '#shared/kernel/store/keys';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { GroupStore } from './ports.ts';
 import type { Group } from './schemas.ts';
 

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { participantKey } from '#shared/store/keys';
+import { participantKey } from '#shared/kernel/store/keys';
 import type { ParticipantDirectory } from './ports.ts';
 
 /** Reads only the group: the contexts that ask have no business with private fields. */

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/errors';
-import { failedConditions, transactWrite, isConditionFailure } from '#shared/store/dynamo';
-import { groupKey, participantKey } from '#shared/store/keys';
-import { outboxPut } from '#shared/store/outbox';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/kernel/errors';
+import { failedConditions, transactWrite, isConditionFailure } from '#shared/kernel/store/dynamo';
+import { groupKey, participantKey } from '#shared/kernel/store/keys';
+import { outboxPut } from '#shared/kernel/store/outbox';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ParticipantStore } from './ports.ts';
 import type { Participant } from './schemas.ts';
 

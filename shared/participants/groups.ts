@@ -1,8 +1,8 @@
-import { type Caller, hasRole } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { ForbiddenError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
-import type { Page, PageRequest } from '#shared/store/pagination';
+import { type Caller, hasRole } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
+import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { GroupStore } from './ports.ts';
 import type { CreateGroup, Group } from './schemas.ts';
 

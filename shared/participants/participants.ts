@@ -1,14 +1,14 @@
 import { ParticipantRegistered } from '#events/participant-registered';
-import { type Caller, hasRole, isParticipant } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
-import { type AccessLogDeps, recordAccess } from '#shared/privacy/access-log';
-import { pendingEvent } from '#shared/store/outbox';
-import type { Page, PageRequest } from '#shared/store/pagination';
+import { type Caller, hasRole, isParticipant } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
+import { type AccessLogDeps, recordAccess } from '#shared/kernel/access-log/access-log';
+import { pendingEvent } from '#shared/kernel/store/outbox';
+import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { ParticipantStore } from './ports.ts';
 import type { Artisan, Participant, RegisterParticipant } from './schemas.ts';
-import { canSeeParticipant, canSeeRoster } from './visibility.ts';
+import { canSeeParticipant, canSeeRoster } from '#shared/kernel/auth/private-view';
 
 export interface ParticipantDeps {
   participants: ParticipantStore;

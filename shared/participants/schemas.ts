@@ -1,6 +1,6 @@
 import { GroupId, ParticipantId } from '#events/ids';
-import { textField } from '#shared/text-field';
-import * as z from '#shared/validation';
+import { textField } from '#shared/kernel/text-field';
+import * as z from '#shared/kernel/validation';
 import { normalizeIndonesianPhone } from './phone.ts';
 
 export const GroupSchema = z.object({

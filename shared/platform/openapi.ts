@@ -1,6 +1,6 @@
 import type { $ZodType } from 'zod/v4/core';
-import type { HttpRoute } from '#infra/declaration';
-import * as z from '#shared/validation';
+import type { HttpRoute } from '#shared/kernel/declaration';
+import * as z from '#shared/kernel/validation';
 
 const problemSchema = {
   type: 'object',

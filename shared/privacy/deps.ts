@@ -1,15 +1,21 @@
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
+import type { ProductStore } from '#shared/catalog/ports';
+import { withdrawListing } from '#shared/catalog/products';
 import { buildEarningsLedger } from '#shared/earnings/dynamo-earnings-ledger';
 import { earningsOf } from '#shared/earnings/earnings';
-import { systemClock } from '#shared/clock';
+import { systemClock } from '#shared/kernel/clock';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
-import { buildAccessLog } from './dynamo-access-log.ts';
+import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
+import type { ParticipantProducts } from './ports.ts';
 
-/** The privacy routes' side effects, built once per container: they reach into every context that holds personal data. */
+/**
+ * The privacy routes' side effects, built once per container: they reach into every context that holds personal data,
+ * so this composition root builds those contexts' adapters; the use-cases see only their ports.
+ */
 export function privacyDeps() {
   const doc = buildDocumentClient();
   const table = tableName();
@@ -18,10 +24,19 @@ export function privacyDeps() {
   return {
     participants: buildParticipantStore(doc, table, cursors),
     enrollments: buildEnrollmentStore(doc, table, cursors),
-    products: buildProductStore(doc, table, cursors),
+    products: participantProductsOf(buildProductStore(doc, table, cursors)),
     orders: buildOrderStore(doc, table, cursors),
     earnings: { of: (participantId: string) => earningsOf(ledger, participantId) },
     accessLog: buildAccessLog(doc, table, cursors),
     clock: systemClock,
+  };
+}
+
+/** The catalog's store as erasure sees it: withdrawing goes through the catalog's own delisting, so ProductDelisted is emitted. */
+export function participantProductsOf(products: ProductStore): ParticipantProducts {
+  return {
+    ofParticipant: (participantId) => products.ofParticipant(participantId),
+    get: (productId) => products.get(productId),
+    withdraw: (product, at) => withdrawListing(products, product, at),
   };
 }

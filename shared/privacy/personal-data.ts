@@ -1,25 +1,23 @@
-import { type Caller, hasRole, isParticipant } from '#shared/auth/caller';
-import { withdrawListing } from '#shared/catalog/products';
-import type { ProductStore } from '#shared/catalog/ports';
+import { type Caller, hasRole, isParticipant } from '#shared/kernel/auth/caller';
 import type { Product } from '#shared/catalog/schemas';
-import type { Clock } from '#shared/clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '#shared/errors';
+import type { Clock } from '#shared/kernel/clock';
+import { ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
 import type { OrderStore } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
 import type { ParticipantStore } from '#shared/participants/ports';
 import type { Participant } from '#shared/participants/schemas';
-import { canSeeParticipant } from '#shared/participants/visibility';
-import type { Page, PageRequest } from '#shared/store/pagination';
+import { canSeeParticipant } from '#shared/kernel/auth/private-view';
+import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { EnrollmentStore } from '#shared/training/ports';
-import { recordAccess } from './access-log.ts';
-import type { AccessRecord } from './access-record.ts';
-import type { AccessLog, EarningsReader } from './ports.ts';
+import { type AccessLog, recordAccess } from '#shared/kernel/access-log/access-log';
+import type { AccessRecord } from '#shared/kernel/access-log/access-record';
+import type { EarningsReader, ParticipantProducts } from './ports.ts';
 import type { ExportedOrder, PersonalDataExport } from './schemas.ts';
 
 export interface PrivacyDeps {
   participants: ParticipantStore;
   enrollments: EnrollmentStore;
-  products: ProductStore;
+  products: ParticipantProducts;
   orders: OrderStore;
   earnings: EarningsReader;
   accessLog: AccessLog;
@@ -95,7 +93,7 @@ async function delist(deps: Pick<PrivacyDeps, 'products'>, listed: Product, at: 
   let product: Product | undefined = listed;
   for (let attempt = 1; product?.status === 'listed'; attempt += 1) {
     try {
-      await withdrawListing(deps.products, product, at);
+      await deps.products.withdraw(product, at);
       return;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= 3) throw error;

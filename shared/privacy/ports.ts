@@ -1,12 +1,11 @@
+import type { Product } from '#shared/catalog/schemas';
 import type { EarningEntry } from '#shared/earnings/schemas';
-import type { Page, PageRequest } from '#shared/store/pagination';
-import type { AccessRecord } from './access-record.ts';
 
-export interface AccessLog {
-  /** Stores every record, or fails: a caller must not see the data when its record could not be kept. */
-  append(records: readonly AccessRecord[]): Promise<void>;
-  /** Newest first. */
-  list(participantId: string, page: PageRequest): Promise<Page<AccessRecord>>;
+/** The catalog's side of a participant's products: read them, and withdraw a listing the catalog's own way (ProductDelisted). */
+export interface ParticipantProducts {
+  ofParticipant(participantId: string): Promise<Product[]>;
+  get(productId: string): Promise<Product | undefined>;
+  withdraw(product: Product, at: string): Promise<Product>;
 }
 
 /** The earnings context's view of a participant: every entry and their sum (zero and empty until it credits any). */

@@ -3,8 +3,8 @@ import { ProductSchema } from '#shared/catalog/schemas';
 import { OrderItemSchema, OrderStatusSchema } from '#shared/orders/schemas';
 import { ParticipantSchema } from '#shared/participants/schemas';
 import { EnrollmentSchema } from '#shared/training/schemas';
-import * as z from '#shared/validation';
-import { AccessRecordSchema } from './access-record.ts';
+import * as z from '#shared/kernel/validation';
+import { AccessRecordSchema } from '#shared/kernel/access-log/access-record';
 
 /**
  * An order as the seller's export shows it: their own items only, and nothing of the buyer

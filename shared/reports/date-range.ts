@@ -1,4 +1,4 @@
-import { InvalidInputError } from '#shared/errors';
+import { InvalidInputError } from '#shared/kernel/errors';
 
 /**
  * Report dates are UTC calendar dates `YYYY-MM-DD` (the contract's times are UTC), months `YYYY-MM`.

@@ -1,5 +1,6 @@
-import { systemClock } from '#shared/clock';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
+import { systemClock } from '#shared/kernel/clock';
+import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
 import { buildReportSources } from './dynamo-report-sources.ts';
 import { buildReportStore } from './dynamo-report-store.ts';
 
@@ -7,5 +8,9 @@ import { buildReportStore } from './dynamo-report-store.ts';
 export function reportsDeps() {
   const doc = buildDocumentClient();
   const table = tableName();
-  return { reports: buildReportStore(doc, table), sources: buildReportSources(doc, table), clock: systemClock };
+  return {
+    reports: buildReportStore(doc, table),
+    sources: buildReportSources(doc, table, buildParticipantDirectory(doc, table)),
+    clock: systemClock,
+  };
 }

@@ -1,13 +1,13 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
-import { batchGetAll } from '#shared/store/dynamo';
-import { orderKey, productKey } from '#shared/store/keys';
+import type { ParticipantDirectory } from '#shared/participants/ports';
+import { batchGetAll } from '#shared/kernel/store/dynamo';
+import { orderKey, productKey } from '#shared/kernel/store/keys';
 import type { DeliveredOrder, ReportSources } from './ports.ts';
 
 /** Reads of other contexts' records, each projecting only the ids and figures a report needs: no personal data. */
-export function buildReportSources(doc: DynamoDBDocumentClient, table: string): ReportSources {
+export function buildReportSources(doc: DynamoDBDocumentClient, table: string, directory: ParticipantDirectory): ReportSources {
   return {
-    participantGroup: buildParticipantDirectory(doc, table).groupOf,
+    participantGroup: (participantId) => directory.groupOf(participantId),
     async order(orderId) {
       const { Item } = await doc.send(
         new GetCommand({

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { failedConditions, transactWrite } from '#shared/store/dynamo';
-import { groupKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/store/keys';
+import { failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
+import { groupKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/kernel/store/keys';
 import { type Bucket, counterNames } from './figures.ts';
 import type { ReportDelta, ReportStore } from './ports.ts';
 

@@ -1,6 +1,6 @@
-import { type Caller, hasRole, isFacilitatorOf } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { ForbiddenError, NotFoundError } from '#shared/errors';
+import { type Caller, hasRole, isFacilitatorOf } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { ForbiddenError, NotFoundError } from '#shared/kernel/errors';
 import { planBuckets, resolveRange } from './date-range.ts';
 import { sumBuckets } from './figures.ts';
 import type { ReportStore } from './ports.ts';

@@ -1,5 +1,5 @@
 import { GroupId } from '#events/ids';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 
 export const ReportParamsSchema = z.object({ groupId: GroupId });
 

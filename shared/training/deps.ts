@@ -1,8 +1,8 @@
-import { systemClock } from '#shared/clock';
+import { systemClock } from '#shared/kernel/clock';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
-import { buildAccessLog } from '#shared/privacy/dynamo-access-log';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildEnrollmentStore } from './dynamo-enrollment-store.ts';
 import { buildProgramStore } from './dynamo-program-store.ts';
 

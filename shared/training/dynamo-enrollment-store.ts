@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/errors';
-import { failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/store/dynamo';
-import { enrollmentGuardKey, enrollmentKey, participantEnrollmentKey, participantKey } from '#shared/store/keys';
-import { outboxPut } from '#shared/store/outbox';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/kernel/errors';
+import { failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
+import { enrollmentGuardKey, enrollmentKey, participantEnrollmentKey, participantKey } from '#shared/kernel/store/keys';
+import { outboxPut } from '#shared/kernel/store/outbox';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { EnrollmentStore } from './ports.ts';
 import type { Enrollment } from './schemas.ts';
 

@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError } from '#shared/errors';
-import { failedConditions, transactWrite } from '#shared/store/dynamo';
-import { groupKey, programKey } from '#shared/store/keys';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { BusinessRuleError } from '#shared/kernel/errors';
+import { failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
+import { groupKey, programKey } from '#shared/kernel/store/keys';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ProgramStore } from './ports.ts';
 import type { Program } from './schemas.ts';
 

@@ -1,8 +1,8 @@
-import { type Caller, hasRole, isFacilitatorOf } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { ForbiddenError } from '#shared/errors';
-import { newId } from '#shared/ids';
-import type { Page } from '#shared/store/pagination';
+import { type Caller, hasRole, isFacilitatorOf } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { ForbiddenError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
+import type { Page } from '#shared/kernel/store/pagination';
 import type { ProgramStore } from './ports.ts';
 import type { CreateProgram, ListProgramsQuery, Program } from './schemas.ts';
 

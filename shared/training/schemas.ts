@@ -1,7 +1,7 @@
 import { EnrollmentId, GroupId, ParticipantId, ProgramId } from '#events/ids';
-import { ListQuerySchema } from '#shared/store/pagination';
-import { textField } from '#shared/text-field';
-import * as z from '#shared/validation';
+import { ListQuerySchema } from '#shared/kernel/store/pagination';
+import { textField } from '#shared/kernel/text-field';
+import * as z from '#shared/kernel/validation';
 
 export const ProgramSchema = z.object({
   id: ProgramId,

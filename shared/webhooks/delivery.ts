@@ -1,4 +1,4 @@
-import type { Clock } from '#shared/clock';
+import type { Clock } from '#shared/kernel/clock';
 import type { WebhookSender } from './http-sender.ts';
 import type { AttemptRecord, DeliveryMessage, DeliveryQueue, DeliveryStore, StoredDelivery, StoredWebhook, WebhookStore } from './ports.ts';
 import { honoursRetryAfter, parseRetryAfter, waitAfterFailedAttempt } from './retry-schedule.ts';

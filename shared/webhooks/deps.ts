@@ -1,7 +1,7 @@
-import { systemClock } from '#shared/clock';
-import { EnvName, readEnv } from '#shared/env';
-import { buildDocumentClient, tableName } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { systemClock } from '#shared/kernel/clock';
+import { EnvName, readEnv } from '#shared/kernel/env';
+import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildDeliveryStore } from './dynamo-delivery-store.ts';
 import { buildWebhookStore } from './dynamo-webhook-store.ts';
 import { endpointPolicyFor } from './url-policy.ts';

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { failedConditions, isConditionFailure, transactWrite } from '#shared/store/dynamo';
-import { webhookDeliveryKey, webhookKey } from '#shared/store/keys';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { failedConditions, isConditionFailure, transactWrite } from '#shared/kernel/store/dynamo';
+import { webhookDeliveryKey, webhookKey } from '#shared/kernel/store/keys';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { subscriptionDelete } from './dynamo-webhook-store.ts';
 import type { AttemptRecord, DeliveryStore, StoredDelivery } from './ports.ts';
 import type { Delivery } from './schemas.ts';

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, failedConditions, transactWrite } from '#shared/store/dynamo';
-import { webhookKey, webhookSubscriptionKey } from '#shared/store/keys';
-import { type CursorCodec, queryPage } from '#shared/store/pagination';
+import { isConditionFailure, failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
+import { webhookKey, webhookSubscriptionKey } from '#shared/kernel/store/keys';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { StoredWebhook, WebhookStore } from './ports.ts';
 
 /** All webhooks (gsi1), and the subscribers of each event type (gsi1 on the subscription rows). */

@@ -1,5 +1,5 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { EnvName, readEnv } from '#shared/env';
+import { EnvName, readEnv } from '#shared/kernel/env';
 import { buildHttpSender } from './http-sender.ts';
 import { parseRetryScale } from './retry-schedule.ts';
 import { buildSqsDeliveryQueue } from './sqs-delivery-queue.ts';

@@ -1,8 +1,8 @@
 import { eventCatalog } from '#events/catalog';
 import { prefixedId } from '#events/ids';
-import { ListQuerySchema } from '#shared/store/pagination';
-import { textField } from '#shared/text-field';
-import * as z from '#shared/validation';
+import { ListQuerySchema } from '#shared/kernel/store/pagination';
+import { textField } from '#shared/kernel/text-field';
+import * as z from '#shared/kernel/validation';
 
 export const WebhookId = prefixedId('whk');
 export const MessageId = prefixedId('evt');

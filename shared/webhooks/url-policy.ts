@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { InvalidInputError } from '#shared/errors';
+import { InvalidInputError } from '#shared/kernel/errors';
 
 /**
  * Where webhooks may point. Deployed: https only, public addresses only. Locally (CONTRACT §5): http or https, and

@@ -1,8 +1,8 @@
-import { type Caller, hasRole } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
-import type { Page, PageRequest } from '#shared/store/pagination';
+import { type Caller, hasRole } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
+import { ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
+import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { DeliveryQueue, DeliveryStore, StoredWebhook, WebhookStore } from './ports.ts';
 import type { CreatedWebhook, CreateWebhook, Delivery, Webhook } from './schemas.ts';
 import { newWebhookSecret } from './signing.ts';

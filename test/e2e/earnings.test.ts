@@ -3,7 +3,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { describe, expect, inject, it } from 'vitest';
 import { EventSource } from '#events/event-contract';
 import { localNames } from '#infra/local/runtime';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { newGroupScenario } from '#test/support/scenario';
 import { newProduct, shipping } from '#test/support/shop';

@@ -7,7 +7,7 @@ import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
 import { localNames } from '#infra/local/runtime';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { noFigures, reportCsvHeader } from '#test/support/report';
 import { newGroupScenario } from '#test/support/scenario';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { call, tokenFor } from '#test/support/api';
 import { newGroupScenario } from '#test/support/scenario';
 

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { call, eventually, tokenFor } from '#test/support/api';
 import { localTable } from '#test/support/dynamo';
 import { newGroupScenario } from '#test/support/scenario';

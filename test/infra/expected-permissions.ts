@@ -1,4 +1,4 @@
-import type { FunctionDeclaration } from '#infra/declaration';
+import type { FunctionDeclaration } from '#shared/kernel/declaration';
 
 /**
  * What each declaration should be allowed to do, written out independently of infra/constructs, so a

@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import type { FunctionDeclaration } from '#infra/declaration';
-import { tableDefinition } from '#infra/table-definition';
+import type { FunctionDeclaration } from '#shared/kernel/declaration';
+import { tableDefinition } from '#shared/kernel/table-definition';
 import {
   accessLogCondition,
   expectedActions,

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { parseStage } from '#infra/constructs/stage';
-import { tableDefinition } from '#infra/table-definition';
+import { tableDefinition } from '#shared/kernel/table-definition';
 import { environmentOf, functionsByName, resourcesOfType, type Resource } from './template-lookup.ts';
 import { synthStack } from './synth-stack.ts';
 

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { Stage } from '#infra/constructs/stage';
-import type { FunctionDeclaration } from '#infra/declaration';
+import type { FunctionDeclaration } from '#shared/kernel/declaration';
 import { PasKreatifStack } from '#infra/stack';
 
 export interface SynthOptions {

@@ -1,6 +1,6 @@
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { defineFunction, type FunctionDeclaration } from '#infra/declaration';
+import { defineFunction, type FunctionDeclaration } from '#shared/kernel/declaration';
 import health from '#functions/platform/health/function';
 import { checkFunctions } from './function-checks.ts';
 import { checkTriggers } from './trigger-checks.ts';

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import type { FunctionDeclaration, Trigger } from '#infra/declaration';
+import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
 import { functionsByName, referencedId, resourcesOfType, type Resource } from './template-lookup.ts';
 
 type Of<K extends Trigger['kind']> = FunctionDeclaration<Extract<Trigger, { kind: K }>>;

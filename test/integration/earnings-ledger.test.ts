@@ -6,15 +6,16 @@ import { buildEarningsLedger } from '#shared/earnings/dynamo-earnings-ledger';
 import { buildEarningsSources } from '#shared/earnings/dynamo-earnings-sources';
 import { creditFor } from '#shared/earnings/earnings';
 import type { DeliveredOrder } from '#shared/earnings/ports';
-import { newId } from '#shared/ids';
-import { groupKey, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/store/keys';
+import { newId } from '#shared/kernel/ids';
+import { groupKey, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/kernel/store/keys';
 import { localTable } from '#test/support/dynamo';
 import { fixedClock } from '#test/support/fakes';
 import { outboxRowsFor } from '#test/support/outbox-rows';
+import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
 const { doc, table } = localTable();
 const ledger = buildEarningsLedger(doc, table);
-const sources = buildEarningsSources(doc, table);
+const sources = buildEarningsSources(doc, table, buildParticipantDirectory(doc, table));
 const at = '2026-11-28T05:36:47.000Z';
 
 /** A delivered order of two participants, stored as the orders context stores it (shipping included). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
-import { newId } from '#shared/ids';
-import { pendingEvent } from '#shared/store/outbox';
+import { newId } from '#shared/kernel/ids';
+import { pendingEvent } from '#shared/kernel/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 import type { Enrollment } from '#shared/training/schemas';

@@ -7,7 +7,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import type { APIGatewayProxyEventV2, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { defineFunction, type HttpFunctionDeclaration } from '#infra/declaration';
+import { defineFunction, type HttpFunctionDeclaration } from '#shared/kernel/declaration';
 import { buildApiGatewayEvent, compileRoutes, matchRoute } from '#infra/local/api-gateway';
 import { createDeadLetters } from '#infra/local/dead-letters';
 import { createTable } from '#infra/local/dynamodb-local';

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpRoute } from '#infra/declaration';
-import { type Caller, callerFromClaims } from '#shared/auth/caller';
-import { buildTokenVerifier } from '#shared/auth/jwt-token-verifier';
-import { UnauthorizedError } from '#shared/errors';
-import { httpHandler } from '#shared/http/http-handler';
+import type { HttpRoute } from '#shared/kernel/declaration';
+import { type Caller, callerFromClaims } from '#shared/kernel/auth/caller';
+import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
+import { UnauthorizedError } from '#shared/kernel/errors';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { apiUrl, call } from '#test/support/api';
 
 /** What the local runtime sets JWT_ISSUER and JWT_AUDIENCE to (infra/local/runtime.ts). */

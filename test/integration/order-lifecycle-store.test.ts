@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ProductDelisted } from '#events/product-delisted';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import { cancellationTransition, paymentTransition } from '#shared/orders/lifecycle';
 import type { Order } from '#shared/orders/schemas';
-import { orderSellerKey } from '#shared/store/keys';
-import { pendingEvent } from '#shared/store/outbox';
+import { orderSellerKey } from '#shared/kernel/store/keys';
+import { pendingEvent } from '#shared/kernel/store/outbox';
 import { localTable } from '#test/support/dynamo';
 import { listedProduct, placementOf } from '#test/support/order-placements';
 

@@ -2,11 +2,11 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import type { OrderableProduct } from '#shared/orders/ports';
-import { idempotencyKey } from '#shared/store/keys';
+import { idempotencyKey } from '#shared/kernel/store/keys';
 import { localTable } from '#test/support/dynamo';
 import { listedProduct, placementOf } from '#test/support/order-placements';
 

@@ -1,12 +1,12 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ParticipantRegistered } from '#events/participant-registered';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { buildGroupStore } from '#shared/participants/dynamo-group-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import type { Group, Participant } from '#shared/participants/schemas';
-import { participantKey } from '#shared/store/keys';
-import { pendingEvent } from '#shared/store/outbox';
+import { participantKey } from '#shared/kernel/store/keys';
+import { pendingEvent } from '#shared/kernel/store/outbox';
 import { localTable } from '#test/support/dynamo';
 
 const { doc, table, cursors } = localTable();

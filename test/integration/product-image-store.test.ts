@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProductImageStore } from '#shared/catalog/dynamo-product-image-store';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { localTable } from '#test/support/dynamo';
 import { draftProduct } from '#test/support/products';
 

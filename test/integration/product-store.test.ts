@@ -3,8 +3,8 @@ import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
-import { newId } from '#shared/ids';
-import { pendingEvent } from '#shared/store/outbox';
+import { newId } from '#shared/kernel/ids';
+import { pendingEvent } from '#shared/kernel/store/outbox';
 import { localTable } from '#test/support/dynamo';
 import { draftProduct } from '#test/support/products';
 

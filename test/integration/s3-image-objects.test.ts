@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildImageObjects } from '#shared/catalog/s3-image-objects';
-import { buildObjectRequestSigner } from '#shared/store/s3';
+import { buildObjectRequestSigner } from '#shared/kernel/store/s3';
 
 describe('image objects over presigned requests (s3rver)', () => {
   let objects: ReturnType<typeof buildImageObjects>;

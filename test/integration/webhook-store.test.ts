@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { newId } from '#shared/ids';
-import { webhookSubscriptionKey } from '#shared/store/keys';
+import { newId } from '#shared/kernel/ids';
+import { webhookSubscriptionKey } from '#shared/kernel/store/keys';
 import { buildDeliveryStore } from '#shared/webhooks/dynamo-delivery-store';
 import { buildWebhookStore } from '#shared/webhooks/dynamo-webhook-store';
 import type { AttemptRecord, StoredDelivery, StoredWebhook } from '#shared/webhooks/ports';

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import type { Role } from '#shared/auth/caller';
+import type { Role } from '#shared/kernel/auth/caller';
 
 export const apiUrl = () => inject('apiUrl');
 

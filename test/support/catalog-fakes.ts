@@ -1,7 +1,7 @@
 import type { ProductStore, SellerDirectory } from '#shared/catalog/ports';
 import type { Product } from '#shared/catalog/schemas';
-import { ConflictError } from '#shared/errors';
-import type { PendingEvent } from '#shared/store/outbox';
+import { ConflictError } from '#shared/kernel/errors';
+import type { PendingEvent } from '#shared/kernel/store/outbox';
 
 /** In-memory catalog ports for use-case unit tests; the DynamoDB adapter has its own integration tests. */
 export function fakeCatalog(sellers: Record<string, { groupId: string; sellerStatus: string }>) {

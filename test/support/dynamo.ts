@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { buildDocumentClient } from '#shared/store/dynamo';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { buildDocumentClient } from '#shared/kernel/store/dynamo';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 
 /** A client on the test run's DynamoDB Local, with the table the local runtime created. */
 export function localTable() {

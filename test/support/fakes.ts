@@ -1,11 +1,11 @@
-import type { Clock } from '#shared/clock';
-import type { AccessRecord } from '#shared/privacy/access-record';
-import type { AccessLog } from '#shared/privacy/ports';
-import { BusinessRuleError, ConflictError } from '#shared/errors';
+import type { Clock } from '#shared/kernel/clock';
+import type { AccessRecord } from '#shared/kernel/access-log/access-record';
+import type { AccessLog } from '#shared/kernel/access-log/access-log';
+import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
 import type { GroupStore, ParticipantStore } from '#shared/participants/ports';
 import type { Group, Participant } from '#shared/participants/schemas';
-import type { PendingEvent } from '#shared/store/outbox';
-import type { Page } from '#shared/store/pagination';
+import type { PendingEvent } from '#shared/kernel/store/outbox';
+import type { Page } from '#shared/kernel/store/pagination';
 import type { ParticipantDirectory } from '#shared/participants/ports';
 import type { EnrollmentStore, ProgramStore } from '#shared/training/ports';
 import type { Enrollment, Program } from '#shared/training/schemas';

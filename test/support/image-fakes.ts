@@ -1,5 +1,5 @@
 import type { ImageObjects, ImageRenderer, ProductImageStore, StoredImage, UploadSigner } from '#shared/catalog/ports';
-import { BusinessRuleError } from '#shared/errors';
+import { BusinessRuleError } from '#shared/kernel/errors';
 
 /** In-memory ports of the image use-cases; the DynamoDB adapter has its own integration test. */
 export function fakeImages() {

@@ -1,7 +1,7 @@
-import { ConflictError } from '#shared/errors';
+import { ConflictError } from '#shared/kernel/errors';
 import type { OrderableProduct, OrderCatalog, OrderStore } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
-import type { PendingEvent } from '#shared/store/outbox';
+import type { PendingEvent } from '#shared/kernel/store/outbox';
 
 /** In-memory orders ports that keep the store's promise: all of a placement or none of it. */
 export function fakeOrders(initial: OrderableProduct[]) {

@@ -1,11 +1,11 @@
 import { ProductListed } from '#events/product-listed';
 import type { ProductStore } from '#shared/catalog/ports';
 import type { Product } from '#shared/catalog/schemas';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { orderPlacedEvent } from '#shared/orders/orders';
 import type { OrderableProduct, OrderCatalog, Placement } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
-import { pendingEvent } from '#shared/store/outbox';
+import { pendingEvent } from '#shared/kernel/store/outbox';
 import { draftProduct } from './products.ts';
 
 /** A product created and listed through the catalog's store, with the order catalog's view of it. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ParticipantRegistered } from '#events/participant-registered';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { buildGroupStore } from '#shared/participants/dynamo-group-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import type { Participant } from '#shared/participants/schemas';
-import { pendingEvent } from '#shared/store/outbox';
+import { pendingEvent } from '#shared/kernel/store/outbox';
 import type { localTable } from './dynamo.ts';
 
 /**

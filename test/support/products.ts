@@ -1,5 +1,5 @@
 import type { Product } from '#shared/catalog/schemas';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 
 /** A draft product of a fresh seller and group, as the store keeps it. */
 export function draftProduct(at: string, overrides: Partial<Product> = {}): Product {

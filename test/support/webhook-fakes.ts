@@ -1,4 +1,4 @@
-import type { Clock } from '#shared/clock';
+import type { Clock } from '#shared/kernel/clock';
 import type { OutgoingWebhook, SendOutcome, WebhookSender } from '#shared/webhooks/http-sender';
 import type { DeliveryMessage, DeliveryQueue, DeliveryStore, StoredDelivery, StoredWebhook, WebhookStore } from '#shared/webhooks/ports';
 

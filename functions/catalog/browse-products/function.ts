@@ -1,6 +1,6 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { BrowseProductsQuerySchema, ProductSchema } from '#shared/catalog/schemas';
-import { pageSchema } from '#shared/store/pagination';
+import { pageSchema } from '#shared/kernel/store/pagination';
 
 export default defineFunction({
   name: 'browse-products',

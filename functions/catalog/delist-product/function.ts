@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { ProductParamsSchema, ProductSchema } from '#shared/catalog/schemas';
 
 export default defineFunction({

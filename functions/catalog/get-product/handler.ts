@@ -1,7 +1,7 @@
-import { buildTokenVerifier } from '#shared/auth/jwt-token-verifier';
+import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
 import { catalogDeps } from '#shared/catalog/deps';
 import { getProduct } from '#shared/catalog/products';
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import declaration from './function.ts';
 
 export const buildHandler = (deps = catalogDeps(), tokens = buildTokenVerifier()) =>

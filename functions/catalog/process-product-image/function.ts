@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { uploadPrefix } from '#shared/catalog/images';
 
 export default defineFunction({

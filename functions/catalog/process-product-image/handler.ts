@@ -2,7 +2,7 @@ import type { S3Event } from 'aws-lambda';
 import { imageProcessingDeps } from '#shared/catalog/image-deps';
 import { processProductImage } from '#shared/catalog/images';
 import { buildSharpRenderer } from '#shared/catalog/sharp-image-renderer';
-import { logger } from '#shared/observability/logger';
+import { logger } from '#shared/kernel/observability/logger';
 
 /** S3 writes keys URL-encoded, with a space as '+'. */
 const objectKey = (encoded: string) => decodeURIComponent(encoded.replace(/\+/g, ' '));

@@ -1,6 +1,6 @@
 import { imageUploadDeps } from '#shared/catalog/image-deps';
 import { requestImageUpload } from '#shared/catalog/images';
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import declaration from './function.ts';
 
 export const buildHandler = (deps = imageUploadDeps()) =>

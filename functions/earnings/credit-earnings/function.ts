@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { patternFor } from '#events/event-contract';
 import { OrderDelivered } from '#events/order-delivered';
 

@@ -1,8 +1,8 @@
 import { OrderDelivered } from '#events/order-delivered';
 import { earningsDeps } from '#shared/earnings/deps';
 import { creditEarnings } from '#shared/earnings/earnings';
-import { eventHandler } from '#shared/events/event-handler';
-import { logger } from '#shared/observability/logger';
+import { eventHandler } from '#shared/kernel/consumers/event-handler';
+import { logger } from '#shared/kernel/observability/logger';
 
 const messages = {
   credited: 'Earnings credited',

@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { EarningsParamsSchema, ParticipantEarningsSchema } from '#shared/earnings/schemas';
 
 export default defineFunction({

@@ -1,6 +1,6 @@
 import { earningsReadDeps } from '#shared/earnings/deps';
 import { getParticipantEarnings } from '#shared/earnings/earnings';
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import declaration from './function.ts';
 
 export const buildHandler = (deps = earningsReadDeps()) =>

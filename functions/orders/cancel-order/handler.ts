@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { ordersDeps } from '#shared/orders/deps';
 import { cancelOrder } from '#shared/orders/lifecycle';
 import declaration from './function.ts';

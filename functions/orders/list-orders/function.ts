@@ -1,6 +1,6 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { ListOrdersQuerySchema, OrderSchema } from '#shared/orders/schemas';
-import { pageSchema } from '#shared/store/pagination';
+import { pageSchema } from '#shared/kernel/store/pagination';
 
 export default defineFunction({
   name: 'list-orders',

@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { ordersDeps } from '#shared/orders/deps';
 import { listOrders } from '#shared/orders/orders';
 import declaration from './function.ts';

@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { handleMidtransNotification } from '#shared/orders/midtrans';
 import { midtransDeps } from '#shared/orders/midtrans-deps';
 import declaration from './function.ts';

@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { OrderParamsSchema, OrderSchema, RecordShipmentSchema } from '#shared/orders/schemas';
 
 export default defineFunction({

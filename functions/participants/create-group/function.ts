@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { CreateGroupSchema, GroupSchema } from '#shared/participants/schemas';
 
 export default defineFunction({

@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { participantsDeps } from '#shared/participants/deps';
 import { listGroupParticipants } from '#shared/participants/participants';
 import declaration from './function.ts';

@@ -1,6 +1,6 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { GroupSchema } from '#shared/participants/schemas';
-import { ListQuerySchema, pageSchema } from '#shared/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
 
 export default defineFunction({
   name: 'list-groups',

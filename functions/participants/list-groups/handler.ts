@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { participantsDeps } from '#shared/participants/deps';
 import { listGroups } from '#shared/participants/groups';
 import declaration from './function.ts';

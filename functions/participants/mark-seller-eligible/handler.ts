@@ -1,6 +1,6 @@
 import { TrainingCompleted } from '#events/training-completed';
-import { eventHandler } from '#shared/events/event-handler';
-import { logger } from '#shared/observability/logger';
+import { eventHandler } from '#shared/kernel/consumers/event-handler';
+import { logger } from '#shared/kernel/observability/logger';
 import { participantsDeps } from '#shared/participants/deps';
 import { markSellerEligible } from '#shared/participants/participants';
 

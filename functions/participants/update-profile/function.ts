@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { ParticipantParamsSchema, ParticipantSchema, UpdateProfileSchema } from '#shared/participants/schemas';
 
 export default defineFunction({

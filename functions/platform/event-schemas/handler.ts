@@ -1,5 +1,5 @@
 import { eventCatalog } from '#events/catalog';
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { buildEventSchemas } from '#shared/platform/openapi';
 import declaration from './function.ts';
 

@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import declaration from './function.ts';
 
 export const handler = httpHandler(declaration.trigger.route, async () => ({ status: 'ok' }));

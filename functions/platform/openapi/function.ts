@@ -1,5 +1,5 @@
-import { defineFunction } from '#infra/declaration';
-import * as z from '#shared/validation';
+import { defineFunction } from '#shared/kernel/declaration';
+import * as z from '#shared/kernel/validation';
 
 export default defineFunction({
   name: 'openapi',

@@ -1,5 +1,5 @@
 import { httpRoutes } from '#functions/declarations';
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { buildOpenApiDocument } from '#shared/platform/openapi';
 import declaration from './function.ts';
 

@@ -4,8 +4,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { EnvName, readEnv } from '#shared/env';
-import { logger } from '#shared/observability/logger';
+import { EnvName, readEnv } from '#shared/kernel/env';
+import { logger } from '#shared/kernel/observability/logger';
 import { buildEventBridgePublisher } from '#shared/platform/eventbridge-publisher';
 import { type OutboxRecord, relayOutbox } from '#shared/platform/outbox-relay';
 

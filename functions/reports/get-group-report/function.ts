@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { GroupReportSchema, ReportParamsSchema, ReportQuerySchema } from '#shared/reports/schemas';
 
 export default defineFunction({

@@ -1,4 +1,4 @@
-import { httpHandler, RawBody } from '#shared/http/http-handler';
+import { httpHandler, RawBody } from '#shared/kernel/http/http-handler';
 import { csvContentType, reportCsv } from '#shared/reports/csv';
 import { reportsDeps } from '#shared/reports/deps';
 import { getGroupReport } from '#shared/reports/reports';

@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { patternForAny } from '#events/event-contract';
 import { reportedEvents } from '#shared/reports/projection';
 

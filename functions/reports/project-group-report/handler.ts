@@ -1,5 +1,5 @@
-import { eventsHandler } from '#shared/events/events-handler';
-import { logger } from '#shared/observability/logger';
+import { eventsHandler } from '#shared/kernel/consumers/events-handler';
+import { logger } from '#shared/kernel/observability/logger';
 import { reportsDeps } from '#shared/reports/deps';
 import { reportProjection } from '#shared/reports/projection';
 

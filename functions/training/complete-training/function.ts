@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { CompletionSchema, EnrollmentParamsSchema, EnrollmentSchema } from '#shared/training/schemas';
 
 export default defineFunction({

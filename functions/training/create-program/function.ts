@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { CreateProgramSchema, ProgramSchema } from '#shared/training/schemas';
 
 export default defineFunction({

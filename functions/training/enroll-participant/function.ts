@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { EnrollmentSchema, EnrollSchema, ProgramParamsSchema } from '#shared/training/schemas';
 
 export default defineFunction({

@@ -1,6 +1,6 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { ParticipantParamsSchema } from '#shared/participants/schemas';
-import { ListQuerySchema, pageSchema } from '#shared/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
 import { EnrollmentSchema } from '#shared/training/schemas';
 
 export default defineFunction({

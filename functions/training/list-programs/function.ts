@@ -1,5 +1,5 @@
-import { defineFunction } from '#infra/declaration';
-import { pageSchema } from '#shared/store/pagination';
+import { defineFunction } from '#shared/kernel/declaration';
+import { pageSchema } from '#shared/kernel/store/pagination';
 import { ListProgramsQuerySchema, ProgramSchema } from '#shared/training/schemas';
 
 export default defineFunction({

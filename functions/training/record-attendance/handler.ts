@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { trainingDeps } from '#shared/training/deps';
 import { recordAttendance } from '#shared/training/enrollments';
 import declaration from './function.ts';

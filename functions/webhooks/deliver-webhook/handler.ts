@@ -1,10 +1,10 @@
-import { queueHandler } from '#shared/events/queue-handler';
-import { logger } from '#shared/observability/logger';
+import { queueHandler } from '#shared/kernel/consumers/queue-handler';
+import { logger } from '#shared/kernel/observability/logger';
 import { attemptDelivery } from '#shared/webhooks/delivery';
 import { webhookDeps } from '#shared/webhooks/deps';
 import type { DeliveryMessage } from '#shared/webhooks/ports';
 import { deliveryQueue, senderDeps } from '#shared/webhooks/queue-deps';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 import { MessageId, WebhookId } from '#shared/webhooks/schemas';
 
 const DeliveryMessageSchema = z.strictObject({ webhookId: WebhookId, messageId: MessageId, attempts: z.int().check(z.minimum(0)) });

@@ -1,6 +1,6 @@
 import { eventCatalog } from '#events/catalog';
 import { patternFor } from '#events/event-contract';
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 
 export default defineFunction({
   name: 'fan-out-webhook-event',

@@ -1,8 +1,8 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { eventCatalog } from '#events/catalog';
 import { detailSchema } from '#events/event-contract';
-import { queueHandler } from '#shared/events/queue-handler';
-import { logger } from '#shared/observability/logger';
+import { queueHandler } from '#shared/kernel/consumers/queue-handler';
+import { logger } from '#shared/kernel/observability/logger';
 import { fanOutEvent } from '#shared/webhooks/delivery';
 import { webhookDeps } from '#shared/webhooks/deps';
 import { deliveryQueue } from '#shared/webhooks/queue-deps';

@@ -1,5 +1,5 @@
-import { defineFunction } from '#infra/declaration';
-import { ListQuerySchema, pageSchema } from '#shared/store/pagination';
+import { defineFunction } from '#shared/kernel/declaration';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
 import { DeliverySchema, WebhookParamsSchema } from '#shared/webhooks/schemas';
 
 export default defineFunction({

@@ -1,5 +1,5 @@
-import { defineFunction } from '#infra/declaration';
-import { pageSchema } from '#shared/store/pagination';
+import { defineFunction } from '#shared/kernel/declaration';
+import { pageSchema } from '#shared/kernel/store/pagination';
 import { ListWebhooksQuerySchema, WebhookSchema } from '#shared/webhooks/schemas';
 
 export default defineFunction({

@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { CreatedWebhookSchema, CreateWebhookSchema } from '#shared/webhooks/schemas';
 
 export default defineFunction({

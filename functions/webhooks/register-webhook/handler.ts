@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { webhookDeps } from '#shared/webhooks/deps';
 import { registerWebhook } from '#shared/webhooks/webhooks';
 import declaration from './function.ts';

@@ -1,4 +1,4 @@
-import { httpHandler } from '#shared/http/http-handler';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 import { webhookDeps } from '#shared/webhooks/deps';
 import { deliveryQueue } from '#shared/webhooks/queue-deps';
 import { retryDelivery } from '#shared/webhooks/webhooks';

@@ -1,4 +1,4 @@
-import { defineFunction } from '#infra/declaration';
+import { defineFunction } from '#shared/kernel/declaration';
 import { RotatedSecretSchema, WebhookParamsSchema } from '#shared/webhooks/schemas';
 
 export default defineFunction({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '#shared/auth/caller';
+import type { Caller } from '#shared/kernel/auth/caller';
 import { maxImagesPerProduct, processProductImage, requestImageUpload } from '#shared/catalog/images';
 import { createProduct, listProduct } from '#shared/catalog/products';
 import { fakeCatalog } from '#test/support/catalog-fakes';

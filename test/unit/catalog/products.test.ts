@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
-import type { Caller } from '#shared/auth/caller';
+import type { Caller } from '#shared/kernel/auth/caller';
 import { createProduct, delistProduct, getProduct, listProduct, updateProduct } from '#shared/catalog/products';
 import { fakeCatalog } from '#test/support/catalog-fakes';
 import { fixedClock } from '#test/support/fakes';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BrowseProductsQuerySchema, CreateProductSchema, RequestImageUploadSchema, UpdateProductSchema } from '#shared/catalog/schemas';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 
 const valid = {
   title: 'Tas',

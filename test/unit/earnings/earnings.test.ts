@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
-import type { Caller } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
+import type { Caller } from '#shared/kernel/auth/caller';
+import type { Clock } from '#shared/kernel/clock';
 import { creditEarnings, getParticipantEarnings } from '#shared/earnings/earnings';
 import type { DeliveredOrder } from '#shared/earnings/ports';
-import { NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
+import { NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
 import { fakeEarnings } from '#test/support/earnings-fakes';
 import { fakeAccessLog, fixedClock } from '#test/support/fakes';
 

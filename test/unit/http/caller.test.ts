@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerFromClaims, parseRoles } from '#shared/auth/caller';
+import { callerFromClaims, parseRoles } from '#shared/kernel/auth/caller';
 
 describe('parseRoles', () => {
   it.each([

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { HttpRoute } from '#infra/declaration';
-import { ConflictError } from '#shared/errors';
-import { httpHandler } from '#shared/http/http-handler';
-import * as z from '#shared/validation';
+import type { HttpRoute } from '#shared/kernel/declaration';
+import { ConflictError } from '#shared/kernel/errors';
+import { httpHandler } from '#shared/kernel/http/http-handler';
+import * as z from '#shared/kernel/validation';
 
 const route = {
   method: 'POST',

@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { HttpRoute } from '#infra/declaration';
-import type { Caller, Claims } from '#shared/auth/caller';
-import type { TokenVerifier } from '#shared/auth/token-verifier';
-import { buildTokenVerifier } from '#shared/auth/jwt-token-verifier';
-import { UnauthorizedError } from '#shared/errors';
-import { httpHandler } from '#shared/http/http-handler';
+import type { HttpRoute } from '#shared/kernel/declaration';
+import type { Caller, Claims } from '#shared/kernel/auth/caller';
+import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
+import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
+import { UnauthorizedError } from '#shared/kernel/errors';
+import { httpHandler } from '#shared/kernel/http/http-handler';
 
 const route = {
   method: 'GET',

@@ -3,13 +3,13 @@ import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
 import { OrderShipped } from '#events/order-shipped';
-import type { Caller } from '#shared/auth/caller';
-import { ConflictError, type DomainError, ForbiddenError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
+import type { Caller } from '#shared/kernel/auth/caller';
+import { ConflictError, type DomainError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
 import { cancelOrder, confirmDelivery, type LifecycleDeps, recordPayment, recordShipment } from '#shared/orders/lifecycle';
 import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
 import { CancelOrderSchema, type Order, type OrderStatus, RecordPaymentSchema, RecordShipmentSchema } from '#shared/orders/schemas';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes';
 import { fakeOrders } from '#test/support/order-fakes';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderPaid } from '#events/order-paid';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
 import {
   type AlertLog,
   amountMatches,
@@ -14,7 +14,7 @@ import {
 } from '#shared/orders/midtrans';
 import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
 import { type MidtransNotification, MidtransNotificationSchema, type Order, type OrderStatus } from '#shared/orders/schemas';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes';
 import { fakeOrders } from '#test/support/order-fakes';
 

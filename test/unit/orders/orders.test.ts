@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OrderPlaced } from '#events/order-placed';
-import type { Caller } from '#shared/auth/caller';
-import { newId } from '#shared/ids';
+import type { Caller } from '#shared/kernel/auth/caller';
+import { newId } from '#shared/kernel/ids';
 import { getOrder, listOrders, placeOrder } from '#shared/orders/orders';
 import type { OrderableProduct } from '#shared/orders/ports';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes';
 import { fakeOrders } from '#test/support/order-fakes';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParticipantRegistered } from '#events/participant-registered';
-import type { Caller } from '#shared/auth/caller';
+import type { Caller } from '#shared/kernel/auth/caller';
 import { createGroup } from '#shared/participants/groups';
 import {
   getArtisan,

@@ -1,6 +1,6 @@
 import type { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { batchGetAll } from '#shared/store/dynamo';
+import { batchGetAll } from '#shared/kernel/store/dynamo';
 
 type Key = { pk: string };
 

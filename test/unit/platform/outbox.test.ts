@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParticipantRegistered } from '#events/participant-registered';
-import { newId } from '#shared/ids';
-import { outboxPut, pendingEvent } from '#shared/store/outbox';
+import { newId } from '#shared/kernel/ids';
+import { outboxPut, pendingEvent } from '#shared/kernel/store/outbox';
 
 describe('outboxPut', () => {
   it('writes the event envelope with a fresh evt_ id, the contract source and detail-type, and a TTL', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCursorCodec } from '#shared/store/pagination';
+import { buildCursorCodec } from '#shared/kernel/store/pagination';
 
 describe('cursor codec', () => {
   const codec = buildCursorCodec('test-secret');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ProductDelisted } from '#events/product-delisted';
-import type { Caller } from '#shared/auth/caller';
+import type { Caller } from '#shared/kernel/auth/caller';
 import { createProduct, listProduct } from '#shared/catalog/products';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import type { Order } from '#shared/orders/schemas';
 import { createGroup } from '#shared/participants/groups';
 import { getArtisan, registerParticipant, updateProfile } from '#shared/participants/participants';
+import { participantProductsOf } from '#shared/privacy/deps';
 import type { EarningsReader } from '#shared/privacy/ports';
 import { erasePersonalData, exportPersonalData, getAccessLog } from '#shared/privacy/personal-data';
 import { enrollParticipant } from '#shared/training/enrollments';
@@ -80,7 +81,7 @@ async function setUp() {
   const deps = {
     participants: stores.participantStore,
     enrollments: stores.enrollmentStore,
-    products: catalog.productStore,
+    products: participantProductsOf(catalog.productStore),
     orders: orders.store,
     earnings: noEarnings,
     accessLog: log.accessLog,

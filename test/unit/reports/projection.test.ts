@@ -13,8 +13,8 @@ import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
 import { matchesPattern } from '#infra/local/event-pattern';
-import { eventsHandler } from '#shared/events/events-handler';
-import { newId } from '#shared/ids';
+import { eventsHandler } from '#shared/kernel/consumers/events-handler';
+import { newId } from '#shared/kernel/ids';
 import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';
 import { fakeReportSources, fakeReportStore } from '#test/support/report-fakes';
 

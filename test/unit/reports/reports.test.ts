@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '#shared/auth/caller';
-import { newId } from '#shared/ids';
+import type { Caller } from '#shared/kernel/auth/caller';
+import { newId } from '#shared/kernel/ids';
 import { csvColumns, reportCsv } from '#shared/reports/csv';
 import { getGroupReport } from '#shared/reports/reports';
 import type { ReportDelta } from '#shared/reports/ports';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
-import type { Caller } from '#shared/auth/caller';
+import type { Caller } from '#shared/kernel/auth/caller';
 import { createGroup } from '#shared/participants/groups';
 import { registerParticipant } from '#shared/participants/participants';
 import { completeTraining, enrollParticipant, listParticipantEnrollments, recordAttendance } from '#shared/training/enrollments';

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/kernel/ids';
 import { attemptDelivery, delaySecondsUntil, fanOutEvent } from '#shared/webhooks/delivery';
 import type { SendOutcome } from '#shared/webhooks/http-sender';
 import type { StoredWebhook } from '#shared/webhooks/ports';

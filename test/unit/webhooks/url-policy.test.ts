@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '#shared/errors';
+import { InvalidInputError } from '#shared/kernel/errors';
 import { checkEndpointUrl, endpointPolicyFor, refusedAddressReason, type Resolver } from '#shared/webhooks/url-policy';
 
 const deployed = endpointPolicyFor('prod');

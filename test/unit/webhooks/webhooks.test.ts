@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '#shared/auth/caller';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors';
-import { newId } from '#shared/ids';
+import type { Caller } from '#shared/kernel/auth/caller';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
+import { newId } from '#shared/kernel/ids';
 import type { StoredWebhook } from '#shared/webhooks/ports';
 import { CreateWebhookSchema } from '#shared/webhooks/schemas';
 import { endpointPolicyFor } from '#shared/webhooks/url-policy';
-import * as z from '#shared/validation';
+import * as z from '#shared/kernel/validation';
 import { deleteWebhook, getWebhook, listDeliveries, registerWebhook, retryDelivery, rotateWebhookSecret } from '#shared/webhooks/webhooks';
 import { fanOutEvent } from '#shared/webhooks/delivery';
 import { fakeWebhookPorts, movableClock } from '#test/support/webhook-fakes';

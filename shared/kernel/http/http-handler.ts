@@ -1,0 +1,70 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpRoute } from '#shared/kernel/declaration';
+import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
+import { logger } from '#shared/kernel/observability/logger';
+import { parseRequest, type RouteInput } from './parse-request.ts';
+import { problemFor } from './problem.ts';
+import { securityHeaders } from './security-headers.ts';
+
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** A body that is not JSON, such as a CSV report. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly body: string,
+  ) {}
+}
+
+/**
+ * An optional-auth route has no authorizer in front of it, so its handler is given the token verifier
+ * (`buildTokenVerifier()`); the other routes take none, and their bundles stay without it.
+ */
+type AuthDependencies<R extends HttpRoute> = R['auth'] extends 'optional' ? [tokens: TokenVerifier] : [];
+
+/**
+ * Wraps a use-case call as an API Gateway (payload 2.0) handler: request parsing and
+ * validation from the route declaration, typed errors to problem+json, security headers
+ * and structured logs. Handlers stay a few lines of mapping.
+ */
+export function httpHandler<R extends HttpRoute>(
+  route: R,
+  run: (input: RouteInput<R>) => Promise<unknown>,
+  ...[tokens]: AuthDependencies<R>
+) {
+  if (route.auth === 'optional' && !tokens)
+    throw new Error(`${route.method} ${route.path} is an optional-auth route: pass httpHandler a token verifier`);
+  return middy<APIGatewayProxyEventV2, Result>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({ onError: (request) => void (request.response = problemResponse(request.error)) })
+    .handler(async (event) => respond(route.response.status, await run(await parseRequest(route, event, tokens))));
+}
+
+function respond(status: number, result: unknown): Result {
+  if (result instanceof RawBody) {
+    return { statusCode: status, headers: { ...securityHeaders, 'content-type': result.contentType }, body: result.body };
+  }
+  return {
+    statusCode: status,
+    headers: { ...securityHeaders, 'content-type': 'application/json' },
+    body: result === undefined ? '' : JSON.stringify(result),
+  };
+}
+
+function problemResponse(error: unknown): Result {
+  const problem = problemFor(error);
+  if (problem.status >= 500) logger.error('Request failed', { error });
+  else logger.info('Request refused', { status: problem.status, detail: problem.detail });
+  return {
+    statusCode: problem.status,
+    headers: {
+      ...securityHeaders,
+      'content-type': 'application/problem+json',
+      // RFC 6750: a refused bearer token is answered with the scheme and why.
+      ...(problem.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}),
+    },
+    body: JSON.stringify(problem),
+  };
+}

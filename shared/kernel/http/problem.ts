@@ -1,0 +1,37 @@
+import { DomainError, type FieldError } from '#shared/kernel/errors';
+
+/** RFC 9457 problem details. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+const problemTypes: Record<DomainError['kind'], { status: number; title: string }> = {
+  'invalid-input': { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'business-rule': { status: 422, title: 'Business rule violated' },
+};
+
+const problemBase = 'https://pas-kreatif.id/problems/';
+
+export function problemFor(error: unknown): Problem {
+  if (error instanceof DomainError) {
+    const { status, title } = problemTypes[error.kind];
+    const errors = 'errors' in error && Array.isArray(error.errors) && error.errors.length > 0 ? error.errors : undefined;
+    return { type: problemBase + error.kind, title, status, detail: error.message, ...(errors ? { errors } : {}) };
+  }
+  // Whatever failed, the caller learns only that it did: no stack, no AWS error text.
+  return {
+    type: problemBase + 'internal',
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong on our side. It has been logged; please try again later.',
+  };
+}
