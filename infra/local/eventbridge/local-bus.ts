@@ -1,5 +1,4 @@
-import type { DeadLetters } from '#infra/local/lambda/dead-letters';
-import type { LambdaInvoker } from '#infra/local/lambda/invoker';
+import type { LocalServiceOptions } from '#infra/local/service-options';
 import { type BusActivity, type BusRule, createEventBus } from './bus.ts';
 import { serveEventBridge } from './endpoint.ts';
 import { createLambdaTargets, type EventDeclaration } from './lambda-targets.ts';
@@ -23,18 +22,14 @@ export interface LocalEventBus {
  * The local EventBridge: the platform's bus (bus.ts) behind its AWS JSON endpoint (endpoint.ts), with a rule per
  * event-triggered function (lambda-targets.ts) and the rules whose target is a work queue.
  */
-export async function startLocalEventBus(options: {
-  busName: string;
-  region: string;
-  accountId: string;
-  declarations: readonly EventDeclaration[];
-  /** rules whose target is a queue (declared as a queue trigger's feed): a matching event is sent to it as JSON */
-  queueFeeds: readonly BusRule[];
-  invoker: LambdaInvoker;
-  deadLetters: DeadLetters;
-  log: (line: string) => void;
-  port: number;
-}): Promise<LocalEventBus> {
+export async function startLocalEventBus(
+  options: LocalServiceOptions & {
+    busName: string;
+    declarations: readonly EventDeclaration[];
+    /** rules whose target is a queue (declared as a queue trigger's feed): a matching event is sent to it as JSON */
+    queueFeeds: readonly BusRule[];
+  },
+): Promise<LocalEventBus> {
   const lambdas = createLambdaTargets(options);
   const bus = createEventBus({ ...options, rules: [...lambdas.rules, ...options.queueFeeds] });
   const endpoint = await serveEventBridge({ bus, port: options.port, log: options.log });

@@ -1,6 +1,5 @@
 import type { QueueName } from '#shared/kernel/declaration';
-import type { DeadLetters } from '#infra/local/lambda/dead-letters';
-import type { LambdaInvoker } from '#infra/local/lambda/invoker';
+import type { LocalServiceOptions } from '#infra/local/service-options';
 import { serveSqs } from './endpoint.ts';
 import { type EventSourceMapping, type QueueDeclaration, startEventSourceMapping } from './event-source-mapping.ts';
 import { createQueues, type QueueCounts } from './queues.ts';
@@ -22,17 +21,13 @@ export interface LocalQueues {
  * The local SQS: the work queues (queues.ts), their AWS JSON endpoint (endpoint.ts), and for each queue trigger the
  * event source mapping that feeds its consumer (event-source-mapping.ts).
  */
-export async function startLocalQueues(options: {
-  region: string;
-  accountId: string;
-  /** the prefix of every queue's name: pas-kreatif-local */
-  namePrefix: string;
-  declarations: readonly QueueDeclaration[];
-  invoker: LambdaInvoker;
-  deadLetters: DeadLetters;
-  log: (line: string) => void;
-  port: number;
-}): Promise<LocalQueues> {
+export async function startLocalQueues(
+  options: LocalServiceOptions & {
+    /** the prefix of every queue's name: pas-kreatif-local */
+    namePrefix: string;
+    declarations: readonly QueueDeclaration[];
+  },
+): Promise<LocalQueues> {
   const queues = createQueues(options);
   const mappings = new Map<QueueName, EventSourceMapping>();
   for (const consumer of options.declarations) {
