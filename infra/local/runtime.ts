@@ -2,20 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type FunctionDeclaration, type HttpFunctionDeclaration, queueNames, queueUrlEnv } from '#shared/kernel/declaration';
 import { EnvName } from '#shared/kernel/env';
-import { createDeadLetters, errorText } from './dead-letters.ts';
-import { assertJavaRuntime, createTable, type DynamoDbLocal, type LocalAwsConfig, startDynamoDbLocal } from './dynamodb-local.ts';
-import { type LocalEventBus, startEventBus } from './event-bus.ts';
-import { matchesPattern } from './event-pattern.ts';
-import { type ApiServer, startApiServer } from './http-server.ts';
-import type { LocalAuthorizer } from './jwt-authorizer.ts';
-import { createLambdaInvoker, localAccountId } from './lambda-invoker.ts';
+import { assertJavaRuntime, type DynamoDbLocal, type LocalAwsConfig, startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
+import { type StreamPoller, startStreamPoller, type TableStreamDeclaration } from './dynamodb/stream-poller.ts';
+import { createTable } from './dynamodb/table.ts';
+import { assertValidPattern } from './eventbridge/event-pattern.ts';
+import type { EventDeclaration } from './eventbridge/lambda-targets.ts';
+import { type LocalEventBus, startLocalEventBus } from './eventbridge/local-bus.ts';
+import { type ApiServer, startApiServer } from './http-api/api-server.ts';
+import type { LocalAuthorizer } from './http-api/jwt-authorizer.ts';
+import { createDeadLetters } from './lambda/dead-letters.ts';
+import { createLambdaInvoker, localAccountId } from './lambda/invoker.ts';
+import { errorText } from './log-text.ts';
 import { freePort } from './net.ts';
-import { type ObjectCreatedDeclaration, type ObjectNotifications, startObjectNotifications } from './object-notifications.ts';
 import type { LocalEndpoints } from './protocol.ts';
-import { type LocalQueues, localQueueUrl, type QueueDeclaration, startLocalQueues } from './queues.ts';
-import { type LocalS3, startLocalS3 } from './s3.ts';
+import { type ObjectCreatedDeclaration, type ObjectNotifications, startObjectNotifications } from './s3/object-notifications.ts';
+import { type LocalS3, startLocalS3 } from './s3/local-s3.ts';
 import { seedDemoData } from './seed.ts';
-import { type StreamPoller, startStreamPoller, type TableStreamDeclaration } from './stream-poller.ts';
+import { localQueueUrl } from './sqs/endpoint.ts';
+import type { QueueDeclaration } from './sqs/event-source-mapping.ts';
+import { type LocalQueues, startLocalQueues } from './sqs/local-sqs.ts';
 
 export interface LocalRuntimeOptions {
   /** the API's port; 0 picks a free one; default 3000 */
@@ -130,6 +135,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           ),
         }),
         deadLetters: () => ({ items: deadLetters.list() }),
+        services: { dynamodb: aws.endpoint, s3: parts.s3.endpoint, eventbridge: eventBusEndpoint, sqs: sqsEndpoint },
       },
     });
     // Known only now that the API listens: the local issuer names its port. Set before any handler loads.
@@ -145,11 +151,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       port: sqsPort,
     });
     const queues = parts.queues;
-    parts.bus = await startEventBus({
+    parts.bus = await startLocalEventBus({
       busName: localNames.eventBusName,
       region: localRegion,
       accountId: localAccountId,
-      declarations,
+      declarations: wiring.event,
       invoker,
       deadLetters,
       log: warn,
@@ -158,7 +164,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         (trigger.feed ?? []).map((pattern) => ({
           pattern,
           target: `sqs:${trigger.queue}`,
-          send: (event) => void queues.send(trigger.queue, JSON.stringify(event)),
+          deliver: (event) => void queues.send(trigger.queue, JSON.stringify(event)),
         })),
       ),
     });
@@ -211,7 +217,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 /** Sorts the declarations by trigger; a declared event pattern AWS would reject fails start-up. */
 function wire(declarations: readonly FunctionDeclaration[], warn: (line: string) => void) {
   const http: HttpFunctionDeclaration[] = [];
-  const event: FunctionDeclaration[] = [];
+  const event: EventDeclaration[] = [];
   const tableStream: TableStreamDeclaration[] = [];
   const objectCreated: ObjectCreatedDeclaration[] = [];
   const queue: QueueDeclaration[] = [];
@@ -223,7 +229,7 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
         break;
       case 'event':
         checkPattern(declaration.name, trigger.pattern);
-        event.push(declaration);
+        event.push(declaration as EventDeclaration);
         break;
       case 'tableStream':
         checkPattern(declaration.name, trigger.filter);
@@ -245,7 +251,7 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
 
 function checkPattern(name: string, pattern: unknown): void {
   try {
-    matchesPattern(pattern, {});
+    assertValidPattern(pattern);
   } catch (error) {
     throw new Error(`${name} declares an invalid pattern: ${errorText(error)}`);
   }

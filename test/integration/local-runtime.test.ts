@@ -8,12 +8,13 @@ import type { APIGatewayProxyEventV2, DynamoDBBatchResponse, DynamoDBStreamEvent
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { defineFunction, type HttpFunctionDeclaration } from '#shared/kernel/declaration';
-import { buildApiGatewayEvent, compileRoutes, matchRoute } from '#infra/local/api-gateway';
-import { createDeadLetters } from '#infra/local/dead-letters';
-import { createTable } from '#infra/local/dynamodb-local';
-import { apiGatewayClaims } from '#infra/local/jwt-authorizer';
-import type { LambdaInvoker } from '#infra/local/lambda-invoker';
-import { startStreamPoller, type TableStreamDeclaration } from '#infra/local/stream-poller';
+import { buildApiGatewayEvent } from '#infra/local/http-api/payload';
+import { compileRoutes, matchRoute } from '#infra/local/http-api/routes';
+import { createDeadLetters } from '#infra/local/lambda/dead-letters';
+import { createTable } from '#infra/local/dynamodb/table';
+import { apiGatewayClaims } from '#infra/local/http-api/jwt-authorizer';
+import type { LambdaInvoker } from '#infra/local/lambda/invoker';
+import { startStreamPoller, type TableStreamDeclaration } from '#infra/local/dynamodb/stream-poller';
 import { call, eventually, tokenFor } from '#test/support/api';
 
 const apiUrl = () => inject('apiUrl');

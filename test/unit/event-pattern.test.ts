@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { matchesPattern } from '#infra/local/event-pattern';
+import { matchesPattern } from '#infra/local/eventbridge/event-pattern';
 
 interface Case {
   name: string;

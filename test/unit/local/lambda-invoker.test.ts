@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FunctionDeclaration } from '#shared/kernel/declaration';
-import { createLambdaInvoker } from '#infra/local/lambda-invoker';
+import { createLambdaInvoker } from '#infra/local/lambda/invoker';
 
 // A handler that answers, after a wait, the request id its invocation store holds and the one its context names.
 const probeHandler = `

@@ -12,7 +12,7 @@ import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
-import { matchesPattern } from '#infra/local/event-pattern';
+import { matchesPattern } from '#infra/local/eventbridge/event-pattern';
 import { eventsHandler } from '#shared/kernel/consumers/events-handler';
 import { newId } from '#shared/kernel/ids';
 import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';

@@ -1,3 +1,5 @@
+import { oneLine } from '#infra/local/log-text';
+
 /** What the deployed stack's DLQs and on-failure destinations would hold, kept in memory. */
 export interface DeadLetter {
   at: string;
@@ -36,14 +38,4 @@ export function createDeadLetters(warn: (line: string) => void): DeadLetters {
       return count;
     },
   };
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** For the terminal: whitespace collapsed, cut at max characters. */
-export function oneLine(text: string, max = 300): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max)}…` : line;
 }

@@ -2,14 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { corsRules } from '#infra/cors';
 import type { HttpFunctionDeclaration } from '#shared/kernel/declaration';
 import { NotFoundError } from '#shared/kernel/errors';
-import { parseJsonBody, validate } from '#shared/kernel/http/parse-request';
-import { type Problem, problemFor } from '#shared/kernel/http/problem';
-import { securityHeaders } from '#shared/kernel/http/security-headers';
-import { buildApiGatewayEvent, compileRoutes, matchRoute, newRequestId, writeLambdaResult } from './api-gateway.ts';
-import { errorText, oneLine } from './dead-letters.ts';
-import { createLocalAuthorizer, type LocalAuthorizer, TokenRequestSchema } from './jwt-authorizer.ts';
-import type { LambdaInvoker } from './lambda-invoker.ts';
-import { closeServer, listen, PayloadTooLargeError, readBody, sendJson } from './net.ts';
+import { problemFor } from '#shared/kernel/http/problem';
+import type { LambdaInvoker } from '#infra/local/lambda/invoker';
+import { errorText, oneLine } from '#infra/local/log-text';
+import { closeServer, listen, PayloadTooLargeError, readBody } from '#infra/local/net';
+import { createLocalAuthorizer, type LocalAuthorizer } from './jwt-authorizer.ts';
+import { handleLocalRoute, type LocalInspection } from './local-routes.ts';
+import { buildApiGatewayEvent, newRequestId, writeLambdaResult } from './payload.ts';
+import { localProblem, sendProblem } from './problem-response.ts';
+import { compileRoutes, matchRoute } from './routes.ts';
 
 export interface ApiServerOptions {
   port: number;
@@ -17,8 +18,8 @@ export interface ApiServerOptions {
   /** the functions with an http trigger */
   declarations: readonly HttpFunctionDeclaration[];
   invoker: LambdaInvoker;
-  /** what GET /_local/bus and GET /_local/dead-letters show */
-  inspect: { bus(): unknown; deadLetters(): unknown };
+  /** what GET /_local/bus, /_local/dead-letters and /_local/services show */
+  inspect: LocalInspection;
   warn: (line: string) => void;
 }
 
@@ -64,7 +65,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         }
         response.setHeader('access-control-allow-origin', cors['access-control-allow-origin']);
       }
-      if (rawPath.startsWith('/_local/')) return await handleLocal(method, rawPath, request, response);
+      if (rawPath.startsWith('/_local/'))
+        return await handleLocalRoute(request, response, { inspect: options.inspect, authorizer: state.authorizer });
       const { match } = matchRoute(routes, method, rawPath);
       // API Gateway HTTP APIs answer an unknown route and a known path with another method alike: 404.
       if (!match)
@@ -112,29 +114,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
   }
 
-  async function handleLocal(method: string, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const requestId = newRequestId();
-    const route = `${method} ${path}`;
-    const { authorizer } = state;
-    if (route === 'POST /_local/token' && authorizer) {
-      try {
-        const raw = (await readBody(request, 64 * 1024)).toString('utf8');
-        const json = parseJsonBody(raw, request.headers['content-type']);
-        return sendJson(response, 200, { token: await authorizer.issue(validate(TokenRequestSchema, json, 'body')) }, securityHeaders);
-      } catch (error) {
-        return sendProblem(response, problemFor(error), requestId);
-      }
-    }
-    if (route === 'GET /_local/bus') return sendJson(response, 200, options.inspect.bus(), securityHeaders);
-    if (route === 'GET /_local/dead-letters') return sendJson(response, 200, options.inspect.deadLetters(), securityHeaders);
-    if (route === 'GET /_local/.well-known/jwks.json' && authorizer) return sendJson(response, 200, authorizer.jwks, securityHeaders);
-    return sendProblem(
-      response,
-      { ...problemFor(new NotFoundError('Route')), detail: `No local route matches ${method} ${path}` },
-      requestId,
-    );
-  }
-
   const server = createServer((request, response) => void handle(request, response));
   // Keep-alive longer than typical clients' (autocannon, undici) so sockets are not cut mid-reuse.
   server.keepAliveTimeout = 65_000;
@@ -151,20 +130,4 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     markReady: () => void (state.ready = true),
     stop: () => closeServer(server),
   };
-}
-
-function localProblem(status: number, title: string, detail: string): Problem {
-  return { type: `https://pas-kreatif.id/problems/${title.toLowerCase().replaceAll(' ', '-')}`, title, status, detail };
-}
-
-function sendProblem(response: ServerResponse, problem: Problem, requestId: string, headers: Record<string, string> = {}): void {
-  const body = Buffer.from(JSON.stringify(problem));
-  response.writeHead(problem.status, {
-    ...securityHeaders,
-    'content-type': 'application/problem+json',
-    'content-length': String(body.length),
-    'apigw-requestid': requestId,
-    ...headers,
-  });
-  response.end(body);
 }

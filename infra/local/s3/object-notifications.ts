@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
-import { createAsyncInvocations } from './async-invocations.ts';
-import type { DeadLetters } from './dead-letters.ts';
-import type { LambdaInvoker } from './lambda-invoker.ts';
-import type { LocalS3 } from './s3.ts';
+import { createAsyncInvocations } from '#infra/local/lambda/async-invocations';
+import type { DeadLetters } from '#infra/local/lambda/dead-letters';
+import type { LambdaInvoker } from '#infra/local/lambda/invoker';
+import type { LocalS3 } from './local-s3.ts';
 
 export type ObjectCreatedDeclaration = FunctionDeclaration<Extract<Trigger, { kind: 'objectCreated' }>>;
 

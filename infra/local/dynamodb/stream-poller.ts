@@ -7,13 +7,15 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
-import { type DeadLetters, errorText } from './dead-letters.ts';
+import { matchesPattern } from '#infra/local/eventbridge/event-pattern';
+import type { DeadLetters } from '#infra/local/lambda/dead-letters';
+import type { LambdaInvoker } from '#infra/local/lambda/invoker';
+import { errorText } from '#infra/local/log-text';
+import { sleep } from '#infra/local/net';
 import type { LocalAwsConfig } from './dynamodb-local.ts';
-import { matchesPattern } from './event-pattern.ts';
-import type { LambdaInvoker } from './lambda-invoker.ts';
-import { sleep } from './net.ts';
+import { toLambdaRecord } from './stream-records.ts';
 
 export type TableStreamDeclaration = FunctionDeclaration<Extract<Trigger, { kind: 'tableStream' }>>;
 
@@ -247,50 +249,4 @@ function firstFailure(batch: DynamoDBRecord[], result: DynamoDBBatchResponse | u
     first = Math.min(first, index);
   }
   return first;
-}
-
-/** The record as Lambda hands it over: epoch-second times, base64 binaries, the real region. */
-function toLambdaRecord(record: StreamRecord, options: Pick<StreamPollerOptions, 'streamArn' | 'region'>): DynamoDBRecord {
-  const { dynamodb } = record;
-  const image = (attributes: Record<string, unknown> | undefined) =>
-    attributes
-      ? (Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, toLambdaValue(value)])) as Record<
-          string,
-          AttributeValue
-        >)
-      : undefined;
-  const stream: NonNullable<DynamoDBRecord['dynamodb']> = {
-    ...(dynamodb?.ApproximateCreationDateTime
-      ? { ApproximateCreationDateTime: Math.floor(dynamodb.ApproximateCreationDateTime.getTime() / 1000) }
-      : {}),
-    Keys: image(dynamodb?.Keys),
-    ...(dynamodb?.NewImage ? { NewImage: image(dynamodb.NewImage) } : {}),
-    ...(dynamodb?.OldImage ? { OldImage: image(dynamodb.OldImage) } : {}),
-    SequenceNumber: dynamodb?.SequenceNumber,
-    SizeBytes: dynamodb?.SizeBytes,
-    StreamViewType: dynamodb?.StreamViewType,
-  };
-  return {
-    eventID: record.eventID,
-    eventName: record.eventName,
-    eventVersion: record.eventVersion,
-    eventSource: 'aws:dynamodb',
-    awsRegion: options.region,
-    dynamodb: stream,
-    eventSourceARN: options.streamArn,
-    ...(record.userIdentity ? { userIdentity: { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId } } : {}),
-  };
-}
-
-function toLambdaValue(value: unknown): unknown {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return value.map(toLambdaValue);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== '$unknown')
-        .map(([key, inner]) => [key, toLambdaValue(inner)]),
-    );
-  }
-  return value;
 }

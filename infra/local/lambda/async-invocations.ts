@@ -1,7 +1,8 @@
 import type { FunctionDeclaration } from '#shared/kernel/declaration';
-import { type DeadLetter, type DeadLetters, errorText } from './dead-letters.ts';
-import type { LambdaInvoker } from './lambda-invoker.ts';
-import { sleep } from './net.ts';
+import { errorText } from '#infra/local/log-text';
+import { sleep } from '#infra/local/net';
+import type { DeadLetter, DeadLetters } from './dead-letters.ts';
+import type { LambdaInvoker } from './invoker.ts';
 
 /** Lambda retries an asynchronous invocation twice after the first attempt; locally the waits are short. */
 const retryDelaysMs = [100, 500];

@@ -3,12 +3,19 @@ import { BlockList, isIP } from 'node:net';
 /**
  * EventBridge event-pattern matching (also Lambda event-source filtering), so the local bus and
  * stream poller deliver exactly the events AWS would. Semantics follow the AWS docs and the
- * event-ruler engine behind them; patterns AWS would reject throw, since a bad declared pattern
- * is a programming error.
+ * event-ruler engine behind them; patterns AWS would reject throw InvalidEventPatternError.
  */
 export function matchesPattern(pattern: unknown, event: unknown): boolean {
   const branches = compile(pattern);
   return isObject(event) && branches.some((branch) => matchesBranch(branch, event));
+}
+
+/** What EventBridge's PutRule and TestEventPattern refuse with InvalidEventPatternException. */
+export class InvalidEventPatternError extends Error {}
+
+/** Throws InvalidEventPatternError for a pattern EventBridge would refuse: the checks matching makes, with no event. */
+export function assertValidPattern(pattern: unknown): void {
+  compile(pattern);
 }
 
 type Scalar = string | number | boolean | null;
@@ -256,6 +263,7 @@ function isScalar(value: unknown): value is Scalar {
   return value === null || typeof value === 'string' || typeof value === 'boolean' || isFiniteNumber(value);
 }
 
+// EventBridge's own wording, so TestEventPattern's message reads as AWS's does.
 function fail(path: string, message: string): never {
-  throw new Error(`Invalid event pattern${path ? ` at "${path}"` : ''}: ${message}`);
+  throw new InvalidEventPatternError(`Event pattern is not valid. Reason: ${path ? `"${path}": ` : ''}${message}`);
 }
