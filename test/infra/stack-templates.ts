@@ -64,21 +64,25 @@ export function readStackTemplates(root: Stack): StackTemplates {
       return fromRoot(passed);
     });
 
-  const resolvedNested = [...nested.values()].map((stack) => ({ stack, resources: fromNested(stack, stack.json.Resources) }));
+  const resolvedNested = [...nested.values()].map((stack) => ({
+    path: stack.stack.node.path,
+    json: stack.json,
+    resources: fromNested(stack, stack.json.Resources) as Record<string, Resource>,
+  }));
   const rootResources = fromRoot(rootJson.Resources) as Record<string, Resource>;
   const outputs = fromRoot(rootJson.Outputs);
   const combinedResources = { ...rootResources };
-  for (const { stack, resources } of resolvedNested) {
-    for (const [logicalId, resource] of Object.entries(resources as Record<string, Resource>)) {
-      if (logicalId in combinedResources) throw new Error(`${logicalId} of ${stack.stack.node.path} is also in another stack`);
+  for (const { path, resources } of resolvedNested) {
+    for (const [logicalId, resource] of Object.entries(resources)) {
+      if (logicalId in combinedResources) throw new Error(`${logicalId} of ${path} is also in another stack`);
       combinedResources[logicalId] = resource;
     }
   }
   // References resolved across stacks name logical ids of another template, which the cycle check cannot follow.
   const contexts = new Map(
-    resolvedNested.map(({ stack, resources }) => [
-      stack.stack.node.path,
-      Template.fromJSON({ ...stack.json, Resources: resources }, { skipCyclicalDependenciesCheck: true }),
+    resolvedNested.map(({ path, json, resources }) => [
+      path,
+      Template.fromJSON({ ...json, Resources: resources }, { skipCyclicalDependenciesCheck: true }),
     ]),
   );
 
