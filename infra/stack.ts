@@ -21,7 +21,7 @@ export interface PasKreatifStackProps extends StackProps {
   declarations?: readonly FunctionDeclaration[];
 }
 
-/** The shared resources, then one construct per bounded context built from the function declarations. */
+/** The shared resources, then one nested stack per bounded context built from the function declarations. */
 export class PasKreatifStack extends Stack {
   constructor(scope: Construct, id: string, props: PasKreatifStackProps) {
     super(scope, id, props);
@@ -52,7 +52,7 @@ export class PasKreatifStack extends Stack {
       queues,
     };
     for (const [context, members] of groupByContext(all)) {
-      new BoundedContext(this, toConstructId(context), { declarations: members, platform });
+      new BoundedContext(this, toConstructId(context), { context, declarations: members, platform });
     }
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });

@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -6,27 +6,32 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { Construct } from 'constructs';
-import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
+import type { Construct } from 'constructs';
+import type { ContextName, FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
 import { toConstructId } from './construct-id.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { HouseFunction } from './house-function.ts';
 import type { PlatformResources } from './platform-resources.ts';
 
 export interface BoundedContextProps {
-  /** the declarations of one context; the construct id names the context */
+  context: ContextName;
+  /** the declarations of that context */
   declarations: readonly FunctionDeclaration[];
   platform: PlatformResources;
 }
 
 type Wired<K extends Trigger['kind']> = { declaration: FunctionDeclaration<Extract<Trigger, { kind: K }>>; id: string };
 
-/** One context's functions, each wired to the trigger it declares: nothing here is specific to a function. */
-export class BoundedContext extends Construct {
+/**
+ * One context's functions, each wired to the trigger it declares: nothing here is specific to a function. A nested
+ * stack of its own, so that each context's resources count against its own template's 500 and the root keeps only
+ * the shared ones; CDK passes what it uses of them in as parameters.
+ */
+export class BoundedContext extends NestedStack {
   private readonly platform: PlatformResources;
 
-  constructor(scope: Construct, id: string, { declarations, platform }: BoundedContextProps) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, { context, declarations, platform }: BoundedContextProps) {
+    super(scope, id, { description: `PAS Kreatif ${platform.settings.stage}: the ${context} context` });
     this.platform = platform;
     for (const declaration of declarations) this.wire(declaration, toConstructId(declaration.name));
   }
@@ -54,7 +59,7 @@ export class BoundedContext extends Construct {
 
   private wireHttp({ declaration, id }: Wired<'http'>): void {
     const fn = new HouseFunction(this, id, { declaration, platform: this.platform });
-    this.platform.api.addRoute(id, declaration.trigger.route, fn.function);
+    this.platform.api.addRoute(this, id, declaration.trigger.route, fn.function);
   }
 
   /**
@@ -101,10 +106,13 @@ export class BoundedContext extends Construct {
     this.acknowledgeNotificationsHandler();
   }
 
-  /** CDK's own function that writes the bucket's notification configuration at deploy time (one per stack). */
+  /**
+   * CDK's own function that writes the bucket's notification configuration at deploy time: one per stack, in the
+   * bucket's stack (the root), which is also where the notification and S3's invoke permission are.
+   */
   private acknowledgeNotificationsHandler(): void {
-    const handler = Stack.of(this).node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
-    if (handler === undefined) return;
+    const handler = Stack.of(this.platform.images).node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (handler === undefined) throw new Error("CDK's bucket-notifications handler is not in the images bucket's stack");
     Validations.of(handler).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason:

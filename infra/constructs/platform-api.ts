@@ -5,6 +5,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
@@ -15,7 +17,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { corsRules } from '#infra/cors';
-import type { HttpRoute } from '#shared/kernel/declaration';
+import type { HttpRoute as DeclaredRoute } from '#shared/kernel/declaration';
 import type { StageSettings } from './stage.ts';
 import type { UserDirectory } from './user-directory.ts';
 
@@ -73,11 +75,13 @@ export class PlatformApi extends Construct {
   /**
    * The route exactly as declared: same method, same path, an authorizer only when it is a jwt route.
    * An optional-auth route gets none, because an HTTP API authorizer cannot let a request without a token through.
+   * The route, its integration and the function's invoke permission live in `scope` (the context's nested stack), so
+   * the API's own stack grows by nothing per route; the authorizer stays with the API, shared by every route.
    */
-  addRoute(id: string, route: HttpRoute, handler: IFunction): void {
-    const routes = this.api.addRoutes({
-      path: route.path,
-      methods: [HttpMethod[route.method]],
+  addRoute(scope: Construct, id: string, route: DeclaredRoute, handler: IFunction): void {
+    const httpRoute = new HttpRoute(scope, `${id}Route`, {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${id}Integration`, handler, {
         payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
       }),
@@ -88,7 +92,7 @@ export class PlatformApi extends Construct {
       route.auth === 'optional'
         ? `${route.method} ${route.path} serves anonymous callers and shows more to signed-in ones (${route.summary}); an authorizer cannot be optional, so the function verifies a bearer token itself against the same issuer, audience and JWKS as the JWT authorizer, and refuses a bad one with 401.`
         : `${route.method} ${route.path} is public in the API contract (${route.summary}): it serves anonymous callers, so any check it needs (consent, a webhook signature) is the handler's.`;
-    for (const httpRoute of routes) Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+    Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
   }
 }
 

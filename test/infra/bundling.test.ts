@@ -4,12 +4,14 @@ import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { declarations } from '#functions/declarations';
 import { PasKreatifStack } from '#infra/stack';
+import { readStackTemplates } from './stack-templates.ts';
 
 // The one file that runs esbuild for every handler, as `cdk synth` does.
 const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:enable-asset-metadata': true } });
 const stack = new PasKreatifStack(app, 'PasKreatif-dev', { stage: 'dev' });
 const assembly = app.synth();
-const resources = assembly.getStackByName(stack.stackName).template.Resources as Record<
+// The functions are in the contexts' nested stacks.
+const resources = readStackTemplates(stack).combined.toJSON().Resources as Record<
   string,
   { Type: string; Properties: { Environment?: { Variables: Record<string, unknown> } }; Metadata?: Record<string, string> }
 >;

@@ -1,4 +1,3 @@
-import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { FunctionDeclaration } from '#shared/kernel/declaration';
 import { tableDefinition } from '#shared/kernel/table-definition';
@@ -11,6 +10,7 @@ import {
   tableWrite,
   xray,
 } from './expected-permissions.ts';
+import type { StackTemplates } from './stack-templates.ts';
 import {
   allStatements,
   asArray,
@@ -26,18 +26,20 @@ const defaultLimits = { http: [10, 512], event: [30, 512], tableStream: [60, 512
 
 /**
  * The assertions every declared function must pass, one `describe` per declaration, so the suite grows
- * with functions/declarations.ts without anyone writing a test for the new function's wiring.
+ * with functions/declarations.ts without anyone writing a test for the new function's wiring. Each function
+ * is looked for in its context's nested stack, with what it holds of the root's resources resolved to them.
  */
 export function checkFunctions(
   declarations: readonly FunctionDeclaration[],
-  template: Template,
+  templates: StackTemplates,
   retentionDays: number,
   stage = 'dev',
 ): void {
-  const functions = functionsByName(template);
-  const [tableId] = resourcesOfType(template, 'AWS::DynamoDB::Table').map(([id]) => id);
-  const [busId] = resourcesOfType(template, 'AWS::Events::EventBus').map(([id]) => id);
-  const [topicId] = resourcesOfType(template, 'AWS::SNS::Topic').map(([id]) => id);
+  const { combined, root } = templates;
+  const functions = functionsByName(combined);
+  const [tableId] = resourcesOfType(root, 'AWS::DynamoDB::Table').map(([id]) => id);
+  const [busId] = resourcesOfType(root, 'AWS::Events::EventBus').map(([id]) => id);
+  const [topicId] = resourcesOfType(root, 'AWS::SNS::Topic').map(([id]) => id);
   const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
   const indexArns = tableDefinition.globalIndexes.map((index) => ({
     'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]],
@@ -65,9 +67,11 @@ export function checkFunctions(
 
   for (const declaration of declarations) {
     describe(`${declaration.context}/${declaration.name}`, () => {
+      const template = templates.context(declaration.context);
+      const inContext = functionsByName(template);
       const deployed = () => {
-        const found = functions.get(declaration.name);
-        if (found === undefined) throw new Error(`${declaration.name} is not deployed`);
+        const found = inContext.get(declaration.name);
+        if (found === undefined) throw new Error(`${declaration.name} is not deployed in the ${declaration.context} nested stack`);
         return found;
       };
       const roleId = () => referencedId(deployed().resource.Properties.Role);
@@ -190,8 +194,8 @@ export function checkFunctions(
     });
   }
 
-  describe('every policy of the stack', () => {
-    const statements: Statement[] = allStatements(template);
+  describe('every policy of the root and nested stacks', () => {
+    const statements: Statement[] = allStatements(combined);
 
     it('never allows a Scan or a dynamodb wildcard', () => {
       const actions = statements.flatMap((statement) => asArray(statement.Action));

@@ -3,8 +3,8 @@ import { declarations } from '#functions/declarations';
 import { checkFunctions } from './function-checks.ts';
 import { synthStack } from './synth-stack.ts';
 
-const { template } = synthStack({ stage: 'dev' });
+const { templates } = synthStack({ stage: 'dev' });
 
 describe('every declared function (dev)', () => {
-  checkFunctions(declarations, template, 30);
+  checkFunctions(declarations, templates, 30);
 });

@@ -5,8 +5,8 @@ import { tableDefinition } from '#shared/kernel/table-definition';
 import { environmentOf, functionsByName, resourcesOfType, type Resource } from './template-lookup.ts';
 import { synthStack } from './synth-stack.ts';
 
-const dev = synthStack({ stage: 'dev' }).template;
-const prod = synthStack({ stage: 'prod' }).template;
+const dev = synthStack({ stage: 'dev' }).templates.combined;
+const prod = synthStack({ stage: 'prod' }).templates.combined;
 
 /** Resources that hold data or configuration someone would miss after a bad deploy. */
 const stateful = [

@@ -11,16 +11,19 @@ import {
 } from './template-lookup.ts';
 import { synthStack } from './synth-stack.ts';
 
-const { template } = synthStack({ stage: 'dev' });
-const functions = functionsByName(template);
+const { templates } = synthStack({ stage: 'dev' });
+// The bucket and its CDN are shared, in the root; the image functions are the catalog's.
+const template = templates.root;
+const catalog = templates.context('catalog');
+const functions = functionsByName(catalog);
 const [[bucketId]] = resourcesOfType(template, 'AWS::S3::Bucket') as [[string, Resource]];
 const [[distributionId, distribution]] = resourcesOfType(template, 'AWS::CloudFront::Distribution') as [[string, Resource]];
 const objects = (suffix: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, suffix]] });
 
 const s3ActionsOf = (name: string) => {
   const fn = functions.get(name);
-  if (fn === undefined) throw new Error(`${name} is not deployed`);
-  const statements = statementsOfRole(template, referencedId(fn.resource.Properties.Role));
+  if (fn === undefined) throw new Error(`${name} is not deployed in the catalog nested stack`);
+  const statements = statementsOfRole(catalog, referencedId(fn.resource.Properties.Role));
   return statements.filter((statement) => asArray(statement.Action).some((action) => action.startsWith('s3:')));
 };
 

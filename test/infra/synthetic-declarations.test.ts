@@ -70,11 +70,12 @@ const synthetic: readonly FunctionDeclaration[] = [
   }),
 ];
 
-const { stack, template } = synthStack({ stage: 'dev', declarations: synthetic });
+const { stack, templates } = synthStack({ stage: 'dev', declarations: synthetic });
+const template = templates.combined;
 
 describe('synthetic declarations', () => {
-  checkFunctions(synthetic, template, 30);
-  checkTriggers(synthetic, template);
+  checkFunctions(synthetic, templates, 30);
+  checkTriggers(synthetic, templates);
 
   it('scope bucket grants to the images objects', () => {
     const [bucketId] = Object.keys(template.findResources('AWS::S3::Bucket'));
@@ -126,8 +127,8 @@ describe('synthetic declarations', () => {
     const named = synthStack({ stage: 'dev', declarations: synthetic, context: { midtransServerKeyParameter: '/ops/midtrans/key' } });
 
     // Act
-    const variables = environmentOf(functionsByName(named.template).get('openapi')?.resource as Resource);
-    const policies = JSON.stringify(named.template.findResources('AWS::IAM::Policy'));
+    const variables = environmentOf(functionsByName(named.templates.combined).get('openapi')?.resource as Resource);
+    const policies = JSON.stringify(named.templates.combined.findResources('AWS::IAM::Policy'));
 
     // Assert
     expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBe('/ops/midtrans/key');

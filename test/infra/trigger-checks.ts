@@ -1,25 +1,31 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { FunctionDeclaration, Trigger } from '#shared/kernel/declaration';
+import type { StackTemplates } from './stack-templates.ts';
 import { functionsByName, referencedId, resourcesOfType, type Resource } from './template-lookup.ts';
 
 type Of<K extends Trigger['kind']> = FunctionDeclaration<Extract<Trigger, { kind: K }>>;
 
 const fourteenDays = 14 * 24 * 60 * 60;
 
-/** Each declaration's trigger, as deployed: routes, event rules and stream mappings with their dead letters. */
-export function checkTriggers(declarations: readonly FunctionDeclaration[], template: Template): void {
-  const functions = functionsByName(template);
+/**
+ * Each declaration's trigger, as deployed: routes, event rules and stream mappings with their dead letters, looked for
+ * in the function's context's nested stack; the shared resources they use (table, bus, API, bucket, work queues) are
+ * the root's.
+ */
+export function checkTriggers(declarations: readonly FunctionDeclaration[], templates: StackTemplates): void {
+  const { combined: template, root } = templates;
   const resources = template.toJSON().Resources as Record<string, Resource>;
-  const functionId = (name: string) => {
-    const found = functions.get(name);
-    if (found === undefined) throw new Error(`${name} is not deployed`);
-    return found.logicalId;
+  const inContextOf = (declaration: FunctionDeclaration) => {
+    const context = templates.context(declaration.context);
+    const found = functionsByName(context).get(declaration.name);
+    if (found === undefined) throw new Error(`${declaration.name} is not deployed in the ${declaration.context} nested stack`);
+    return { template: context, fnId: found.logicalId };
   };
-  const [topicId] = resourcesOfType(template, 'AWS::SNS::Topic').map(([id]) => id);
-  const [tableId] = resourcesOfType(template, 'AWS::DynamoDB::Table').map(([id]) => id);
-  const [busId] = resourcesOfType(template, 'AWS::Events::EventBus').map(([id]) => id);
-  const [authorizerId] = resourcesOfType(template, 'AWS::ApiGatewayV2::Authorizer').map(([id]) => id);
+  const [topicId] = resourcesOfType(root, 'AWS::SNS::Topic').map(([id]) => id);
+  const [tableId] = resourcesOfType(root, 'AWS::DynamoDB::Table').map(([id]) => id);
+  const [busId] = resourcesOfType(root, 'AWS::Events::EventBus').map(([id]) => id);
+  const [authorizerId] = resourcesOfType(root, 'AWS::ApiGatewayV2::Authorizer').map(([id]) => id);
   const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
   const rules = resourcesOfType(template, 'AWS::Events::Rule');
   const mappings = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping');
@@ -30,12 +36,16 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   const uploads = declarations.filter((declaration): declaration is Of<'objectCreated'> => declaration.trigger.kind === 'objectCreated');
   const consumers = declarations.filter((declaration): declaration is Of<'queue'> => declaration.trigger.kind === 'queue');
   const feeds = consumers.flatMap((declaration) => declaration.trigger.feed ?? []);
-  const [bucketId] = resourcesOfType(template, 'AWS::S3::Bucket').map(([id]) => id);
-  const notifications = resourcesOfType(template, 'Custom::S3BucketNotifications');
+  const [bucketId] = resourcesOfType(root, 'AWS::S3::Bucket').map(([id]) => id);
+  const notifications = resourcesOfType(root, 'Custom::S3BucketNotifications');
 
-  const checkDeadLetterQueue = (queueId: string) => {
-    expect(resources[queueId]?.Properties).toMatchObject({ MessageRetentionPeriod: fourteenDays, SqsManagedSseEnabled: true });
-    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+  /** `where` is the stack the queue should be in: the function's nested stack, or the root for a work queue's. */
+  const checkDeadLetterQueue = (queueId: string, where: Template) => {
+    expect(where.toJSON().Resources[queueId]?.Properties).toMatchObject({
+      MessageRetentionPeriod: fourteenDays,
+      SqsManagedSseEnabled: true,
+    });
+    where.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queueId }],
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -49,7 +59,7 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
         ]),
       },
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    where.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
@@ -71,17 +81,24 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
       const routeKey = `${route.method} ${route.path}`;
       it(`${routeKey} invokes ${declaration.name} with payload 2.0, ${route.auth === 'jwt' ? 'behind' : 'without'} the JWT authorizer`, () => {
         // Prepare
-        const [, deployed] = routes.find(([, candidate]) => candidate.Properties.RouteKey === routeKey) ?? [];
-        if (deployed === undefined) throw new Error(`${routeKey} is not deployed`);
+        const { template: context, fnId } = inContextOf(declaration);
+        const [, deployed] =
+          resourcesOfType(context, 'AWS::ApiGatewayV2::Route').find(([, candidate]) => candidate.Properties.RouteKey === routeKey) ?? [];
+        if (deployed === undefined) throw new Error(`${routeKey} is not deployed in the ${declaration.context} nested stack`);
 
         // Act: the target is "integrations/<integration id>"
         const [, [, integration]] = (deployed.Properties.Target as { 'Fn::Join': [string, [string, unknown]] })['Fn::Join'];
 
         // Assert
-        expect(resources[referencedId(integration)]?.Properties).toMatchObject({
+        expect(context.toJSON().Resources[referencedId(integration)]?.Properties).toMatchObject({
           IntegrationType: 'AWS_PROXY',
           PayloadFormatVersion: '2.0',
-          IntegrationUri: { 'Fn::GetAtt': [functionId(declaration.name), 'Arn'] },
+          IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] },
+        });
+        context.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          Principal: 'apigateway.amazonaws.com',
         });
         if (route.auth === 'jwt') {
           expect(deployed.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
@@ -101,10 +118,10 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     for (const declaration of events) {
       it(`${declaration.name}: the rule's pattern is the declared pattern, and failures reach a dead-letter queue`, () => {
         // Prepare
-        const fnId = functionId(declaration.name);
+        const { template: context, fnId } = inContextOf(declaration);
 
         // Act
-        const matching = rules.filter(([, rule]) =>
+        const matching = resourcesOfType(context, 'AWS::Events::Rule').filter(([, rule]) =>
           (rule.Properties.Targets as { Arn: unknown }[]).some((target) => referencedId(target.Arn) === fnId),
         );
 
@@ -119,8 +136,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
         const queueId = referencedId(target?.DeadLetterConfig?.Arn);
         // The same queue catches what the handler itself fails on, after Lambda's asynchronous retries.
         expect(resources[fnId]?.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
-        checkDeadLetterQueue(queueId);
-        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        checkDeadLetterQueue(queueId, context);
+        context.hasResourceProperties('AWS::SQS::QueuePolicy', {
           Queues: [{ Ref: queueId }],
           PolicyDocument: {
             Statement: Match.arrayWith([
@@ -145,10 +162,12 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     for (const declaration of streams) {
       it(`${declaration.name}: filtered as declared, bisecting, reporting partial failures, bounded, with a failure queue`, () => {
         // Prepare
-        const fnId = functionId(declaration.name);
+        const { template: context, fnId } = inContextOf(declaration);
 
         // Act
-        const matching = mappings.filter(([, mapping]) => referencedId(mapping.Properties.FunctionName) === fnId);
+        const matching = resourcesOfType(context, 'AWS::Lambda::EventSourceMapping').filter(
+          ([, mapping]) => referencedId(mapping.Properties.FunctionName) === fnId,
+        );
 
         // Assert
         expect(matching).toHaveLength(1);
@@ -167,7 +186,7 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
         expect(mapping.MaximumRecordAgeInSeconds).toBeGreaterThanOrEqual(60);
         expect(mapping.MaximumRecordAgeInSeconds).toBeLessThan(24 * 60 * 60);
         const destination = (mapping.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination;
-        checkDeadLetterQueue(referencedId(destination));
+        checkDeadLetterQueue(referencedId(destination), context);
       });
     }
   });
@@ -192,7 +211,7 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     for (const declaration of uploads) {
       it(`${declaration.name}: invoked on object creation under ${declaration.trigger.prefix}, by S3 from this bucket only, with retries and a dead-letter queue`, () => {
         // Prepare
-        const fnId = functionId(declaration.name);
+        const { template: context, fnId } = inContextOf(declaration);
 
         // Act
         const matching = configurations.filter((configuration) => referencedId(configuration.LambdaFunctionArn) === fnId);
@@ -205,27 +224,30 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
             LambdaFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] },
           },
         ]);
-        template.hasResourceProperties('AWS::Lambda::Permission', {
+        root.hasResourceProperties('AWS::Lambda::Permission', {
           Action: 'lambda:InvokeFunction',
           FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
           Principal: 's3.amazonaws.com',
           SourceArn: { 'Fn::GetAtt': [bucketId, 'Arn'] },
         });
-        template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        context.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
           FunctionName: { Ref: fnId },
           MaximumRetryAttempts: 2,
           MaximumEventAgeInSeconds: Match.anyValue(),
         });
         const queueId = referencedId((resources[fnId]?.Properties.DeadLetterConfig as { TargetArn: unknown }).TargetArn);
-        checkDeadLetterQueue(queueId);
+        checkDeadLetterQueue(queueId, context);
       });
     }
   });
 
   describe('work queues', () => {
-    const queueMappingOf = (fnId: string) => {
-      const [found] = mappings.filter(([, mapping]) => referencedId(mapping.Properties.FunctionName) === fnId);
-      if (found === undefined) throw new Error(`${fnId} has no event source mapping`);
+    const queueMappingOf = (declaration: FunctionDeclaration) => {
+      const { template: context, fnId } = inContextOf(declaration);
+      const [found] = resourcesOfType(context, 'AWS::Lambda::EventSourceMapping').filter(
+        ([, mapping]) => referencedId(mapping.Properties.FunctionName) === fnId,
+      );
+      if (found === undefined) throw new Error(`${declaration.name} has no event source mapping`);
       return found[1].Properties;
     };
 
@@ -234,10 +256,10 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
 
       it(`${declaration.name}: consumes ${queue} in batches of ${batchSize}, reporting partial failures, with a dead-letter queue`, () => {
         // Prepare
-        const fnId = functionId(declaration.name);
+        const { fnId } = inContextOf(declaration);
 
         // Act
-        const mapping = queueMappingOf(fnId);
+        const mapping = queueMappingOf(declaration);
 
         // Assert
         expect(mapping).toMatchObject({ BatchSize: batchSize, FunctionResponseTypes: ['ReportBatchItemFailures'] });
@@ -247,8 +269,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
         expect(queueProperties).toMatchObject({ SqsManagedSseEnabled: true, VisibilityTimeout: 6 * timeout });
         const redrive = queueProperties.RedrivePolicy as { deadLetterTargetArn: unknown; maxReceiveCount: number };
         expect(redrive.maxReceiveCount).toBeGreaterThan(1);
-        checkDeadLetterQueue(referencedId(redrive.deadLetterTargetArn));
-        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        checkDeadLetterQueue(referencedId(redrive.deadLetterTargetArn), root);
+        root.hasResourceProperties('AWS::SQS::QueuePolicy', {
           Queues: [{ Ref: queueId }],
           PolicyDocument: {
             Statement: Match.arrayWith([
@@ -260,10 +282,10 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
 
       it(`${declaration.name}: is fed by one rule per declared pattern, which alone may send to the queue`, () => {
         // Prepare
-        const queueId = referencedId(queueMappingOf(functionId(declaration.name)).EventSourceArn);
+        const queueId = referencedId(queueMappingOf(declaration).EventSourceArn);
 
         // Act
-        const feeding = rules.filter(([, rule]) =>
+        const feeding = resourcesOfType(inContextOf(declaration).template, 'AWS::Events::Rule').filter(([, rule]) =>
           (rule.Properties.Targets as { Arn: unknown }[]).some((target) => JSON.stringify(target.Arn).includes(`"${queueId}"`)),
         );
 
@@ -273,8 +295,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
         for (const [ruleId, rule] of feeding) {
           expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
           const [target] = rule.Properties.Targets as { DeadLetterConfig?: { Arn: unknown } }[];
-          checkDeadLetterQueue(referencedId(target?.DeadLetterConfig?.Arn));
-          template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          checkDeadLetterQueue(referencedId(target?.DeadLetterConfig?.Arn), root);
+          root.hasResourceProperties('AWS::SQS::QueuePolicy', {
             Queues: [{ Ref: queueId }],
             PolicyDocument: {
               Statement: Match.arrayWith([
@@ -293,8 +315,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
 
     it('each alarm on a backlog', () => {
       for (const declaration of consumers) {
-        const queueId = referencedId(queueMappingOf(functionId(declaration.name)).EventSourceArn);
-        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        const queueId = referencedId(queueMappingOf(declaration).EventSourceArn);
+        root.hasResourceProperties('AWS::CloudWatch::Alarm', {
           Namespace: 'AWS/SQS',
           MetricName: 'ApproximateNumberOfMessagesVisible',
           Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
@@ -308,7 +330,7 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     const queues = resourcesOfType(template, 'AWS::SQS::Queue');
 
     expect(queues).toHaveLength(events.length + streams.length + uploads.length + 2 * consumers.length);
-    const uploadFunctions = uploads.map((declaration) => resources[functionId(declaration.name)]?.Properties);
+    const uploadFunctions = uploads.map((declaration) => resources[inContextOf(declaration).fnId]?.Properties);
     const redrives = queues.map(([, queue]) => queue.Properties.RedrivePolicy ?? null);
     const referenced = JSON.stringify([
       ...[...rules, ...mappings].map(([, resource]) => resource.Properties),

@@ -3,10 +3,11 @@ import { declarations } from '#functions/declarations';
 import { checkTriggers } from './trigger-checks.ts';
 import { synthStack } from './synth-stack.ts';
 
-const { template } = synthStack({ stage: 'dev' });
+const { templates } = synthStack({ stage: 'dev' });
+const template = templates.combined;
 
 describe('triggers of every declared function (dev)', () => {
-  checkTriggers(declarations, template);
+  checkTriggers(declarations, templates);
 });
 
 describe('route authorization, by the contract', () => {
