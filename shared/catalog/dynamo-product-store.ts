@@ -1,36 +1,23 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
 import { batchGetAll, failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
-import { participantKey, participantProductKey, productKey } from '#shared/kernel/store/keys';
+import {
+  artisanListedProducts,
+  categoryListedProducts,
+  groupListedProducts,
+  indexQuery,
+  listedProducts,
+  participantKey,
+  participantProductKey,
+  participantProductPrefix,
+  productKey,
+  productListingKeys,
+  referencedId,
+} from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ProductStore } from './ports.ts';
 import type { Product } from './schemas.ts';
-
-/**
- * A listed product sits in four sparse index partitions, one per way of browsing, all sorted
- * by listing time; leaving the listing removes it from all of them.
- */
-const browseIndexes = {
-  all: { index: 'gsi2', partition: () => 'LISTED' },
-  group: { index: 'gsi1', partition: (groupId: string) => `LISTED#GROUP#${groupId}` },
-  category: { index: 'gsi3', partition: (category: string) => `LISTED#CATEGORY#${category}` },
-  artisan: { index: 'gsi4', partition: (participantId: string) => `LISTED#ARTISAN#${participantId}` },
-} as const;
-
-function listingKeys(product: Pick<Product, 'id' | 'groupId' | 'category' | 'participantId'>, listedAt: string) {
-  const sort = `${listedAt}#${product.id}`;
-  return {
-    gsi1pk: browseIndexes.group.partition(product.groupId),
-    gsi1sk: sort,
-    gsi2pk: browseIndexes.all.partition(),
-    gsi2sk: sort,
-    gsi3pk: browseIndexes.category.partition(product.category),
-    gsi3sk: sort,
-    gsi4pk: browseIndexes.artisan.partition(product.participantId),
-    gsi4sk: sort,
-  };
-}
 
 function toProduct(item: Record<string, unknown>): Product {
   const p = item as Product;
@@ -81,7 +68,10 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
     async update(product, changes, updatedAt) {
       const values: Record<string, unknown> = { ...changes, updatedAt };
       // A listed product's category is also its place in the category index.
-      if (changes.category !== undefined && product.status === 'listed') values.gsi3pk = browseIndexes.category.partition(changes.category);
+      if (changes.category !== undefined && product.status === 'listed') {
+        const { index, pk } = categoryListedProducts(changes.category);
+        values[`${index}pk`] = pk;
+      }
       const names = Object.keys(values);
       const condition = stillIn(product.status);
       try {
@@ -107,23 +97,24 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
     },
     async transition(product, to, at, event) {
       const condition = stillIn(product.status);
-      const listing = to === 'listed' ? listingKeys(product, at) : undefined;
-      const update = listing
-        ? {
-            UpdateExpression: `SET #status = :to, listedAt = :at, updatedAt = :at, ${Object.keys(listing)
-              .map((key) => `${key} = :${key}`)
-              .join(', ')}`,
-            ExpressionAttributeValues: {
-              ':to': to,
-              ':at': at,
-              ...condition.current,
-              ...Object.fromEntries(Object.entries(listing).map(([key, value]) => [`:${key}`, value])),
-            },
-          }
-        : {
-            UpdateExpression: 'SET #status = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk',
-            ExpressionAttributeValues: { ':to': to, ':at': at, ...condition.current },
-          };
+      const listing = productListingKeys(product, at);
+      const update =
+        to === 'listed'
+          ? {
+              UpdateExpression: `SET #status = :to, listedAt = :at, updatedAt = :at, ${Object.keys(listing)
+                .map((key) => `${key} = :${key}`)
+                .join(', ')}`,
+              ExpressionAttributeValues: {
+                ':to': to,
+                ':at': at,
+                ...condition.current,
+                ...Object.fromEntries(Object.entries(listing).map(([key, value]) => [`:${key}`, value])),
+              },
+            }
+          : {
+              UpdateExpression: `SET #status = :to, updatedAt = :at REMOVE ${Object.keys(listing).join(', ')}`,
+              ExpressionAttributeValues: { ':to': to, ':at': at, ...condition.current },
+            };
       try {
         await transactWrite(doc, [
           {
@@ -161,30 +152,30 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
       const refs = await queryAll(doc, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'PRODUCT#' },
+        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': participantProductPrefix },
         ConsistentRead: true,
       });
-      const ids = refs.map((ref) => (ref.sk as string).slice('PRODUCT#'.length));
+      const ids = refs.map((ref) => referencedId(ref.sk as string, participantProductPrefix));
       const products = (await batchGetAll(doc, table, ids.map(productKey), { ConsistentRead: true })).map(toProduct);
       return products.sort((a, b) => b.id.localeCompare(a.id));
     },
     async browse({ artisanId, groupId, category }, page) {
       const filters = { participantId: artisanId, groupId, category };
       // The most selective filter picks the index; any other narrows it within the same Query.
-      const [field, { index, partition }] = artisanId
-        ? (['participantId', browseIndexes.artisan] as const)
+      const [field, partition] = artisanId
+        ? (['participantId', artisanListedProducts(artisanId)] as const)
         : groupId
-          ? (['groupId', browseIndexes.group] as const)
+          ? (['groupId', groupListedProducts(groupId)] as const)
           : category
-            ? (['category', browseIndexes.category] as const)
-            : ([undefined, browseIndexes.all] as const);
+            ? (['category', categoryListedProducts(category)] as const)
+            : ([undefined, listedProducts()] as const);
+      const read = indexQuery(partition);
       const narrowing = Object.entries(filters).filter(([name, value]) => value !== undefined && name !== field);
       const result = await queryPage(
         doc,
         {
           TableName: table,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk`,
+          ...read,
           ...(narrowing.length > 0
             ? {
                 FilterExpression: narrowing.map(([name]) => `#${name} = :${name}`).join(' AND '),
@@ -192,7 +183,7 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
               }
             : {}),
           ExpressionAttributeValues: {
-            ':pk': partition(field ? (filters[field] as string) : ''),
+            ...read.ExpressionAttributeValues,
             ...Object.fromEntries(narrowing.map(([name, value]) => [`:${name}`, value])),
           },
           ScanIndexForward: false,

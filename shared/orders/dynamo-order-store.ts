@@ -1,34 +1,35 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/kernel/errors';
 import { transactWrite } from '#shared/kernel/store/dynamo';
-import { idempotencyKey, orderKey, orderSellerKey, productKey } from '#shared/kernel/store/keys';
+import {
+  allOrders,
+  buyerOrders,
+  groupOrders,
+  type IndexPartition,
+  idempotencyKey,
+  indexKeys,
+  indexQuery,
+  orderKey,
+  orderSellerKey,
+  participantOrders,
+  productKey,
+} from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { OrderChanges, OrderScope, OrderStore } from './ports.ts';
 import type { Order, OrderStatus } from './schemas.ts';
 
-/**
- * Each way of listing orders is one index partition sorted by order id (a ULID, so by time):
- * the order itself sits in its buyer's (gsi1), its group's (gsi2) and the all-orders one (gsi3);
- * one seller row per participant with items in it sits in that participant's (gsi1).
- */
-const listIndexes = {
-  buyer: { index: 'gsi1', partition: (buyerSub: string) => `BUYER#${buyerSub}#ORDERS` },
-  group: { index: 'gsi2', partition: (groupId: string) => `GROUP#${groupId}#ORDERS` },
-  all: { index: 'gsi3', partition: () => 'ORDERS' },
-  participant: { index: 'gsi1', partition: (participantId: string) => `PARTICIPANT#${participantId}#ORDERS` },
-} as const;
-
-function partitionOf(scope: OrderScope): { index: string; pk: string } {
+/** Each way of listing orders is one index partition sorted by order id (a ULID, so by time). */
+function partitionOf(scope: OrderScope): IndexPartition {
   switch (scope.kind) {
     case 'buyer':
-      return { index: listIndexes.buyer.index, pk: listIndexes.buyer.partition(scope.buyerSub) };
+      return buyerOrders(scope.buyerSub);
     case 'group':
-      return { index: listIndexes.group.index, pk: listIndexes.group.partition(scope.groupId) };
+      return groupOrders(scope.groupId);
     case 'participant':
-      return { index: listIndexes.participant.index, pk: listIndexes.participant.partition(scope.participantId) };
+      return participantOrders(scope.participantId);
     case 'all':
-      return { index: listIndexes.all.index, pk: listIndexes.all.partition() };
+      return allOrders();
   }
 }
 
@@ -124,12 +125,9 @@ export function buildOrderStore(
                 Item: {
                   ...orderKey(order.id),
                   ...stored,
-                  gsi1pk: listIndexes.buyer.partition(order.buyerSub),
-                  gsi1sk: order.id,
-                  gsi2pk: listIndexes.group.partition(order.groupId),
-                  gsi2sk: order.id,
-                  gsi3pk: listIndexes.all.partition(),
-                  gsi3sk: order.id,
+                  ...indexKeys(buyerOrders(order.buyerSub), order.id),
+                  ...indexKeys(groupOrders(order.groupId), order.id),
+                  ...indexKeys(allOrders(), order.id),
                 },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
@@ -141,8 +139,7 @@ export function buildOrderStore(
                   ...orderSellerKey(order.id, participantId),
                   ...stored,
                   entity: 'order-seller',
-                  gsi1pk: listIndexes.participant.partition(participantId),
-                  gsi1sk: order.id,
+                  ...indexKeys(participantOrders(participantId), order.id),
                 },
               },
             })),
@@ -248,15 +245,14 @@ export function buildOrderStore(
       return { outcome: 'done', order: { ...order, ...changes } };
     },
     async list(scope, status, page) {
-      const { index, pk } = partitionOf(scope);
+      const read = indexQuery(partitionOf(scope));
       const result = await queryPage(
         doc,
         {
           TableName: table,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk`,
+          ...read,
           ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: { ':pk': pk, ...(status ? { ':status': status } : {}) },
+          ExpressionAttributeValues: { ...read.ExpressionAttributeValues, ...(status ? { ':status': status } : {}) },
           ScanIndexForward: false,
         },
         page,

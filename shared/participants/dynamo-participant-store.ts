@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/kernel/errors';
 import { failedConditions, transactWrite, isConditionFailure } from '#shared/kernel/store/dynamo';
-import { groupKey, participantKey } from '#shared/kernel/store/keys';
+import { groupKey, groupParticipants, indexKeys, indexQuery, participantKey } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ParticipantStore } from './ports.ts';
@@ -44,8 +44,7 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
               Item: {
                 ...participantKey(participant.id),
                 entity: 'participant',
-                gsi1pk: `GROUP#${participant.groupId}#PARTICIPANTS`,
-                gsi1sk: participant.id,
+                ...indexKeys(groupParticipants(participant.groupId), participant.id),
                 ...stored,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
@@ -67,9 +66,7 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
         doc,
         {
           TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `GROUP#${groupId}#PARTICIPANTS` },
+          ...indexQuery(groupParticipants(groupId)),
           ScanIndexForward: false,
         },
         page,

@@ -1,7 +1,17 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/kernel/errors';
 import { failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
-import { enrollmentGuardKey, enrollmentKey, participantEnrollmentKey, participantKey } from '#shared/kernel/store/keys';
+import {
+  enrollmentGuardKey,
+  enrollmentKey,
+  indexKeys,
+  indexQuery,
+  participantEnrollmentKey,
+  participantEnrollmentPrefix,
+  participantEnrollments,
+  participantKey,
+  referencedId,
+} from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { EnrollmentStore } from './ports.ts';
@@ -77,8 +87,7 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
               Item: {
                 ...enrollmentKey(enrollment.id),
                 entity: 'enrollment',
-                gsi1pk: `PARTICIPANT#${enrollment.participantId}#ENROLLMENTS`,
-                gsi1sk: enrollment.id,
+                ...indexKeys(participantEnrollments(enrollment.participantId), enrollment.id),
                 ...stored,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
@@ -158,7 +167,7 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
       const refs = await queryAll(doc, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'ENROLLMENT#' },
+        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': participantEnrollmentPrefix },
         ConsistentRead: true,
       });
       for (const ref of refs) {
@@ -166,7 +175,7 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
           await doc.send(
             new UpdateCommand({
               TableName: table,
-              Key: enrollmentKey((ref.sk as string).slice('ENROLLMENT#'.length)),
+              Key: enrollmentKey(referencedId(ref.sk as string, participantEnrollmentPrefix)),
               UpdateExpression: 'REMOVE assessment.notes SET erasedAt = :at, updatedAt = :at',
               ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
               ExpressionAttributeValues: { ':at': erasedAt },
@@ -183,9 +192,7 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
         doc,
         {
           TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}#ENROLLMENTS` },
+          ...indexQuery(participantEnrollments(participantId)),
           ScanIndexForward: false,
         },
         page,

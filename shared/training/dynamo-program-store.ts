@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError } from '#shared/kernel/errors';
 import { failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
-import { groupKey, programKey } from '#shared/kernel/store/keys';
+import { allPrograms, groupKey, groupPrograms, indexKeys, indexQuery, programKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ProgramStore } from './ports.ts';
 import type { Program } from './schemas.ts';
@@ -23,10 +23,8 @@ export function buildProgramStore(doc: DynamoDBDocumentClient, table: string, cu
               Item: {
                 ...programKey(program.id),
                 entity: 'program',
-                gsi1pk: `GROUP#${program.groupId}#PROGRAMS`,
-                gsi1sk: program.id,
-                gsi2pk: 'PROGRAMS',
-                gsi2sk: program.id,
+                ...indexKeys(groupPrograms(program.groupId), program.id),
+                ...indexKeys(allPrograms(), program.id),
                 ...program,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
@@ -43,14 +41,11 @@ export function buildProgramStore(doc: DynamoDBDocumentClient, table: string, cu
       return Item ? toProgram(Item) : undefined;
     },
     async list(groupId, page) {
-      const [index, partition] = groupId ? (['gsi1', `GROUP#${groupId}#PROGRAMS`] as const) : (['gsi2', 'PROGRAMS'] as const);
       const result = await queryPage(
         doc,
         {
           TableName: table,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk`,
-          ExpressionAttributeValues: { ':pk': partition },
+          ...indexQuery(groupId ? groupPrograms(groupId) : allPrograms()),
           ScanIndexForward: false,
         },
         page,

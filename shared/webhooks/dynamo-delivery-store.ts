@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { failedConditions, isConditionFailure, transactWrite } from '#shared/kernel/store/dynamo';
-import { webhookDeliveryKey, webhookKey } from '#shared/kernel/store/keys';
+import { webhookDeliveryKey, webhookDeliveryPrefix, webhookKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { subscriptionDelete } from './dynamo-webhook-store.ts';
 import type { AttemptRecord, DeliveryStore, StoredDelivery } from './ports.ts';
@@ -91,7 +91,7 @@ export function buildDeliveryStore(doc: DynamoDBDocumentClient, table: string, c
         {
           TableName: table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': webhookKey(webhookId).pk, ':prefix': 'DELIVERY#' },
+          ExpressionAttributeValues: { ':pk': webhookKey(webhookId).pk, ':prefix': webhookDeliveryPrefix },
           ScanIndexForward: false,
         },
         page,

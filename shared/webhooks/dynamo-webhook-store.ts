@@ -1,12 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
-import { webhookKey, webhookSubscriptionKey } from '#shared/kernel/store/keys';
+import { allWebhooks, indexKeys, indexQuery, webhookKey, webhookSubscribers, webhookSubscriptionKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { StoredWebhook, WebhookStore } from './ports.ts';
-
-/** All webhooks (gsi1), and the subscribers of each event type (gsi1 on the subscription rows). */
-const allWebhooks = 'WEBHOOKS';
-export const subscribersPartition = (eventType: string) => `WEBHOOK_SUBSCRIBERS#${eventType}`;
 
 export function toStoredWebhook(item: Record<string, unknown>): StoredWebhook {
   const w = item as unknown as StoredWebhook;
@@ -32,8 +28,7 @@ export function subscriptionPut(table: string, webhookId: string, eventType: str
         entity: 'webhook-subscription',
         webhookId,
         eventType,
-        gsi1pk: subscribersPartition(eventType),
-        gsi1sk: webhookId,
+        ...indexKeys(webhookSubscribers(eventType), webhookId),
       },
     },
   };
@@ -54,7 +49,7 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
         {
           Put: {
             TableName: table,
-            Item: { ...webhookKey(webhook.id), entity: 'webhook', ...webhook, gsi1pk: allWebhooks, gsi1sk: webhook.id },
+            Item: { ...webhookKey(webhook.id), entity: 'webhook', ...webhook, ...indexKeys(allWebhooks(), webhook.id) },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -67,9 +62,7 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
         doc,
         {
           TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': allWebhooks },
+          ...indexQuery(allWebhooks()),
           ScanIndexForward: false,
         },
         page,
@@ -116,9 +109,7 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
         const result = await doc.send(
           new QueryCommand({
             TableName: table,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': subscribersPartition(eventType) },
+            ...indexQuery(webhookSubscribers(eventType)),
             ProjectionExpression: 'webhookId',
             ExclusiveStartKey: startKey,
           }),
