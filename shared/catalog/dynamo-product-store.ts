@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
-import { batchGetAll, failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
+import { batchGetAll, isConditionFailure, queryAll } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
 import {
   artisanListedProducts,
   categoryListedProducts,
@@ -50,15 +51,17 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
   return {
     async create(product) {
       await transactWrite(doc, [
-        {
+        tagged('product', {
           Put: {
             TableName: table,
             Item: { ...productKey(product.id), entity: 'product', ...product },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        // The seller's reference to it, so erasure finds every product of theirs by key (shared/store/README.md).
-        { Put: { TableName: table, Item: { ...participantProductKey(product.participantId, product.id), entity: 'participant-product' } } },
+        }),
+        // The seller's reference to it, so erasure finds every product of theirs by key (README.md beside keys.ts).
+        tagged('reference', {
+          Put: { TableName: table, Item: { ...participantProductKey(product.participantId, product.id), entity: 'participant-product' } },
+        }),
       ]);
     },
     async get(productId) {
@@ -115,35 +118,37 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
               UpdateExpression: `SET #status = :to, updatedAt = :at REMOVE ${Object.keys(listing).join(', ')}`,
               ExpressionAttributeValues: { ':to': to, ':at': at, ...condition.current },
             };
-      try {
-        await transactWrite(doc, [
-          {
-            Update: {
-              TableName: table,
-              Key: productKey(product.id),
-              ConditionExpression: condition.ConditionExpression,
-              ExpressionAttributeNames: condition.ExpressionAttributeNames,
-              ...update,
-            },
+      const items = [
+        tagged('product', {
+          Update: {
+            TableName: table,
+            Key: productKey(product.id),
+            ConditionExpression: condition.ConditionExpression,
+            ExpressionAttributeNames: condition.ExpressionAttributeNames,
+            ...update,
           },
-          outboxPut(table, event),
-          // Whoever erases a seller's personal data delists their products after marking them erased: no listing may follow.
-          ...(to === 'listed'
-            ? [
-                {
-                  ConditionCheck: {
-                    TableName: table,
-                    Key: participantKey(product.participantId),
-                    ConditionExpression: 'attribute_not_exists(erasedAt)',
-                  },
+        }),
+        tagged('event', outboxPut(table, event)),
+        // Whoever erases a seller's personal data delists their products after marking them erased: no listing may follow.
+        ...(to === 'listed'
+          ? [
+              tagged('seller', {
+                ConditionCheck: {
+                  TableName: table,
+                  Key: participantKey(product.participantId),
+                  ConditionExpression: 'attribute_not_exists(erasedAt)',
                 },
-              ]
-            : []),
-        ]);
+              }),
+            ]
+          : []),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        const [changed, , erased] = failedConditions(error) ?? [];
-        if (changed) throw new ConflictError(`The product is no longer ${product.status}`);
-        if (erased) throw new BusinessRuleError("The seller's personal data was erased: their products can no longer be listed");
+        const failed = failedConditions(error, items);
+        if (failedOn(failed, 'product')) throw new ConflictError(`The product is no longer ${product.status}`);
+        if (failedOn(failed, 'seller'))
+          throw new BusinessRuleError("The seller's personal data was erased: their products can no longer be listed");
         throw error;
       }
       return { ...product, status: to, updatedAt: at, ...(to === 'listed' ? { listedAt: at } : {}) };

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/kernel/errors';
-import { failedConditions, transactWrite, isConditionFailure } from '#shared/kernel/store/dynamo';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
 import { groupKey, groupParticipants, indexKeys, indexQuery, participantKey } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
@@ -35,25 +36,28 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
     async register(participant, event) {
       // Never stored as null: "not erased" is the attribute's absence, which conditions test with attribute_not_exists.
       const { erasedAt: _erasedAt, ...stored } = participant;
-      try {
-        await transactWrite(doc, [
-          { ConditionCheck: { TableName: table, Key: groupKey(participant.groupId), ConditionExpression: 'attribute_exists(pk)' } },
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...participantKey(participant.id),
-                entity: 'participant',
-                ...indexKeys(groupParticipants(participant.groupId), participant.id),
-                ...stored,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
+      const items = [
+        tagged('group', {
+          ConditionCheck: { TableName: table, Key: groupKey(participant.groupId), ConditionExpression: 'attribute_exists(pk)' },
+        }),
+        tagged('participant', {
+          Put: {
+            TableName: table,
+            Item: {
+              ...participantKey(participant.id),
+              entity: 'participant',
+              ...indexKeys(groupParticipants(participant.groupId), participant.id),
+              ...stored,
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          outboxPut(table, event),
-        ]);
+        }),
+        tagged('event', outboxPut(table, event)),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        if (failedConditions(error)?.[0]) throw new BusinessRuleError('The group does not exist');
+        if (failedOn(failedConditions(error, items), 'group')) throw new BusinessRuleError('The group does not exist');
         throw error;
       }
     },

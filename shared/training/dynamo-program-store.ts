@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError } from '#shared/kernel/errors';
-import { failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
 import { allPrograms, groupKey, groupPrograms, indexKeys, indexQuery, programKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ProgramStore } from './ports.ts';
@@ -14,25 +14,28 @@ function toProgram(item: Record<string, unknown>): Program {
 export function buildProgramStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): ProgramStore {
   return {
     async create(program) {
-      try {
-        await transactWrite(doc, [
-          { ConditionCheck: { TableName: table, Key: groupKey(program.groupId), ConditionExpression: 'attribute_exists(pk)' } },
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...programKey(program.id),
-                entity: 'program',
-                ...indexKeys(groupPrograms(program.groupId), program.id),
-                ...indexKeys(allPrograms(), program.id),
-                ...program,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
+      const items = [
+        tagged('group', {
+          ConditionCheck: { TableName: table, Key: groupKey(program.groupId), ConditionExpression: 'attribute_exists(pk)' },
+        }),
+        tagged('program', {
+          Put: {
+            TableName: table,
+            Item: {
+              ...programKey(program.id),
+              entity: 'program',
+              ...indexKeys(groupPrograms(program.groupId), program.id),
+              ...indexKeys(allPrograms(), program.id),
+              ...program,
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        ]);
+        }),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        if (failedConditions(error)?.[0]) throw new BusinessRuleError('The group does not exist');
+        if (failedOn(failedConditions(error, items), 'group')) throw new BusinessRuleError('The group does not exist');
         throw error;
       }
     },

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { failedConditions, isConditionFailure, transactWrite } from '#shared/kernel/store/dynamo';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { failedConditions, tagged, transactWrite } from '#shared/kernel/store/transaction';
 import { webhookDeliveryKey, webhookDeliveryPrefix, webhookKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { subscriptionDelete } from './dynamo-webhook-store.ts';
@@ -101,28 +102,35 @@ export function buildDeliveryStore(doc: DynamoDBDocumentClient, table: string, c
     },
     async record(webhookId, messageId, expectedAttempts, result, disable) {
       const update = attemptUpdate(webhookId, messageId, expectedAttempts, result);
-      try {
-        if (!disable) {
+      if (!disable) {
+        try {
           await doc.send(new UpdateCommand(update));
           return true;
+        } catch (error) {
+          if (isConditionFailure(error)) return false;
+          throw error;
         }
-        await transactWrite(doc, [
-          { Update: update },
-          {
-            Update: {
-              TableName: table,
-              Key: webhookKey(webhookId),
-              UpdateExpression: 'SET #status = :disabled',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':disabled': 'disabled' },
-            },
+      }
+      const items = [
+        tagged('delivery', { Update: update }),
+        tagged('webhook', {
+          Update: {
+            TableName: table,
+            Key: webhookKey(webhookId),
+            UpdateExpression: 'SET #status = :disabled',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':disabled': 'disabled' },
           },
-          ...disable.eventTypes.map((eventType) => subscriptionDelete(table, webhookId, eventType)),
-        ]);
+        }),
+        ...disable.eventTypes.map((eventType) => tagged('subscription', subscriptionDelete(table, webhookId, eventType))),
+      ];
+      try {
+        await transactWrite(doc, items);
         return true;
       } catch (error) {
-        if (isConditionFailure(error) || failedConditions(error)?.some(Boolean)) return false;
+        // The attempt was recorded meanwhile, or the webhook is gone: either way this attempt is not the one recorded.
+        if ((failedConditions(error, items)?.length ?? 0) > 0) return false;
         throw error;
       }
     },

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
 import { allWebhooks, indexKeys, indexQuery, webhookKey, webhookSubscribers, webhookSubscriptionKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { StoredWebhook, WebhookStore } from './ports.ts';
@@ -46,14 +47,14 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
   return {
     async create(webhook) {
       await transactWrite(doc, [
-        {
+        tagged('webhook', {
           Put: {
             TableName: table,
             Item: { ...webhookKey(webhook.id), entity: 'webhook', ...webhook, ...indexKeys(allWebhooks(), webhook.id) },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        ...webhook.eventTypes.map((eventType) => subscriptionPut(table, webhook.id, eventType)),
+        }),
+        ...webhook.eventTypes.map((eventType) => tagged('subscription', subscriptionPut(table, webhook.id, eventType))),
       ]);
     },
     get,
@@ -73,14 +74,15 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
     async remove(webhookId) {
       const webhook = await get(webhookId);
       if (!webhook) return false;
+      const items = [
+        tagged('webhook', { Delete: { TableName: table, Key: webhookKey(webhookId), ConditionExpression: 'attribute_exists(pk)' } }),
+        ...webhook.eventTypes.map((eventType) => tagged('subscription', subscriptionDelete(table, webhookId, eventType))),
+      ];
       try {
-        await transactWrite(doc, [
-          { Delete: { TableName: table, Key: webhookKey(webhookId), ConditionExpression: 'attribute_exists(pk)' } },
-          ...webhook.eventTypes.map((eventType) => subscriptionDelete(table, webhookId, eventType)),
-        ]);
+        await transactWrite(doc, items);
         return true;
       } catch (error) {
-        if (failedConditions(error)?.[0]) return false;
+        if (failedOn(failedConditions(error, items), 'webhook')) return false;
         throw error;
       }
     },
