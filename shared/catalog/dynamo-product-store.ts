@@ -65,6 +65,7 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
       ]);
     },
     async get(productId) {
+      // Strong: edits and listing condition on the status read here, and a seller's GET after a PATCH must show it.
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: productKey(productId), ConsistentRead: true }));
       return Item ? toProduct(Item) : undefined;
     },
@@ -154,6 +155,7 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
       return { ...product, status: to, updatedAt: at, ...(to === 'listed' ? { listedAt: at } : {}) };
     },
     async ofParticipant(participantId) {
+      // Strong, both reads: erasure must find a product created a moment before, and delist it as it is now.
       const refs = await queryAll(doc, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

@@ -90,6 +90,7 @@ export function buildEarningsLedger(doc: DynamoDBDocumentClient, table: string):
       }
     },
     async entriesOf(participantId) {
+      // Strong: a participant's statement and export must include a credit written a moment before.
       const entries = (await queryAll(doc, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

@@ -190,6 +190,7 @@ export function buildOrderStore(
       }
     },
     async claimOf(buyerSub, key, nowSeconds) {
+      // Strong: a client's retry can follow its first request within milliseconds, and must find that claim.
       const { Item } = await doc.send(
         new GetCommand({
           TableName: table,
@@ -202,6 +203,7 @@ export function buildOrderStore(
       return { bodyHash: Item.bodyHash as string, orderId: Item.orderId as string };
     },
     async get(orderId) {
+      // Strong: a lifecycle step picks its transition from the status read here, and GET after a step must show it.
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }));
       return Item ? toOrder(Item) : undefined;
     },

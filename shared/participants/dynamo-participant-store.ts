@@ -115,6 +115,7 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
         return toParticipant(Attributes ?? {});
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+        // Strong: the erasure that made the condition fail may have been written a moment ago; answer with it.
         const { Item } = await doc.send(new GetCommand({ TableName: table, Key: participantKey(participantId), ConsistentRead: true }));
         return Item ? toParticipant(Item) : undefined;
       }

@@ -52,6 +52,7 @@ function toEnrollment(item: Record<string, unknown>): Enrollment {
 
 export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): EnrollmentStore {
   const get = async (enrollmentId: string) => {
+    // Strong: completion reads back its own write, and attendance and completion check the status read here.
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: enrollmentKey(enrollmentId), ConsistentRead: true }));
     return Item ? toEnrollment(Item) : undefined;
   };

@@ -36,6 +36,7 @@ function toStoredDelivery(item: Record<string, unknown>): StoredDelivery {
 }
 
 export function buildDeliveryStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): DeliveryStore {
+  // Strong: an attempt and a manual retry condition their writes on the attempts count read here.
   const get = async (webhookId: string, messageId: string) => {
     const { Item } = await doc.send(
       new GetCommand({ TableName: table, Key: webhookDeliveryKey(webhookId, messageId), ConsistentRead: true }),

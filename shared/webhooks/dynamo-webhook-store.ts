@@ -40,6 +40,8 @@ export const subscriptionDelete = (table: string, webhookId: string, eventType: 
 });
 
 export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): WebhookStore {
+  // Strong: removal deletes the subscriptions of the event types read here, and an attempt signs with the secret
+  // a rotation may have just replaced.
   const get = async (webhookId: string) => {
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: webhookKey(webhookId), ConsistentRead: true }));
     return Item ? toStoredWebhook(Item) : undefined;

@@ -1,5 +1,5 @@
 import { OrderDelivered } from '#events/order-delivered';
-import { earningsDeps } from '#shared/earnings/deps';
+import { earningsCreditDeps } from '#shared/earnings/deps';
 import { creditEarnings } from '#shared/earnings/earnings';
 import { on } from '#shared/kernel/consumers/event-cases';
 import { eventHandler } from '#shared/kernel/consumers/event-handler';
@@ -14,7 +14,7 @@ const messages = {
   'not-delivered': 'The order is not delivered; nothing credited',
 } as const;
 
-export const buildHandler = (deps = earningsDeps()) =>
+export const buildHandler = (deps = earningsCreditDeps()) =>
   eventHandler(declaration, [
     on(OrderDelivered, async ({ data }) => {
       const outcome = await creditEarnings(deps, data);

@@ -1,11 +1,10 @@
 import { queueHandler } from '#shared/kernel/consumers/queue-handler';
 import { logger } from '#shared/kernel/observability/logger';
 import { attemptDelivery } from '#shared/webhooks/delivery';
-import { webhookDeps } from '#shared/webhooks/deps';
-import { deliveryQueue, senderDeps } from '#shared/webhooks/queue-deps';
+import { webhooksDeliveryDeps } from '#shared/webhooks/queue-deps';
 import declaration from './function.ts';
 
-export const buildHandler = (deps = { ...webhookDeps(), queue: deliveryQueue(), ...senderDeps() }) =>
+export const buildHandler = (deps = webhooksDeliveryDeps()) =>
   queueHandler(declaration, async (message, record) => {
     const outcome = await attemptDelivery(deps, message, record.messageId);
     const keys = { webhookId: message.webhookId, messageId: message.messageId, ...outcome };

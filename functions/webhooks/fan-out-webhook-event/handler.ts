@@ -2,12 +2,11 @@ import { on } from '#shared/kernel/consumers/event-cases';
 import { queueHandler } from '#shared/kernel/consumers/queue-handler';
 import { logger } from '#shared/kernel/observability/logger';
 import { fanOutEvent } from '#shared/webhooks/delivery';
-import { webhookDeps } from '#shared/webhooks/deps';
-import { deliveryQueue } from '#shared/webhooks/queue-deps';
+import { webhooksQueueDeps } from '#shared/webhooks/queue-deps';
 import declaration from './function.ts';
 
 /** Every event type is fanned out alike: one case per declared contract, each event checked against its own. */
-export const buildHandler = (deps = { ...webhookDeps(), queue: deliveryQueue() }) =>
+export const buildHandler = (deps = webhooksQueueDeps()) =>
   queueHandler(
     declaration,
     declaration.trigger.events.map((contract) =>
