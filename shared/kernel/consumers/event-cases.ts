@@ -15,7 +15,7 @@ export function on<C extends EventContract>(contract: C, run: (detail: EventDeta
   return { contract, run: run as EventCase['run'] };
 }
 
-const keyOf = (contract: Pick<EventContract, 'source' | 'detailType'>) => `${contract.source}\u0000${contract.detailType}`;
+const keyOf = ({ source, detailType }: { source: string; detailType: string }) => `${source}\u0000${detailType}`;
 
 /**
  * Picks the case of an event by its source and detail-type and parses its detail by that case's contract, so a
@@ -34,7 +34,7 @@ export function eventDispatch(declared: readonly EventContract[], cases: readonl
   }
   const schemas = new Map(cases.map((entry) => [entry, detailSchema(entry.contract)]));
   return (event: { source: string; 'detail-type': string; detail: unknown }) => {
-    const entry = byType.get(keyOf({ source: event.source as EventContract['source'], detailType: event['detail-type'] }));
+    const entry = byType.get(keyOf({ source: event.source, detailType: event['detail-type'] }));
     if (!entry) throw new Error(`No case for ${event['detail-type']} from ${event.source}`);
     return { entry, detail: schemas.get(entry)?.parse(event.detail) as EventDetail<EventContract> };
   };
