@@ -10,6 +10,8 @@ import type { ProductImageStore, StoredImage } from './ports.ts';
  */
 export function buildProductImageStore(doc: DynamoDBDocumentClient, table: string): ProductImageStore {
   const imagesOf = async (productId: string) => {
+    // Strong: the upload's notification can come right after its pending image was appended, and the settling
+    // update names the image's index as read here.
     const { Item } = await doc.send(
       new GetCommand({ TableName: table, Key: productKey(productId), ProjectionExpression: 'images', ConsistentRead: true }),
     );

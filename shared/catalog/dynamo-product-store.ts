@@ -1,36 +1,24 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
-import { batchGetAll, failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
-import { participantKey, participantProductKey, productKey } from '#shared/kernel/store/keys';
+import { batchGetAll, isConditionFailure, queryAll } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import {
+  artisanListedProducts,
+  categoryListedProducts,
+  groupListedProducts,
+  indexQuery,
+  listedProducts,
+  participantKey,
+  participantProductKey,
+  participantProductPrefix,
+  productKey,
+  productListingKeys,
+  referencedId,
+} from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ProductStore } from './ports.ts';
 import type { Product } from './schemas.ts';
-
-/**
- * A listed product sits in four sparse index partitions, one per way of browsing, all sorted
- * by listing time; leaving the listing removes it from all of them.
- */
-const browseIndexes = {
-  all: { index: 'gsi2', partition: () => 'LISTED' },
-  group: { index: 'gsi1', partition: (groupId: string) => `LISTED#GROUP#${groupId}` },
-  category: { index: 'gsi3', partition: (category: string) => `LISTED#CATEGORY#${category}` },
-  artisan: { index: 'gsi4', partition: (participantId: string) => `LISTED#ARTISAN#${participantId}` },
-} as const;
-
-function listingKeys(product: Pick<Product, 'id' | 'groupId' | 'category' | 'participantId'>, listedAt: string) {
-  const sort = `${listedAt}#${product.id}`;
-  return {
-    gsi1pk: browseIndexes.group.partition(product.groupId),
-    gsi1sk: sort,
-    gsi2pk: browseIndexes.all.partition(),
-    gsi2sk: sort,
-    gsi3pk: browseIndexes.category.partition(product.category),
-    gsi3sk: sort,
-    gsi4pk: browseIndexes.artisan.partition(product.participantId),
-    gsi4sk: sort,
-  };
-}
 
 function toProduct(item: Record<string, unknown>): Product {
   const p = item as Product;
@@ -63,25 +51,31 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
   return {
     async create(product) {
       await transactWrite(doc, [
-        {
+        tagged('product', {
           Put: {
             TableName: table,
             Item: { ...productKey(product.id), entity: 'product', ...product },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        // The seller's reference to it, so erasure finds every product of theirs by key (shared/store/README.md).
-        { Put: { TableName: table, Item: { ...participantProductKey(product.participantId, product.id), entity: 'participant-product' } } },
+        }),
+        // The seller's reference to it, so erasure finds every product of theirs by key (README.md beside keys.ts).
+        tagged('reference', {
+          Put: { TableName: table, Item: { ...participantProductKey(product.participantId, product.id), entity: 'participant-product' } },
+        }),
       ]);
     },
     async get(productId) {
+      // Strong: edits and listing condition on the status read here, and a seller's GET after a PATCH must show it.
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: productKey(productId), ConsistentRead: true }));
       return Item ? toProduct(Item) : undefined;
     },
     async update(product, changes, updatedAt) {
       const values: Record<string, unknown> = { ...changes, updatedAt };
       // A listed product's category is also its place in the category index.
-      if (changes.category !== undefined && product.status === 'listed') values.gsi3pk = browseIndexes.category.partition(changes.category);
+      if (changes.category !== undefined && product.status === 'listed') {
+        const { index, pk } = categoryListedProducts(changes.category);
+        values[`${index}pk`] = pk;
+      }
       const names = Object.keys(values);
       const condition = stillIn(product.status);
       try {
@@ -107,84 +101,88 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
     },
     async transition(product, to, at, event) {
       const condition = stillIn(product.status);
-      const listing = to === 'listed' ? listingKeys(product, at) : undefined;
-      const update = listing
-        ? {
-            UpdateExpression: `SET #status = :to, listedAt = :at, updatedAt = :at, ${Object.keys(listing)
-              .map((key) => `${key} = :${key}`)
-              .join(', ')}`,
-            ExpressionAttributeValues: {
-              ':to': to,
-              ':at': at,
-              ...condition.current,
-              ...Object.fromEntries(Object.entries(listing).map(([key, value]) => [`:${key}`, value])),
-            },
-          }
-        : {
-            UpdateExpression: 'SET #status = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk',
-            ExpressionAttributeValues: { ':to': to, ':at': at, ...condition.current },
-          };
-      try {
-        await transactWrite(doc, [
-          {
-            Update: {
-              TableName: table,
-              Key: productKey(product.id),
-              ConditionExpression: condition.ConditionExpression,
-              ExpressionAttributeNames: condition.ExpressionAttributeNames,
-              ...update,
-            },
+      const listing = productListingKeys(product, at);
+      const update =
+        to === 'listed'
+          ? {
+              UpdateExpression: `SET #status = :to, listedAt = :at, updatedAt = :at, ${Object.keys(listing)
+                .map((key) => `${key} = :${key}`)
+                .join(', ')}`,
+              ExpressionAttributeValues: {
+                ':to': to,
+                ':at': at,
+                ...condition.current,
+                ...Object.fromEntries(Object.entries(listing).map(([key, value]) => [`:${key}`, value])),
+              },
+            }
+          : {
+              UpdateExpression: `SET #status = :to, updatedAt = :at REMOVE ${Object.keys(listing).join(', ')}`,
+              ExpressionAttributeValues: { ':to': to, ':at': at, ...condition.current },
+            };
+      const items = [
+        tagged('product', {
+          Update: {
+            TableName: table,
+            Key: productKey(product.id),
+            ConditionExpression: condition.ConditionExpression,
+            ExpressionAttributeNames: condition.ExpressionAttributeNames,
+            ...update,
           },
-          outboxPut(table, event),
-          // Whoever erases a seller's personal data delists their products after marking them erased: no listing may follow.
-          ...(to === 'listed'
-            ? [
-                {
-                  ConditionCheck: {
-                    TableName: table,
-                    Key: participantKey(product.participantId),
-                    ConditionExpression: 'attribute_not_exists(erasedAt)',
-                  },
+        }),
+        tagged('event', outboxPut(table, event)),
+        // Whoever erases a seller's personal data delists their products after marking them erased: no listing may follow.
+        ...(to === 'listed'
+          ? [
+              tagged('seller', {
+                ConditionCheck: {
+                  TableName: table,
+                  Key: participantKey(product.participantId),
+                  ConditionExpression: 'attribute_not_exists(erasedAt)',
                 },
-              ]
-            : []),
-        ]);
+              }),
+            ]
+          : []),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        const [changed, , erased] = failedConditions(error) ?? [];
-        if (changed) throw new ConflictError(`The product is no longer ${product.status}`);
-        if (erased) throw new BusinessRuleError("The seller's personal data was erased: their products can no longer be listed");
+        const failed = failedConditions(error, items);
+        if (failedOn(failed, 'product')) throw new ConflictError(`The product is no longer ${product.status}`);
+        if (failedOn(failed, 'seller'))
+          throw new BusinessRuleError("The seller's personal data was erased: their products can no longer be listed");
         throw error;
       }
       return { ...product, status: to, updatedAt: at, ...(to === 'listed' ? { listedAt: at } : {}) };
     },
     async ofParticipant(participantId) {
+      // Strong, both reads: erasure must find a product created a moment before, and delist it as it is now.
       const refs = await queryAll(doc, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'PRODUCT#' },
+        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': participantProductPrefix },
         ConsistentRead: true,
       });
-      const ids = refs.map((ref) => (ref.sk as string).slice('PRODUCT#'.length));
+      const ids = refs.map((ref) => referencedId(ref.sk as string, participantProductPrefix));
       const products = (await batchGetAll(doc, table, ids.map(productKey), { ConsistentRead: true })).map(toProduct);
       return products.sort((a, b) => b.id.localeCompare(a.id));
     },
     async browse({ artisanId, groupId, category }, page) {
       const filters = { participantId: artisanId, groupId, category };
       // The most selective filter picks the index; any other narrows it within the same Query.
-      const [field, { index, partition }] = artisanId
-        ? (['participantId', browseIndexes.artisan] as const)
+      const [field, partition] = artisanId
+        ? (['participantId', artisanListedProducts(artisanId)] as const)
         : groupId
-          ? (['groupId', browseIndexes.group] as const)
+          ? (['groupId', groupListedProducts(groupId)] as const)
           : category
-            ? (['category', browseIndexes.category] as const)
-            : ([undefined, browseIndexes.all] as const);
+            ? (['category', categoryListedProducts(category)] as const)
+            : ([undefined, listedProducts()] as const);
+      const read = indexQuery(partition);
       const narrowing = Object.entries(filters).filter(([name, value]) => value !== undefined && name !== field);
       const result = await queryPage(
         doc,
         {
           TableName: table,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk`,
+          ...read,
           ...(narrowing.length > 0
             ? {
                 FilterExpression: narrowing.map(([name]) => `#${name} = :${name}`).join(' AND '),
@@ -192,7 +190,7 @@ export function buildProductStore(doc: DynamoDBDocumentClient, table: string, cu
               }
             : {}),
           ExpressionAttributeValues: {
-            ':pk': partition(field ? (filters[field] as string) : ''),
+            ...read.ExpressionAttributeValues,
             ...Object.fromEntries(narrowing.map(([name, value]) => [`:${name}`, value])),
           },
           ScanIndexForward: false,

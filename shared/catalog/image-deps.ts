@@ -10,7 +10,7 @@ import { buildUploadSigner } from './s3-upload-signer.ts';
 import type { ImageRenderer } from './ports.ts';
 
 /** The presign function's side effects, built once per container. */
-export function imageUploadDeps() {
+export function catalogImageUploadDeps() {
   const doc = buildDocumentClient();
   const table = tableName();
   return {
@@ -22,7 +22,7 @@ export function imageUploadDeps() {
 }
 
 /** The processor's side effects; the renderer is passed in so that only the processor's bundle imports sharp. */
-export function imageProcessingDeps(renderer: ImageRenderer) {
+export function catalogImageProcessingDeps(renderer: ImageRenderer) {
   return {
     images: buildProductImageStore(buildDocumentClient(), tableName()),
     objects: buildImageObjects(buildObjectRequestSigner(bucketName())),

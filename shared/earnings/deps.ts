@@ -15,14 +15,14 @@ function ledgerDeps(doc: DynamoDBDocumentClient, table: string) {
   };
 }
 
-/** The earnings context's side effects, built once per container. */
+/** The earnings context's side effects, built once per container. Reading earnings shows private data, so it records who looked. */
 export function earningsDeps() {
-  return ledgerDeps(buildDocumentClient(), tableName());
-}
-
-/** Reading earnings shows private data, so the reader also records who looked. */
-export function earningsReadDeps() {
   const doc = buildDocumentClient();
   const table = tableName();
   return { ...ledgerDeps(doc, table), accessLog: buildAccessLog(doc, table, buildCursorCodec()) };
+}
+
+/** Crediting shows nothing to anyone: no access log, and so no cursor key either. */
+export function earningsCreditDeps() {
+  return ledgerDeps(buildDocumentClient(), tableName());
 }

@@ -7,6 +7,7 @@ import type { DeliveredOrder, EarningsSources } from './ports.ts';
 export function buildEarningsSources(doc: DynamoDBDocumentClient, table: string, directory: ParticipantDirectory): EarningsSources {
   return {
     async order(orderId) {
+      // Strong: OrderDelivered can arrive before an eventual read would see `delivered`, and the credit would be refused.
       const { Item } = await doc.send(
         new GetCommand({
           TableName: table,

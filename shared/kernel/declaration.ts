@@ -1,4 +1,5 @@
 import type { $ZodType } from 'zod/v4/core';
+import { type EventContract, patternFor, patternForAny } from '#events/event-contract';
 import { EnvName } from '#shared/kernel/env';
 
 /**
@@ -39,19 +40,63 @@ export interface HttpRoute {
   response: { status: number; schema?: $ZodType; contentType?: string; alternativeContentTypes?: readonly string[] };
 }
 
+/**
+ * An EventBridge rule on the platform bus. `contracts`: the events it takes, from events/; eventTrigger derives the
+ * pattern from them, and the consumer wrapper (shared/kernel/consumers/event-handler.ts) parses each event by its own.
+ */
+export interface EventTrigger<Cs extends readonly EventContract[] = readonly EventContract[]> {
+  kind: 'event';
+  pattern: Record<string, unknown>;
+  contracts?: Cs;
+}
+
+/**
+ * A work queue (with its dead-letter queue) that this function alone consumes, in batches, reporting partial batch
+ * failures. Its messages are either the function's own (`message`: the schema every message is parsed by) or events
+ * of the platform bus (`events`, with `feed`: one pattern each, one rule each, whose events become the messages).
+ */
+export interface QueueTrigger<M extends $ZodType = $ZodType> {
+  kind: 'queue';
+  queue: QueueName;
+  batchSize: number;
+  message?: M;
+  events?: readonly EventContract[];
+  feed?: readonly Record<string, unknown>[];
+}
+
 export type Trigger =
   | { kind: 'http'; route: HttpRoute }
-  /** an EventBridge rule on the platform bus */
-  | { kind: 'event'; pattern: Record<string, unknown> }
+  | EventTrigger
   /** the table's stream, with an event-source filter pattern in EventBridge syntax */
   | { kind: 'tableStream'; filter: Record<string, unknown>; batchSize: number }
   /** S3 object-created notifications of the images bucket, for keys under the prefix; invoked asynchronously */
   | { kind: 'objectCreated'; prefix: string }
-  /**
-   * A work queue (with its dead-letter queue) that this function alone consumes, in batches, reporting partial batch
-   * failures. `feed`: EventBridge patterns on the platform bus, one rule each, whose events become the queue's messages.
-   */
-  | { kind: 'queue'; queue: QueueName; batchSize: number; feed?: readonly Record<string, unknown>[] };
+  | QueueTrigger;
+
+/** The rule of a consumer of these events: the pattern selects exactly them. */
+export function eventTrigger<const Cs extends readonly EventContract[]>(...contracts: Cs): EventTrigger<Cs> & { contracts: Cs } {
+  return { kind: 'event', contracts, pattern: patternForAny(contracts) };
+}
+
+/** A work queue whose messages the function sends itself, each parsed by `message`. */
+export function workQueueTrigger<M extends $ZodType>(trigger: {
+  queue: QueueName;
+  batchSize: number;
+  message: M;
+}): QueueTrigger<M> & {
+  message: M;
+} {
+  return { kind: 'queue', ...trigger };
+}
+
+/** A work queue fed by the bus: one rule per event type, each selecting exactly that type. */
+export function eventQueueTrigger(trigger: {
+  queue: QueueName;
+  batchSize: number;
+  events: readonly EventContract[];
+}): QueueTrigger & { events: readonly EventContract[]; feed: readonly Record<string, unknown>[] } {
+  return { kind: 'queue', ...trigger, feed: trigger.events.map(patternFor) };
+}
 
 /** The platform's work queues. Each is consumed by the one function whose queue trigger names it. */
 export const queueNames = ['webhook-events', 'webhook-deliveries'] as const;

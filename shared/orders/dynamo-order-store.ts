@@ -1,34 +1,35 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/kernel/errors';
-import { transactWrite } from '#shared/kernel/store/dynamo';
-import { idempotencyKey, orderKey, orderSellerKey, productKey } from '#shared/kernel/store/keys';
+import { failedConditions, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import {
+  allOrders,
+  buyerOrders,
+  groupOrders,
+  type IndexPartition,
+  idempotencyKey,
+  indexKeys,
+  indexQuery,
+  orderKey,
+  orderSellerKey,
+  participantOrders,
+  productKey,
+} from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
-import type { OrderChanges, OrderScope, OrderStore } from './ports.ts';
+import type { OrderableProduct, OrderChanges, OrderScope, OrderStore } from './ports.ts';
 import type { Order, OrderStatus } from './schemas.ts';
 
-/**
- * Each way of listing orders is one index partition sorted by order id (a ULID, so by time):
- * the order itself sits in its buyer's (gsi1), its group's (gsi2) and the all-orders one (gsi3);
- * one seller row per participant with items in it sits in that participant's (gsi1).
- */
-const listIndexes = {
-  buyer: { index: 'gsi1', partition: (buyerSub: string) => `BUYER#${buyerSub}#ORDERS` },
-  group: { index: 'gsi2', partition: (groupId: string) => `GROUP#${groupId}#ORDERS` },
-  all: { index: 'gsi3', partition: () => 'ORDERS' },
-  participant: { index: 'gsi1', partition: (participantId: string) => `PARTICIPANT#${participantId}#ORDERS` },
-} as const;
-
-function partitionOf(scope: OrderScope): { index: string; pk: string } {
+/** Each way of listing orders is one index partition sorted by order id (a ULID, so by time). */
+function partitionOf(scope: OrderScope): IndexPartition {
   switch (scope.kind) {
     case 'buyer':
-      return { index: listIndexes.buyer.index, pk: listIndexes.buyer.partition(scope.buyerSub) };
+      return buyerOrders(scope.buyerSub);
     case 'group':
-      return { index: listIndexes.group.index, pk: listIndexes.group.partition(scope.groupId) };
+      return groupOrders(scope.groupId);
     case 'participant':
-      return { index: listIndexes.participant.index, pk: listIndexes.participant.partition(scope.participantId) };
+      return participantOrders(scope.participantId);
     case 'all':
-      return { index: listIndexes.all.index, pk: listIndexes.all.partition() };
+      return allOrders();
   }
 }
 
@@ -78,12 +79,8 @@ function changesUpdate(changes: OrderChanges) {
   };
 }
 
-type CancellationReason = { Code?: string; Item?: Record<string, { S?: string; N?: string } | undefined> } | undefined;
-
-function cancellationReasons(error: unknown): CancellationReason[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException' || !('CancellationReasons' in error)) return undefined;
-  return error.CancellationReasons as CancellationReason[];
-}
+/** What each item of a placement stands for: a refused product item names its product, for the answer. */
+type PlacementTag = { kind: 'claim' | 'order' | 'seller' | 'event' } | { kind: 'product'; product: OrderableProduct };
 
 /** Many buyers of one product race on its item: each lost race is retried, so a sale fails only for stock. */
 const placementAttempts = 12;
@@ -104,49 +101,55 @@ export function buildOrderStore(
       const quantities = new Map(order.items.map((item) => [item.productId, item.quantity]));
       const sellers = [...new Set(order.items.map((item) => item.participantId))];
       const stored = { entity: 'order', ...order };
-      const productsAt = 2 + sellers.length;
-      try {
-        const output = await transactWrite(
-          doc,
-          [
-            {
-              Put: {
-                TableName: table,
-                Item: { ...idempotencyKey(claim.buyerSub, claim.key), entity: 'idempotency', ...claim, orderId: order.id },
-                // A claim past its 24 hours may still be in the table until TTL removes it: it no longer counts.
-                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-                ExpressionAttributeValues: { ':now': Math.floor(Date.parse(order.createdAt) / 1000) },
-              },
+      const items = [
+        tagged<PlacementTag>(
+          { kind: 'claim' },
+          {
+            Put: {
+              TableName: table,
+              Item: { ...idempotencyKey(claim.buyerSub, claim.key), entity: 'idempotency', ...claim, orderId: order.id },
+              // A claim past its 24 hours may still be in the table until TTL removes it: it no longer counts.
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+              ExpressionAttributeValues: { ':now': Math.floor(Date.parse(order.createdAt) / 1000) },
             },
-            {
-              Put: {
-                TableName: table,
-                Item: {
-                  ...orderKey(order.id),
-                  ...stored,
-                  gsi1pk: listIndexes.buyer.partition(order.buyerSub),
-                  gsi1sk: order.id,
-                  gsi2pk: listIndexes.group.partition(order.groupId),
-                  gsi2sk: order.id,
-                  gsi3pk: listIndexes.all.partition(),
-                  gsi3sk: order.id,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        ),
+        tagged<PlacementTag>(
+          { kind: 'order' },
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...orderKey(order.id),
+                ...stored,
+                ...indexKeys(buyerOrders(order.buyerSub), order.id),
+                ...indexKeys(groupOrders(order.groupId), order.id),
+                ...indexKeys(allOrders(), order.id),
               },
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            ...sellers.map((participantId) => ({
+          },
+        ),
+        ...sellers.map((participantId) =>
+          tagged<PlacementTag>(
+            { kind: 'seller' },
+            {
               Put: {
                 TableName: table,
                 Item: {
                   ...orderSellerKey(order.id, participantId),
                   ...stored,
                   entity: 'order-seller',
-                  gsi1pk: listIndexes.participant.partition(participantId),
-                  gsi1sk: order.id,
+                  ...indexKeys(participantOrders(participantId), order.id),
                 },
               },
-            })),
-            ...products.map((product) => ({
+            },
+          ),
+        ),
+        ...products.map((product) =>
+          tagged<PlacementTag>(
+            { kind: 'product', product },
+            {
               Update: {
                 TableName: table,
                 Key: productKey(product.id),
@@ -157,24 +160,28 @@ export function buildOrderStore(
                 ExpressionAttributeValues: { ':listed': 'listed', ':price': product.priceIdr, ':quantity': quantities.get(product.id) },
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
               },
-            })),
-            outboxPut(table, event),
-          ],
-          { attempts: placementAttempts, returnConsumedCapacity: options.onConsumedCapacity !== undefined },
-        );
+            },
+          ),
+        ),
+        tagged<PlacementTag>({ kind: 'event' }, outboxPut(table, event)),
+      ];
+      try {
+        const output = await transactWrite(doc, items, {
+          attempts: placementAttempts,
+          returnConsumedCapacity: options.onConsumedCapacity !== undefined,
+        });
         const units = output.ConsumedCapacity?.reduce((sum, consumed) => sum + (consumed.CapacityUnits ?? 0), 0);
         if (units !== undefined) options.onConsumedCapacity?.(units);
         return 'placed';
       } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (!reasons) throw error;
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'key-taken';
-        const index = reasons.findIndex((reason, at) => at >= productsAt && reason?.Code === 'ConditionalCheckFailed');
-        const product = products[index - productsAt];
-        if (!product) throw error;
-        const now = reasons[index]?.Item;
-        const stock = Number(now?.stock?.N ?? 0);
-        const changed = now?.status?.S !== 'listed' || Number(now.priceIdr?.N) !== product.priceIdr;
+        const failed = failedConditions(error, items);
+        if (failed?.some(({ tag }) => tag.kind === 'claim')) return 'key-taken';
+        const refused = failed?.find(({ tag }) => tag.kind === 'product');
+        if (refused?.tag.kind !== 'product') throw error;
+        const { product } = refused.tag;
+        const now = refused.current;
+        const stock = Number(now?.stock ?? 0);
+        const changed = now?.status !== 'listed' || Number(now.priceIdr) !== product.priceIdr;
         throw new ConflictError(
           changed
             ? `Product ${product.id} changed meanwhile (delisted or repriced); review the order and place it again`
@@ -183,6 +190,7 @@ export function buildOrderStore(
       }
     },
     async claimOf(buyerSub, key, nowSeconds) {
+      // Strong: a client's retry can follow its first request within milliseconds, and must find that claim.
       const { Item } = await doc.send(
         new GetCommand({
           TableName: table,
@@ -195,6 +203,7 @@ export function buildOrderStore(
       return { bodyHash: Item.bodyHash as string, orderId: Item.orderId as string };
     },
     async get(orderId) {
+      // Strong: a lifecycle step picks its transition from the status read here, and GET after a step must show it.
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }));
       return Item ? toOrder(Item) : undefined;
     },
@@ -202,31 +211,33 @@ export function buildOrderStore(
       const update = changesUpdate(changes);
       const sellers = [...new Set(order.items.map((item) => item.participantId))];
       const allowed = Object.fromEntries(from.map((status, index) => [`:from${index}`, status]));
-      try {
-        await transactWrite(doc, [
-          {
-            Update: {
-              TableName: table,
-              Key: orderKey(order.id),
-              ...update,
-              // The one guard of the step: of two racing steps (pay and cancel), the second finds the status moved on.
-              ConditionExpression: `#status IN (${Object.keys(allowed).join(', ')})`,
-              ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...allowed },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-            },
+      const items = [
+        tagged('order', {
+          Update: {
+            TableName: table,
+            Key: orderKey(order.id),
+            ...update,
+            // The one guard of the step: of two racing steps (pay and cancel), the second finds the status moved on.
+            ConditionExpression: `#status IN (${Object.keys(allowed).join(', ')})`,
+            ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...allowed },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
           },
-          // The seller rows are copies for participants' lists: they change with the order, never alone.
-          ...sellers.map((participantId) => ({
+        }),
+        // The seller rows are copies for participants' lists: they change with the order, never alone.
+        ...sellers.map((participantId) =>
+          tagged('seller', {
             Update: {
               TableName: table,
               Key: orderSellerKey(order.id, participantId),
               ...update,
               ConditionExpression: 'attribute_exists(pk)',
             },
-          })),
-          // Stock comes back whatever became of the product since (delisted, repriced); products are never deleted.
-          ...(restock
-            ? order.items.map((item) => ({
+          }),
+        ),
+        // Stock comes back whatever became of the product since (delisted, repriced); products are never deleted.
+        ...(restock
+          ? order.items.map((item) =>
+              tagged('product', {
                 Update: {
                   TableName: table,
                   Key: productKey(item.productId),
@@ -234,29 +245,29 @@ export function buildOrderStore(
                   ConditionExpression: 'attribute_exists(pk)',
                   ExpressionAttributeValues: { ':quantity': item.quantity },
                 },
-              }))
-            : []),
-          outboxPut(table, event),
-        ]);
+              }),
+            )
+          : []),
+        tagged('event', outboxPut(table, event)),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
-        const status = reasons[0].Item?.status?.S;
-        if (status === undefined) throw error;
+        const status = failedConditions(error, items)?.find(({ tag }) => tag === 'order')?.current?.status;
+        if (typeof status !== 'string') throw error;
         return { outcome: 'status-changed', status: status as OrderStatus };
       }
       return { outcome: 'done', order: { ...order, ...changes } };
     },
     async list(scope, status, page) {
-      const { index, pk } = partitionOf(scope);
+      const read = indexQuery(partitionOf(scope));
       const result = await queryPage(
         doc,
         {
           TableName: table,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk`,
+          ...read,
           ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: { ':pk': pk, ...(status ? { ':status': status } : {}) },
+          ExpressionAttributeValues: { ...read.ExpressionAttributeValues, ...(status ? { ':status': status } : {}) },
           ScanIndexForward: false,
         },
         page,

@@ -4,7 +4,7 @@ import type { MidtransDeps } from './midtrans.ts';
 import { serverKeyFromConfiguration } from './server-key.ts';
 
 /** Apart from ordersDeps so that only the notification's bundle carries the SSM client. */
-export function midtransDeps(): MidtransDeps {
+export function ordersMidtransDeps(): MidtransDeps {
   const { orders, clock } = ordersDeps();
   return { orders, clock, serverKey: serverKeyFromConfiguration(), log: logger };
 }

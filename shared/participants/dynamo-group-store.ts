@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { groupKey } from '#shared/kernel/store/keys';
+import { allGroups, groupKey, indexKeys, indexQuery } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { GroupStore } from './ports.ts';
 import type { Group } from './schemas.ts';
@@ -15,7 +15,7 @@ export function buildGroupStore(doc: DynamoDBDocumentClient, table: string, curs
       await doc.send(
         new PutCommand({
           TableName: table,
-          Item: { ...groupKey(group.id), entity: 'group', gsi1pk: 'GROUPS', gsi1sk: group.id, ...group },
+          Item: { ...groupKey(group.id), entity: 'group', ...indexKeys(allGroups(), group.id), ...group },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -29,9 +29,7 @@ export function buildGroupStore(doc: DynamoDBDocumentClient, table: string, curs
         doc,
         {
           TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'GROUPS' },
+          ...indexQuery(allGroups()),
           ScanIndexForward: false,
         },
         page,

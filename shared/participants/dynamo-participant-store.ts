@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/kernel/errors';
-import { failedConditions, transactWrite, isConditionFailure } from '#shared/kernel/store/dynamo';
-import { groupKey, participantKey } from '#shared/kernel/store/keys';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import { groupKey, groupParticipants, indexKeys, indexQuery, participantKey } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ParticipantStore } from './ports.ts';
@@ -35,26 +36,28 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
     async register(participant, event) {
       // Never stored as null: "not erased" is the attribute's absence, which conditions test with attribute_not_exists.
       const { erasedAt: _erasedAt, ...stored } = participant;
-      try {
-        await transactWrite(doc, [
-          { ConditionCheck: { TableName: table, Key: groupKey(participant.groupId), ConditionExpression: 'attribute_exists(pk)' } },
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...participantKey(participant.id),
-                entity: 'participant',
-                gsi1pk: `GROUP#${participant.groupId}#PARTICIPANTS`,
-                gsi1sk: participant.id,
-                ...stored,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
+      const items = [
+        tagged('group', {
+          ConditionCheck: { TableName: table, Key: groupKey(participant.groupId), ConditionExpression: 'attribute_exists(pk)' },
+        }),
+        tagged('participant', {
+          Put: {
+            TableName: table,
+            Item: {
+              ...participantKey(participant.id),
+              entity: 'participant',
+              ...indexKeys(groupParticipants(participant.groupId), participant.id),
+              ...stored,
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          outboxPut(table, event),
-        ]);
+        }),
+        tagged('event', outboxPut(table, event)),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        if (failedConditions(error)?.[0]) throw new BusinessRuleError('The group does not exist');
+        if (failedOn(failedConditions(error, items), 'group')) throw new BusinessRuleError('The group does not exist');
         throw error;
       }
     },
@@ -67,9 +70,7 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
         doc,
         {
           TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `GROUP#${groupId}#PARTICIPANTS` },
+          ...indexQuery(groupParticipants(groupId)),
           ScanIndexForward: false,
         },
         page,
@@ -114,6 +115,7 @@ export function buildParticipantStore(doc: DynamoDBDocumentClient, table: string
         return toParticipant(Attributes ?? {});
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+        // Strong: the erasure that made the condition fail may have been written a moment ago; answer with it.
         const { Item } = await doc.send(new GetCommand({ TableName: table, Key: participantKey(participantId), ConsistentRead: true }));
         return Item ? toParticipant(Item) : undefined;
       }

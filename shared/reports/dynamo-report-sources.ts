@@ -9,6 +9,7 @@ export function buildReportSources(doc: DynamoDBDocumentClient, table: string, d
   return {
     participantGroup: (participantId) => directory.groupOf(participantId),
     async order(orderId) {
+      // Strong: OrderDelivered can arrive moments after the order was written; an eventual read may not find it yet.
       const { Item } = await doc.send(
         new GetCommand({
           TableName: table,

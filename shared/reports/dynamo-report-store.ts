@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
 import { groupKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/kernel/store/keys';
 import { type Bucket, counterNames } from './figures.ts';
 import type { ReportDelta, ReportStore } from './ports.ts';
@@ -71,26 +71,23 @@ export function buildReportStore(doc: DynamoDBDocumentClient, table: string): Re
   return {
     async apply(eventId, delta) {
       const month = delta.day.slice(0, 7);
+      const items = [
+        tagged('guard', {
+          Put: {
+            TableName: table,
+            // Kept for good: a replay from the bus's archive can come long after the event.
+            Item: { ...reportGuardKey(eventId), entity: 'report-guard', groupId: delta.groupId, day: delta.day },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }),
+        tagged('day', bucketUpdate(table, reportDayKey(delta.groupId, delta.day), 'report-day', delta)),
+        tagged('month', bucketUpdate(table, reportMonthKey(delta.groupId, month), 'report-month', delta)),
+      ];
       try {
-        await transactWrite(
-          doc,
-          [
-            {
-              Put: {
-                TableName: table,
-                // Kept for good: a replay from the bus's archive can come long after the event.
-                Item: { ...reportGuardKey(eventId), entity: 'report-guard', groupId: delta.groupId, day: delta.day },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            bucketUpdate(table, reportDayKey(delta.groupId, delta.day), 'report-day', delta),
-            bucketUpdate(table, reportMonthKey(delta.groupId, month), 'report-month', delta),
-          ],
-          { attempts: projectionAttempts },
-        );
+        await transactWrite(doc, items, { attempts: projectionAttempts });
         return 'applied';
       } catch (error) {
-        if (failedConditions(error)?.[0]) return 'duplicate';
+        if (failedOn(failedConditions(error, items), 'guard')) return 'duplicate';
         throw error;
       }
     },

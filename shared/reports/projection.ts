@@ -8,7 +8,7 @@ import { ParticipantRegistered } from '#events/participant-registered';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
-import { type EventCase, on } from '#shared/kernel/consumers/events-handler';
+import { type EventCase, on } from '#shared/kernel/consumers/event-cases';
 import type { Counters } from './figures.ts';
 import type { ReportSources, ReportStore } from './ports.ts';
 

@@ -1,7 +1,18 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#shared/kernel/errors';
-import { failedConditions, isConditionFailure, queryAll, transactWrite } from '#shared/kernel/store/dynamo';
-import { enrollmentGuardKey, enrollmentKey, participantEnrollmentKey, participantKey } from '#shared/kernel/store/keys';
+import { isConditionFailure, queryAll } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import {
+  enrollmentGuardKey,
+  enrollmentKey,
+  indexKeys,
+  indexQuery,
+  participantEnrollmentKey,
+  participantEnrollmentPrefix,
+  participantEnrollments,
+  participantKey,
+  referencedId,
+} from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { EnrollmentStore } from './ports.ts';
@@ -41,6 +52,7 @@ function toEnrollment(item: Record<string, unknown>): Enrollment {
 
 export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): EnrollmentStore {
   const get = async (enrollmentId: string) => {
+    // Strong: completion reads back its own write, and attendance and completion check the status read here.
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: enrollmentKey(enrollmentId), ConsistentRead: true }));
     return Item ? toEnrollment(Item) : undefined;
   };
@@ -49,53 +61,55 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
     get,
     async enroll(enrollment, event) {
       const { attendance: _attendance, sessionsAttended: _sessionsAttended, ...stored } = enrollment;
+      const items = [
+        tagged('guard', {
+          Put: {
+            TableName: table,
+            Item: {
+              ...enrollmentGuardKey(enrollment.programId, enrollment.participantId),
+              entity: 'enrollment-guard',
+              enrollmentId: enrollment.id,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }),
+        tagged('participant', {
+          ConditionCheck: {
+            TableName: table,
+            Key: participantKey(enrollment.participantId),
+            // Not after erasure either: new notes about an erased person would undo it.
+            ConditionExpression: 'groupId = :groupId AND attribute_not_exists(erasedAt)',
+            ExpressionAttributeValues: { ':groupId': enrollment.groupId },
+          },
+        }),
+        tagged('enrollment', {
+          Put: {
+            TableName: table,
+            Item: {
+              ...enrollmentKey(enrollment.id),
+              entity: 'enrollment',
+              ...indexKeys(participantEnrollments(enrollment.participantId), enrollment.id),
+              ...stored,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }),
+        tagged('reference', {
+          Put: {
+            TableName: table,
+            Item: { ...participantEnrollmentKey(enrollment.participantId, enrollment.id), entity: 'participant-enrollment' },
+          },
+        }),
+        tagged('event', outboxPut(table, event)),
+      ];
       try {
-        await transactWrite(doc, [
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...enrollmentGuardKey(enrollment.programId, enrollment.participantId),
-                entity: 'enrollment-guard',
-                enrollmentId: enrollment.id,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: table,
-              Key: participantKey(enrollment.participantId),
-              // Not after erasure either: new notes about an erased person would undo it.
-              ConditionExpression: 'groupId = :groupId AND attribute_not_exists(erasedAt)',
-              ExpressionAttributeValues: { ':groupId': enrollment.groupId },
-            },
-          },
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...enrollmentKey(enrollment.id),
-                entity: 'enrollment',
-                gsi1pk: `PARTICIPANT#${enrollment.participantId}#ENROLLMENTS`,
-                gsi1sk: enrollment.id,
-                ...stored,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: table,
-              Item: { ...participantEnrollmentKey(enrollment.participantId, enrollment.id), entity: 'participant-enrollment' },
-            },
-          },
-          outboxPut(table, event),
-        ]);
+        await transactWrite(doc, items);
       } catch (error) {
-        const [guard, participant] = failedConditions(error) ?? [];
-        if (guard) throw new ConflictError('The participant is already enrolled in this program');
-        if (participant) throw new BusinessRuleError("The participant is not in this program's group (or their personal data was erased)");
+        const failed = failedConditions(error, items);
+        if (failedOn(failed, 'guard')) throw new ConflictError('The participant is already enrolled in this program');
+        if (failedOn(failed, 'participant')) {
+          throw new BusinessRuleError("The participant is not in this program's group (or their personal data was erased)");
+        }
         throw error;
       }
     },
@@ -119,30 +133,31 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
       }
     },
     async complete(enrollmentId, { score, certificateNumber }, completedAt, event) {
-      try {
-        await transactWrite(doc, [
-          {
-            Update: {
-              TableName: table,
-              Key: enrollmentKey(enrollmentId),
-              UpdateExpression:
-                'SET #status = :completed, score = :score, certificateNumber = :certificate, completedAt = :at, updatedAt = :at',
-              // Re-checked here, not only by the use-case, so a concurrent completion or attendance change cannot slip through.
-              ConditionExpression: '#status = :enrolled AND size(attendedDates) >= sessionsRequired',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':completed': 'completed',
-                ':enrolled': 'enrolled',
-                ':score': score,
-                ':certificate': certificateNumber ?? null,
-                ':at': completedAt,
-              },
+      const items = [
+        tagged('enrollment', {
+          Update: {
+            TableName: table,
+            Key: enrollmentKey(enrollmentId),
+            UpdateExpression:
+              'SET #status = :completed, score = :score, certificateNumber = :certificate, completedAt = :at, updatedAt = :at',
+            // Re-checked here, not only by the use-case, so a concurrent completion or attendance change cannot slip through.
+            ConditionExpression: '#status = :enrolled AND size(attendedDates) >= sessionsRequired',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':completed': 'completed',
+              ':enrolled': 'enrolled',
+              ':score': score,
+              ':certificate': certificateNumber ?? null,
+              ':at': completedAt,
             },
           },
-          outboxPut(table, event),
-        ]);
+        }),
+        tagged('event', outboxPut(table, event)),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        if (!failedConditions(error)?.[0]) throw error;
+        if (!failedOn(failedConditions(error, items), 'enrollment')) throw error;
         const current = await get(enrollmentId);
         if (!current) throw new NotFoundError('Enrollment');
         if (current.status === 'completed') throw new ConflictError('The training is already completed');
@@ -158,7 +173,7 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
       const refs = await queryAll(doc, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': 'ENROLLMENT#' },
+        ExpressionAttributeValues: { ':pk': participantKey(participantId).pk, ':prefix': participantEnrollmentPrefix },
         ConsistentRead: true,
       });
       for (const ref of refs) {
@@ -166,7 +181,7 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
           await doc.send(
             new UpdateCommand({
               TableName: table,
-              Key: enrollmentKey((ref.sk as string).slice('ENROLLMENT#'.length)),
+              Key: enrollmentKey(referencedId(ref.sk as string, participantEnrollmentPrefix)),
               UpdateExpression: 'REMOVE assessment.notes SET erasedAt = :at, updatedAt = :at',
               ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
               ExpressionAttributeValues: { ':at': erasedAt },
@@ -183,9 +198,7 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
         doc,
         {
           TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}#ENROLLMENTS` },
+          ...indexQuery(participantEnrollments(participantId)),
           ScanIndexForward: false,
         },
         page,

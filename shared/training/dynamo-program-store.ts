@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError } from '#shared/kernel/errors';
-import { failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
-import { groupKey, programKey } from '#shared/kernel/store/keys';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import { allPrograms, groupKey, groupPrograms, indexKeys, indexQuery, programKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { ProgramStore } from './ports.ts';
 import type { Program } from './schemas.ts';
@@ -14,27 +14,28 @@ function toProgram(item: Record<string, unknown>): Program {
 export function buildProgramStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): ProgramStore {
   return {
     async create(program) {
-      try {
-        await transactWrite(doc, [
-          { ConditionCheck: { TableName: table, Key: groupKey(program.groupId), ConditionExpression: 'attribute_exists(pk)' } },
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...programKey(program.id),
-                entity: 'program',
-                gsi1pk: `GROUP#${program.groupId}#PROGRAMS`,
-                gsi1sk: program.id,
-                gsi2pk: 'PROGRAMS',
-                gsi2sk: program.id,
-                ...program,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
+      const items = [
+        tagged('group', {
+          ConditionCheck: { TableName: table, Key: groupKey(program.groupId), ConditionExpression: 'attribute_exists(pk)' },
+        }),
+        tagged('program', {
+          Put: {
+            TableName: table,
+            Item: {
+              ...programKey(program.id),
+              entity: 'program',
+              ...indexKeys(groupPrograms(program.groupId), program.id),
+              ...indexKeys(allPrograms(), program.id),
+              ...program,
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        ]);
+        }),
+      ];
+      try {
+        await transactWrite(doc, items);
       } catch (error) {
-        if (failedConditions(error)?.[0]) throw new BusinessRuleError('The group does not exist');
+        if (failedOn(failedConditions(error, items), 'group')) throw new BusinessRuleError('The group does not exist');
         throw error;
       }
     },
@@ -43,14 +44,11 @@ export function buildProgramStore(doc: DynamoDBDocumentClient, table: string, cu
       return Item ? toProgram(Item) : undefined;
     },
     async list(groupId, page) {
-      const [index, partition] = groupId ? (['gsi1', `GROUP#${groupId}#PROGRAMS`] as const) : (['gsi2', 'PROGRAMS'] as const);
       const result = await queryPage(
         doc,
         {
           TableName: table,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk`,
-          ExpressionAttributeValues: { ':pk': partition },
+          ...indexQuery(groupId ? groupPrograms(groupId) : allPrograms()),
           ScanIndexForward: false,
         },
         page,

@@ -7,7 +7,7 @@ import { buildWebhookStore } from './dynamo-webhook-store.ts';
 import { endpointPolicyFor } from './url-policy.ts';
 
 /** The webhooks context's stores, built once per container; the queue and the sender are in queue-deps.ts. */
-export function webhookDeps() {
+export function webhooksDeps() {
   const doc = buildDocumentClient();
   const table = tableName();
   const cursors = buildCursorCodec();

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { failedConditions, isConditionFailure, transactWrite } from '#shared/kernel/store/dynamo';
-import { webhookDeliveryKey, webhookKey } from '#shared/kernel/store/keys';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { failedConditions, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import { webhookDeliveryKey, webhookDeliveryPrefix, webhookKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { subscriptionDelete } from './dynamo-webhook-store.ts';
 import type { AttemptRecord, DeliveryStore, StoredDelivery } from './ports.ts';
@@ -35,6 +36,7 @@ function toStoredDelivery(item: Record<string, unknown>): StoredDelivery {
 }
 
 export function buildDeliveryStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): DeliveryStore {
+  // Strong: an attempt and a manual retry condition their writes on the attempts count read here.
   const get = async (webhookId: string, messageId: string) => {
     const { Item } = await doc.send(
       new GetCommand({ TableName: table, Key: webhookDeliveryKey(webhookId, messageId), ConsistentRead: true }),
@@ -91,7 +93,7 @@ export function buildDeliveryStore(doc: DynamoDBDocumentClient, table: string, c
         {
           TableName: table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': webhookKey(webhookId).pk, ':prefix': 'DELIVERY#' },
+          ExpressionAttributeValues: { ':pk': webhookKey(webhookId).pk, ':prefix': webhookDeliveryPrefix },
           ScanIndexForward: false,
         },
         page,
@@ -101,28 +103,35 @@ export function buildDeliveryStore(doc: DynamoDBDocumentClient, table: string, c
     },
     async record(webhookId, messageId, expectedAttempts, result, disable) {
       const update = attemptUpdate(webhookId, messageId, expectedAttempts, result);
-      try {
-        if (!disable) {
+      if (!disable) {
+        try {
           await doc.send(new UpdateCommand(update));
           return true;
+        } catch (error) {
+          if (isConditionFailure(error)) return false;
+          throw error;
         }
-        await transactWrite(doc, [
-          { Update: update },
-          {
-            Update: {
-              TableName: table,
-              Key: webhookKey(webhookId),
-              UpdateExpression: 'SET #status = :disabled',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':disabled': 'disabled' },
-            },
+      }
+      const items = [
+        tagged('delivery', { Update: update }),
+        tagged('webhook', {
+          Update: {
+            TableName: table,
+            Key: webhookKey(webhookId),
+            UpdateExpression: 'SET #status = :disabled',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':disabled': 'disabled' },
           },
-          ...disable.eventTypes.map((eventType) => subscriptionDelete(table, webhookId, eventType)),
-        ]);
+        }),
+        ...disable.eventTypes.map((eventType) => tagged('subscription', subscriptionDelete(table, webhookId, eventType))),
+      ];
+      try {
+        await transactWrite(doc, items);
         return true;
       } catch (error) {
-        if (isConditionFailure(error) || failedConditions(error)?.some(Boolean)) return false;
+        // The attempt was recorded meanwhile, or the webhook is gone: either way this attempt is not the one recorded.
+        if ((failedConditions(error, items)?.length ?? 0) > 0) return false;
         throw error;
       }
     },

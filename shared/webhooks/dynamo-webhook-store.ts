@@ -1,12 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, failedConditions, transactWrite } from '#shared/kernel/store/dynamo';
-import { webhookKey, webhookSubscriptionKey } from '#shared/kernel/store/keys';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import { allWebhooks, indexKeys, indexQuery, webhookKey, webhookSubscribers, webhookSubscriptionKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import type { StoredWebhook, WebhookStore } from './ports.ts';
-
-/** All webhooks (gsi1), and the subscribers of each event type (gsi1 on the subscription rows). */
-const allWebhooks = 'WEBHOOKS';
-export const subscribersPartition = (eventType: string) => `WEBHOOK_SUBSCRIBERS#${eventType}`;
 
 export function toStoredWebhook(item: Record<string, unknown>): StoredWebhook {
   const w = item as unknown as StoredWebhook;
@@ -32,8 +29,7 @@ export function subscriptionPut(table: string, webhookId: string, eventType: str
         entity: 'webhook-subscription',
         webhookId,
         eventType,
-        gsi1pk: subscribersPartition(eventType),
-        gsi1sk: webhookId,
+        ...indexKeys(webhookSubscribers(eventType), webhookId),
       },
     },
   };
@@ -44,6 +40,8 @@ export const subscriptionDelete = (table: string, webhookId: string, eventType: 
 });
 
 export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec): WebhookStore {
+  // Strong: removal deletes the subscriptions of the event types read here, and an attempt signs with the secret
+  // a rotation may have just replaced.
   const get = async (webhookId: string) => {
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: webhookKey(webhookId), ConsistentRead: true }));
     return Item ? toStoredWebhook(Item) : undefined;
@@ -51,14 +49,14 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
   return {
     async create(webhook) {
       await transactWrite(doc, [
-        {
+        tagged('webhook', {
           Put: {
             TableName: table,
-            Item: { ...webhookKey(webhook.id), entity: 'webhook', ...webhook, gsi1pk: allWebhooks, gsi1sk: webhook.id },
+            Item: { ...webhookKey(webhook.id), entity: 'webhook', ...webhook, ...indexKeys(allWebhooks(), webhook.id) },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        ...webhook.eventTypes.map((eventType) => subscriptionPut(table, webhook.id, eventType)),
+        }),
+        ...webhook.eventTypes.map((eventType) => tagged('subscription', subscriptionPut(table, webhook.id, eventType))),
       ]);
     },
     get,
@@ -67,9 +65,7 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
         doc,
         {
           TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': allWebhooks },
+          ...indexQuery(allWebhooks()),
           ScanIndexForward: false,
         },
         page,
@@ -80,14 +76,15 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
     async remove(webhookId) {
       const webhook = await get(webhookId);
       if (!webhook) return false;
+      const items = [
+        tagged('webhook', { Delete: { TableName: table, Key: webhookKey(webhookId), ConditionExpression: 'attribute_exists(pk)' } }),
+        ...webhook.eventTypes.map((eventType) => tagged('subscription', subscriptionDelete(table, webhookId, eventType))),
+      ];
       try {
-        await transactWrite(doc, [
-          { Delete: { TableName: table, Key: webhookKey(webhookId), ConditionExpression: 'attribute_exists(pk)' } },
-          ...webhook.eventTypes.map((eventType) => subscriptionDelete(table, webhookId, eventType)),
-        ]);
+        await transactWrite(doc, items);
         return true;
       } catch (error) {
-        if (failedConditions(error)?.[0]) return false;
+        if (failedOn(failedConditions(error, items), 'webhook')) return false;
         throw error;
       }
     },
@@ -116,9 +113,7 @@ export function buildWebhookStore(doc: DynamoDBDocumentClient, table: string, cu
         const result = await doc.send(
           new QueryCommand({
             TableName: table,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': subscribersPartition(eventType) },
+            ...indexQuery(webhookSubscribers(eventType)),
             ProjectionExpression: 'webhookId',
             ExclusiveStartKey: startKey,
           }),

@@ -7,6 +7,9 @@ import * as z from '#shared/kernel/validation';
 export const WebhookId = prefixedId('whk');
 export const MessageId = prefixedId('evt');
 
+/** A message of the webhook-deliveries queue (ports.ts: DeliveryMessage), as the delivery function parses it. */
+export const DeliveryMessageSchema = z.strictObject({ webhookId: WebhookId, messageId: MessageId, attempts: z.int().check(z.minimum(0)) });
+
 /** The detail-types of the event catalog: a partner subscribes to nothing else. */
 export const eventTypes = eventCatalog.map((contract) => contract.detailType) as [string, ...string[]];
 export const EventTypeSchema = z.enum(eventTypes);

@@ -11,7 +11,8 @@ import { ParticipantRegistered } from '#events/participant-registered';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
-import { eventsHandler } from '#shared/kernel/consumers/events-handler';
+import projectGroupReport from '#functions/reports/project-group-report/function';
+import { eventHandler } from '#shared/kernel/consumers/event-handler';
 import { newId } from '#shared/kernel/ids';
 import { buildReportSources } from '#shared/reports/dynamo-report-sources';
 import { buildReportStore } from '#shared/reports/dynamo-report-store';
@@ -25,7 +26,7 @@ import { buildParticipantDirectory } from '#shared/participants/dynamo-participa
 const { doc, table } = localTable();
 const reports = buildReportStore(doc, table);
 const sources = buildReportSources(doc, table, buildParticipantDirectory(doc, table));
-const handler = eventsHandler(reportProjection({ reports, sources }));
+const handler = eventHandler(projectGroupReport, reportProjection({ reports, sources }));
 const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 const admin = { sub: 'admin', roles: ['admin'] as const };
 

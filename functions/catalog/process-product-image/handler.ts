@@ -1,21 +1,14 @@
-import type { S3Event } from 'aws-lambda';
-import { imageProcessingDeps } from '#shared/catalog/image-deps';
+import { catalogImageProcessingDeps } from '#shared/catalog/image-deps';
 import { processProductImage } from '#shared/catalog/images';
 import { buildSharpRenderer } from '#shared/catalog/sharp-image-renderer';
+import { objectCreatedHandler } from '#shared/kernel/consumers/object-created-handler';
 import { logger } from '#shared/kernel/observability/logger';
+import declaration from './function.ts';
 
-/** S3 writes keys URL-encoded, with a space as '+'. */
-const objectKey = (encoded: string) => decodeURIComponent(encoded.replace(/\+/g, ' '));
-
-/** A failure throws, so Lambda retries the event and then parks it in the dead-letter queue. */
-export const buildHandler =
-  (deps = imageProcessingDeps(buildSharpRenderer())) =>
-  async (event: S3Event): Promise<void> => {
-    for (const record of event.Records) {
-      const key = objectKey(record.s3.object.key);
-      const { outcome, reason } = await processProductImage(deps, { key, size: record.s3.object.size });
-      logger.info('Processed an image upload', { key, outcome, ...(reason ? { reason } : {}) });
-    }
-  };
+export const buildHandler = (deps = catalogImageProcessingDeps(buildSharpRenderer())) =>
+  objectCreatedHandler(declaration, async ({ key, size }) => {
+    const { outcome, reason } = await processProductImage(deps, { key, size });
+    logger.info('Processed an image upload', { key, outcome, ...(reason ? { reason } : {}) });
+  });
 
 export const handler = buildHandler();

@@ -1,11 +1,10 @@
-import { defineFunction } from '#shared/kernel/declaration';
-import { patternFor } from '#events/event-contract';
+import { defineFunction, eventTrigger } from '#shared/kernel/declaration';
 import { OrderDelivered } from '#events/order-delivered';
 
 export default defineFunction({
   name: 'credit-earnings',
   context: 'earnings',
   description: "On OrderDelivered, credits each item's share to its participant, once per order",
-  trigger: { kind: 'event', pattern: patternFor(OrderDelivered) },
+  trigger: eventTrigger(OrderDelivered),
   grants: { table: ['read', 'write'] },
 });

@@ -1,8 +1,10 @@
 import { OrderDelivered } from '#events/order-delivered';
-import { earningsDeps } from '#shared/earnings/deps';
+import { earningsCreditDeps } from '#shared/earnings/deps';
 import { creditEarnings } from '#shared/earnings/earnings';
+import { on } from '#shared/kernel/consumers/event-cases';
 import { eventHandler } from '#shared/kernel/consumers/event-handler';
 import { logger } from '#shared/kernel/observability/logger';
+import declaration from './function.ts';
 
 const messages = {
   credited: 'Earnings credited',
@@ -12,13 +14,15 @@ const messages = {
   'not-delivered': 'The order is not delivered; nothing credited',
 } as const;
 
-export const buildHandler = (deps = earningsDeps()) =>
-  eventHandler(OrderDelivered, async ({ data }) => {
-    const outcome = await creditEarnings(deps, data);
-    // A refused event is logged, not thrown: retrying would read the same order again.
-    const fields = { orderId: data.orderId, groupId: data.groupId, outcome };
-    if (outcome === 'credited' || outcome === 'already-credited') logger.info(messages[outcome], fields);
-    else logger.warn(messages[outcome], fields);
-  });
+export const buildHandler = (deps = earningsCreditDeps()) =>
+  eventHandler(declaration, [
+    on(OrderDelivered, async ({ data }) => {
+      const outcome = await creditEarnings(deps, data);
+      // A refused event is logged, not thrown: retrying would read the same order again.
+      const fields = { orderId: data.orderId, groupId: data.groupId, outcome };
+      if (outcome === 'credited' || outcome === 'already-credited') logger.info(messages[outcome], fields);
+      else logger.warn(messages[outcome], fields);
+    }),
+  ]);
 
 export const handler = buildHandler();

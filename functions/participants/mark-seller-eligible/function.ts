@@ -1,11 +1,10 @@
-import { defineFunction } from '#shared/kernel/declaration';
-import { patternFor } from '#events/event-contract';
+import { defineFunction, eventTrigger } from '#shared/kernel/declaration';
 import { TrainingCompleted } from '#events/training-completed';
 
 export default defineFunction({
   name: 'mark-seller-eligible',
   context: 'participants',
   description: 'On TrainingCompleted, makes the participant eligible to sell',
-  trigger: { kind: 'event', pattern: patternFor(TrainingCompleted) },
+  trigger: eventTrigger(TrainingCompleted),
   grants: { table: ['write'] },
 });

@@ -1,17 +1,11 @@
 import { queueHandler } from '#shared/kernel/consumers/queue-handler';
 import { logger } from '#shared/kernel/observability/logger';
 import { attemptDelivery } from '#shared/webhooks/delivery';
-import { webhookDeps } from '#shared/webhooks/deps';
-import type { DeliveryMessage } from '#shared/webhooks/ports';
-import { deliveryQueue, senderDeps } from '#shared/webhooks/queue-deps';
-import * as z from '#shared/kernel/validation';
-import { MessageId, WebhookId } from '#shared/webhooks/schemas';
+import { webhooksDeliveryDeps } from '#shared/webhooks/queue-deps';
+import declaration from './function.ts';
 
-const DeliveryMessageSchema = z.strictObject({ webhookId: WebhookId, messageId: MessageId, attempts: z.int().check(z.minimum(0)) });
-
-export const buildHandler = (deps = { ...webhookDeps(), queue: deliveryQueue(), ...senderDeps() }) =>
-  queueHandler(async (record) => {
-    const message: DeliveryMessage = DeliveryMessageSchema.parse(JSON.parse(record.body));
+export const buildHandler = (deps = webhooksDeliveryDeps()) =>
+  queueHandler(declaration, async (message, record) => {
     const outcome = await attemptDelivery(deps, message, record.messageId);
     const keys = { webhookId: message.webhookId, messageId: message.messageId, ...outcome };
     // A partner's error answer is theirs to fix and shows in the delivery log; no answer at all (a timeout, a refused

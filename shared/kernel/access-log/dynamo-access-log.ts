@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { accessLogPartition } from '#shared/kernel/store/keys';
+import { accessLogPartition, accessRecordKey } from '#shared/kernel/store/keys';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { type AccessLog, accessLogRetentionDays } from './access-log.ts';
 import type { AccessRecord } from './access-record.ts';
 
-// Sort keys are `<at>#<ulid>`: ordered by time, and two reads in the same millisecond never overwrite each other.
+// Monotonic, so two records of one millisecond keep their order in the sort key too.
 const ulid = monotonicFactory();
 const retentionSeconds = accessLogRetentionDays * 24 * 60 * 60;
 
@@ -27,8 +27,7 @@ export function buildAccessLog(doc: DynamoDBDocumentClient, table: string, curso
             new PutCommand({
               TableName: table,
               Item: {
-                pk: accessLogPartition(record.participantId),
-                sk: `${record.at}#${ulid()}`,
+                ...accessRecordKey(record.participantId, record.at, ulid()),
                 entity: 'access',
                 ...record,
                 expiresAt: Math.floor(Date.parse(record.at) / 1000) + retentionSeconds,

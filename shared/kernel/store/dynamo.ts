@@ -7,10 +7,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
   type QueryCommandOutput,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#shared/kernel/errors';
 import { EnvName, readEnv } from '#shared/kernel/env';
 
 /** Built once per container and shared by every adapter in it. */
@@ -20,52 +17,6 @@ export function buildDocumentClient(client = new DynamoDBClient({})): DynamoDBDo
 
 export function tableName(): string {
   return readEnv(EnvName.tableName);
-}
-
-type Reasons = ({ Code?: string } | undefined)[];
-
-function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException' || !('CancellationReasons' in error)) return undefined;
-  return (error.CancellationReasons as Reasons).map((reason) => reason?.Code);
-}
-
-/** For a cancelled TransactWriteItems, which items' conditions failed; undefined for any other error. */
-export function failedConditions(error: unknown): boolean[] | undefined {
-  return cancellationCodes(error)?.map((code) => code === 'ConditionalCheckFailed');
-}
-
-const conflictRetries = 4;
-
-export interface TransactWriteOptions {
-  /** attempts while the transaction only loses races; default 4. Hot items (a product many buyers order) need more. */
-  attempts?: number;
-  returnConsumedCapacity?: boolean;
-}
-
-/**
- * TransactWriteItems, retried while it only lost a race: two transactions that touch one
- * item (even by ConditionCheck, as concurrent registrations into one group do) cancel
- * each other with TransactionConflict, which the SDK does not retry.
- */
-export async function transactWrite(
-  doc: DynamoDBDocumentClient,
-  items: TransactWriteCommandInput['TransactItems'],
-  { attempts = conflictRetries, returnConsumedCapacity = false }: TransactWriteOptions = {},
-) {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await doc.send(
-        new TransactWriteCommand({ TransactItems: items, ...(returnConsumedCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}) }),
-      );
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      const lostRace = codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-      if (!lostRace) throw error;
-      if (attempt >= attempts) throw new ConflictError('The record is being changed by another request; try again');
-      // Jittered and growing, capped: racers spread out instead of colliding again in step.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 10, 100) + Math.random() * 20 * Math.min(attempt, 5)));
-    }
-  }
 }
 
 export function isConditionFailure(error: unknown): boolean {

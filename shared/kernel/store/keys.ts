@@ -1,12 +1,14 @@
 /**
- * Primary keys of the single table, one place for every context, so a context that
- * checks another's record (a group exists, a participant's group) names it the same way.
- * The access patterns are listed in shared/store/README.md.
+ * Every key of the single table, primary and index, one place for every context, so a context that
+ * checks another's record (a group exists, a participant's group) names it the same way, and no two
+ * writers of one index partition can spell it differently. The access patterns are listed in README.md beside this file.
  */
 export const groupKey = (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' });
 export const participantKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'PARTICIPANT' });
 export const programKey = (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'PROGRAM' });
 export const enrollmentKey = (enrollmentId: string) => ({ pk: `ENROLLMENT#${enrollmentId}`, sk: 'ENROLLMENT' });
+/** The stream relay's input: one row per event, written in the transaction of the change it announces. */
+export const outboxKey = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });
 /** One per participant and program: makes a second enrollment a failed condition, not a duplicate. */
 export const enrollmentGuardKey = (programId: string, participantId: string) => ({
   pk: `PROGRAM#${programId}`,
@@ -33,17 +35,26 @@ export const participantEarningsKey = (participantId: string) => ({ pk: `PARTICI
  * What a participant has, referenced from their own partition: a strongly consistent Query there finds every
  * product and enrollment at once, which erasure needs (an index could still lag behind a write made just before).
  */
+export const participantProductPrefix = 'PRODUCT#';
 export const participantProductKey = (participantId: string, productId: string) => ({
   pk: `PARTICIPANT#${participantId}`,
-  sk: `PRODUCT#${productId}`,
+  sk: `${participantProductPrefix}${productId}`,
 });
+export const participantEnrollmentPrefix = 'ENROLLMENT#';
 export const participantEnrollmentKey = (participantId: string, enrollmentId: string) => ({
   pk: `PARTICIPANT#${participantId}`,
-  sk: `ENROLLMENT#${enrollmentId}`,
+  sk: `${participantEnrollmentPrefix}${enrollmentId}`,
 });
+/** The id a reference's sort key names (`PRODUCT#<prd>` → `<prd>`). */
+export const referencedId = (sk: string, prefix: string) => sk.slice(prefix.length);
 /** Who read a participant's private data: a partition of its own, so a reader's IAM grant can be limited to it. */
 export const accessLogKeyPrefix = 'ACCESS#';
 export const accessLogPartition = (participantId: string) => `${accessLogKeyPrefix}${participantId}`;
+/** Ordered by time; the unique suffix keeps two reads in the same millisecond from overwriting each other. */
+export const accessRecordKey = (participantId: string, at: string, unique: string) => ({
+  pk: accessLogPartition(participantId),
+  sk: `${at}#${unique}`,
+});
 /** A partner webhook; its subscription rows and delivery records share its partition. */
 export const webhookKey = (webhookId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: 'WEBHOOK' });
 /** One per webhook and event type, indexed by event type, so fanning an event out is one Query. */
@@ -52,12 +63,71 @@ export const webhookSubscriptionKey = (webhookId: string, eventType: string) => 
   sk: `SUBSCRIPTION#${eventType}`,
 });
 /** One per webhook and event (message id = the event's evt_ id): a repeated event finds it and makes no second delivery. */
+export const webhookDeliveryPrefix = 'DELIVERY#';
 export const webhookDeliveryKey = (webhookId: string, messageId: string) => ({
   pk: `WEBHOOK#${webhookId}`,
-  sk: `DELIVERY#${messageId}`,
+  sk: `${webhookDeliveryPrefix}${messageId}`,
 });
 /** A group's report figures for one UTC day (`DAY#yyyy-mm-dd`) or month (`MONTH#yyyy-mm`), kept by the report projection. */
 export const reportDayKey = (groupId: string, day: string) => ({ pk: `REPORT#${groupId}`, sk: `DAY#${day}` });
 export const reportMonthKey = (groupId: string, month: string) => ({ pk: `REPORT#${groupId}`, sk: `MONTH#${month}` });
 /** One per event the report projection has counted: a repeated event fails its condition and counts nothing. */
 export const reportGuardKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'REPORT' });
+
+/** One partition of a global index: a list is one Query on it, and an item is in it by carrying its keys. */
+export interface IndexPartition {
+  index: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
+  pk: string;
+}
+
+/** The attributes that put an item into a partition, sorted by `sort`. */
+export const indexKeys = ({ index, pk }: IndexPartition, sort: string): Record<string, string> => ({
+  [`${index}pk`]: pk,
+  [`${index}sk`]: sort,
+});
+
+/** The Query input that reads a partition; a caller adding values of its own spreads `ExpressionAttributeValues` too. */
+export const indexQuery = ({ index, pk }: IndexPartition) => ({
+  IndexName: index,
+  KeyConditionExpression: `${index}pk = :pk`,
+  ExpressionAttributeValues: { ':pk': pk } as Record<string, unknown>,
+});
+
+// Lists sorted by id (ULIDs, so by creation time).
+export const allGroups = (): IndexPartition => ({ index: 'gsi1', pk: 'GROUPS' });
+export const groupParticipants = (groupId: string): IndexPartition => ({ index: 'gsi1', pk: `GROUP#${groupId}#PARTICIPANTS` });
+export const groupPrograms = (groupId: string): IndexPartition => ({ index: 'gsi1', pk: `GROUP#${groupId}#PROGRAMS` });
+export const allPrograms = (): IndexPartition => ({ index: 'gsi2', pk: 'PROGRAMS' });
+export const participantEnrollments = (participantId: string): IndexPartition => ({
+  index: 'gsi1',
+  pk: `PARTICIPANT#${participantId}#ENROLLMENTS`,
+});
+/** The order itself sits in its buyer's, its group's and the all-orders partition; each seller row in its participant's. */
+export const buyerOrders = (buyerSub: string): IndexPartition => ({ index: 'gsi1', pk: `BUYER#${buyerSub}#ORDERS` });
+export const groupOrders = (groupId: string): IndexPartition => ({ index: 'gsi2', pk: `GROUP#${groupId}#ORDERS` });
+export const allOrders = (): IndexPartition => ({ index: 'gsi3', pk: 'ORDERS' });
+export const participantOrders = (participantId: string): IndexPartition => ({ index: 'gsi1', pk: `PARTICIPANT#${participantId}#ORDERS` });
+export const allWebhooks = (): IndexPartition => ({ index: 'gsi1', pk: 'WEBHOOKS' });
+/** The subscription rows of one event type: fanning an event out is one Query. */
+export const webhookSubscribers = (eventType: string): IndexPartition => ({ index: 'gsi1', pk: `WEBHOOK_SUBSCRIBERS#${eventType}` });
+
+/**
+ * A listed product sits in four sparse partitions, one per way of browsing, all sorted by listing time
+ * (`<listedAt>#<prd>`); delisting removes all four.
+ */
+export const listedProducts = (): IndexPartition => ({ index: 'gsi2', pk: 'LISTED' });
+export const groupListedProducts = (groupId: string): IndexPartition => ({ index: 'gsi1', pk: `LISTED#GROUP#${groupId}` });
+export const categoryListedProducts = (category: string): IndexPartition => ({ index: 'gsi3', pk: `LISTED#CATEGORY#${category}` });
+export const artisanListedProducts = (participantId: string): IndexPartition => ({ index: 'gsi4', pk: `LISTED#ARTISAN#${participantId}` });
+export const productListingKeys = (
+  product: { id: string; groupId: string; category: string; participantId: string },
+  listedAt: string,
+): Record<string, string> => {
+  const sort = `${listedAt}#${product.id}`;
+  return {
+    ...indexKeys(groupListedProducts(product.groupId), sort),
+    ...indexKeys(listedProducts(), sort),
+    ...indexKeys(categoryListedProducts(product.category), sort),
+    ...indexKeys(artisanListedProducts(product.participantId), sort),
+  };
+};

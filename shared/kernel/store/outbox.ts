@@ -1,5 +1,6 @@
 import type { EventContract, EventData } from '#events/event-contract';
 import { newId } from '#shared/kernel/ids';
+import { outboxKey } from '#shared/kernel/store/keys';
 
 /** An event a use-case wants published once its state change is stored. */
 export interface PendingEvent<C extends EventContract = EventContract> {
@@ -27,8 +28,7 @@ export function outboxPut(table: string, event: PendingEvent) {
     Put: {
       TableName: table,
       Item: {
-        pk: `OUTBOX#${eventId}`,
-        sk: 'OUTBOX',
+        ...outboxKey(eventId),
         entity: 'outbox',
         source: event.contract.source,
         detailType: event.contract.detailType,

@@ -13,7 +13,8 @@ import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
 import { matchesPattern } from '#infra/local/eventbridge/event-pattern';
-import { eventsHandler } from '#shared/kernel/consumers/events-handler';
+import projectGroupReport from '#functions/reports/project-group-report/function';
+import { eventHandler } from '#shared/kernel/consumers/event-handler';
 import { newId } from '#shared/kernel/ids';
 import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';
 import { fakeReportSources, fakeReportStore } from '#test/support/report-fakes';
@@ -42,7 +43,10 @@ function setUp() {
     productGrams: { [bag]: 150, [mat]: 420 },
   });
   const outcomes: ProjectionOutcome[] = [];
-  const handler = eventsHandler(reportProjection({ reports: store, sources }, (outcome) => outcomes.push(outcome)));
+  const handler = eventHandler(
+    projectGroupReport,
+    reportProjection({ reports: store, sources }, (outcome) => outcomes.push(outcome)),
+  );
   const deliver = (contract: EventContract, data: unknown, occurredAt = '2026-11-28T05:36:47.000Z', eventId = newId('evt')) =>
     handler(
       {
