@@ -1,8 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, inject, it } from 'vitest';
 import { localNames } from '#infra/local/runtime';
-import { call, eventually } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
+import { call, eventually } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
 
 interface RecentEvent {
   source: string;

@@ -4,9 +4,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { EventSource } from '#events/event-contract';
 import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/kernel/ids';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
-import { newProduct, shipping } from '#test/support/shop';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct, shipping } from '#test/support/api/shop';
 
 interface RecentEvent {
   detailType: string;

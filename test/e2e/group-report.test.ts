@@ -8,10 +8,10 @@ import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
 import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/kernel/ids';
-import { call, eventually, tokenFor } from '#test/support/api';
+import { call, eventually, tokenFor } from '#test/support/api/client';
 import { noFigures, reportCsvHeader } from '#test/support/report';
-import { newGroupScenario } from '#test/support/scenario';
-import { newProduct, shipping } from '#test/support/shop';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct, shipping } from '#test/support/api/shop';
 
 const bus = new EventBridgeClient({
   endpoint: inject('eventBusEndpoint'),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
-import { newBuyer, newProduct, shipping } from '#test/support/shop';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newBuyer, newProduct, shipping } from '#test/support/api/shop';
 
 /** A group with an eligible seller; `listed` makes and lists one of their products. */
 async function shop() {

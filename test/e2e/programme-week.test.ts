@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localNames } from '#infra/local/runtime';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { midtransNotification, notifyMidtrans } from '#test/support/midtrans';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { midtransNotification, notifyMidtrans } from '#test/support/api/midtrans';
 import { noFigures, reportCsvHeader } from '#test/support/report';
-import { newGroupScenario } from '#test/support/scenario';
-import { type BusEvent, newProduct, orderEvents, shipping } from '#test/support/shop';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { type BusEvent, newProduct, orderEvents, shipping } from '#test/support/api/shop';
 
 const bus = new EventBridgeClient({
   endpoint: inject('eventBusEndpoint'),

@@ -3,9 +3,9 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localNames } from '#infra/local/runtime';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
-import { type Answer, type ReceivedDelivery, startReceiver, type WebhookReceiver } from '#test/support/webhook-receiver';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { type Answer, type ReceivedDelivery, startReceiver, type WebhookReceiver } from '#test/support/api/webhook-receiver';
 
 let admin: string;
 let scenario: Awaited<ReturnType<typeof newGroupScenario>>;

@@ -8,9 +8,9 @@ import { creditFor } from '#shared/earnings/earnings';
 import type { DeliveredOrder } from '#shared/earnings/ports';
 import { newId } from '#shared/kernel/ids';
 import { groupKey, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/kernel/store/keys';
-import { localTable } from '#test/support/dynamo';
-import { fixedClock } from '#test/support/fakes';
-import { outboxRowsFor } from '#test/support/outbox-rows';
+import { localTable } from '#test/support/table/local-table';
+import { fixedClock } from '#test/support/fakes/clock';
+import { outboxRowsFor } from '#test/support/table/outbox-rows';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
 const { doc, table } = localTable();
@@ -100,7 +100,7 @@ describe('DynamoDB earnings ledger', () => {
     expect([await totalOf(siti), await totalOf(wira)]).toEqual([136_002, 9_878]);
     const guard = await doc.send(new GetCommand({ TableName: table, Key: orderEarningsGuardKey(order.id), ConsistentRead: true }));
     expect(guard.Item).toMatchObject({ sharePercent: 80, participantsIdr: 145_880, groupIdr: 36_470 });
-    const rows = await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id);
+    const rows = await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType);
     expect(rows.map((row) => (row.detail as { data: unknown }).data)).toEqual(
       expect.arrayContaining([
         { participantId: siti, orderId: order.id, amountIdr: 136_002 },
@@ -123,7 +123,7 @@ describe('DynamoDB earnings ledger', () => {
     expect(outcomes.filter((outcome) => outcome === 'already-credited')).toHaveLength(4);
     expect([await totalOf(siti), await totalOf(wira)]).toEqual([136_002, 9_878]);
     expect(await ledger.entriesOf(siti)).toHaveLength(2);
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toHaveLength(2);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toHaveLength(2);
   });
 
   it('writes nothing when the order stopped being delivered between the read and the credit', async () => {
@@ -147,7 +147,7 @@ describe('DynamoDB earnings ledger', () => {
     expect(outcome).toBe('not-delivered');
     expect(await ledger.entriesOf(siti)).toEqual([]);
     expect(await totalOf(siti)).toBeUndefined();
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toEqual([]);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toEqual([]);
   });
 });
 
@@ -184,7 +184,7 @@ describe('the credit-earnings handler', () => {
     // Assert
     expect([await totalOf(siti), await totalOf(wira)]).toEqual([136_002, 9_878]);
     expect(await ledger.entriesOf(siti)).toHaveLength(2);
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toHaveLength(2);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toHaveLength(2);
   });
 
   it('returns without crediting (no retry) for an order that is not delivered or does not exist', async () => {
@@ -199,6 +199,6 @@ describe('the credit-earnings handler', () => {
     await expect(shipped).resolves.toBeUndefined();
     await expect(unknown).resolves.toBeUndefined();
     expect(await totalOf(siti)).toBeUndefined();
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toEqual([]);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toEqual([]);
   });
 });

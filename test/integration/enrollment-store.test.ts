@@ -6,8 +6,8 @@ import { pendingEvent } from '#shared/kernel/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 import type { Enrollment } from '#shared/training/schemas';
-import { localTable } from '#test/support/dynamo';
-import { storedParticipant } from '#test/support/participants';
+import { localTable } from '#test/support/table/local-table';
+import { storedParticipant } from '#test/support/table/participants';
 
 const { doc, table, cursors } = localTable();
 const enrollments = buildEnrollmentStore(doc, table, cursors);

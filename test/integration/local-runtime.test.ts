@@ -14,7 +14,7 @@ import { createTable } from '#infra/local/dynamodb-local';
 import { apiGatewayClaims } from '#infra/local/jwt-authorizer';
 import type { LambdaInvoker } from '#infra/local/lambda-invoker';
 import { startStreamPoller, type TableStreamDeclaration } from '#infra/local/stream-poller';
-import { call, eventually, tokenFor } from '#test/support/api';
+import { call, eventually, tokenFor } from '#test/support/api/client';
 
 const apiUrl = () => inject('apiUrl');
 

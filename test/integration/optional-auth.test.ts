@@ -9,7 +9,7 @@ import { type Caller, callerFromClaims } from '#shared/kernel/auth/caller';
 import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
 import { UnauthorizedError } from '#shared/kernel/errors';
 import { httpHandler } from '#shared/kernel/http/http-handler';
-import { apiUrl, call } from '#test/support/api';
+import { apiUrl, call } from '#test/support/api/client';
 
 /** What the local runtime sets JWT_ISSUER and JWT_AUDIENCE to (infra/local/runtime.ts). */
 const local = () => ({ issuer: `${apiUrl()}/_local`, audience: 'pas-kreatif-local' });

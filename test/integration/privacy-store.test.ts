@@ -15,9 +15,9 @@ import { accessLogPartition, enrollmentKey, participantKey } from '#shared/kerne
 import { pendingEvent } from '#shared/kernel/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import type { Enrollment } from '#shared/training/schemas';
-import { localTable } from '#test/support/dynamo';
-import { storedParticipant } from '#test/support/participants';
-import { draftProduct } from '#test/support/products';
+import { localTable } from '#test/support/table/local-table';
+import { storedParticipant } from '#test/support/table/participants';
+import { draftProduct } from '#test/support/table/products';
 
 const { doc, table, cursors } = localTable();
 const participants = buildParticipantStore(doc, table, cursors);

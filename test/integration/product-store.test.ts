@@ -5,8 +5,8 @@ import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import { localTable } from '#test/support/dynamo';
-import { draftProduct } from '#test/support/products';
+import { localTable } from '#test/support/table/local-table';
+import { draftProduct } from '#test/support/table/products';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);

@@ -18,8 +18,8 @@ import { buildReportStore } from '#shared/reports/dynamo-report-store';
 import { reportProjection } from '#shared/reports/projection';
 import { getGroupReport } from '#shared/reports/reports';
 import { groupKey, orderKey, participantKey, productKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/kernel/store/keys';
-import { fixedClock } from '#test/support/fakes';
-import { localTable } from '#test/support/dynamo';
+import { fixedClock } from '#test/support/fakes/clock';
+import { localTable } from '#test/support/table/local-table';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
 const { doc, table } = localTable();

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '#shared/kernel/auth/caller';
 import { maxImagesPerProduct, processProductImage, requestImageUpload } from '#shared/catalog/images';
 import { createProduct, listProduct } from '#shared/catalog/products';
-import { fakeCatalog } from '#test/support/catalog-fakes';
-import { fixedClock } from '#test/support/fakes';
-import { fakeImages } from '#test/support/image-fakes';
+import { fakeCatalog } from '#test/support/fakes/catalog';
+import { fixedClock } from '#test/support/fakes/clock';
+import { fakeImages } from '#test/support/fakes/images';
 
 const groupId = 'grp_01JGROUP000000000000000000';
 const participantId = 'prt_01JELIGIBLE0000000000000000';

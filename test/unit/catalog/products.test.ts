@@ -3,8 +3,8 @@ import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
 import type { Caller } from '#shared/kernel/auth/caller';
 import { createProduct, delistProduct, getProduct, listProduct, updateProduct } from '#shared/catalog/products';
-import { fakeCatalog } from '#test/support/catalog-fakes';
-import { fixedClock } from '#test/support/fakes';
+import { fakeCatalog } from '#test/support/fakes/catalog';
+import { fixedClock } from '#test/support/fakes/clock';
 
 const groupId = 'grp_01JGROUP000000000000000000';
 const eligible = 'prt_01JELIGIBLE0000000000000000';

@@ -10,7 +10,9 @@ import {
   registerParticipant,
   updateProfile,
 } from '#shared/participants/participants';
-import { fakeAccessLog, fakeStores, fixedClock } from '#test/support/fakes';
+import { fakeAccessLog } from '#test/support/fakes/access-log';
+import { fakeStores } from '#test/support/fakes/participants-training';
+import { fixedClock } from '#test/support/fakes/clock';
 
 const admin: Caller = { sub: 'admin', roles: ['admin'] };
 const officer: Caller = { sub: 'officer-7', roles: ['officer'] };

@@ -11,9 +11,11 @@ import type { EarningsReader } from '#shared/privacy/ports';
 import { erasePersonalData, exportPersonalData, getAccessLog } from '#shared/privacy/personal-data';
 import { enrollParticipant } from '#shared/training/enrollments';
 import { createProgram } from '#shared/training/programs';
-import { fakeCatalog } from '#test/support/catalog-fakes';
-import { fakeAccessLog, fakeStores, fixedClock } from '#test/support/fakes';
-import { fakeOrders } from '#test/support/order-fakes';
+import { fakeCatalog } from '#test/support/fakes/catalog';
+import { fakeAccessLog } from '#test/support/fakes/access-log';
+import { fakeStores } from '#test/support/fakes/participants-training';
+import { fixedClock } from '#test/support/fakes/clock';
+import { fakeOrders } from '#test/support/fakes/orders';
 
 const admin: Caller = { sub: 'admin', roles: ['admin'] };
 const officer: Caller = { sub: 'officer-7', roles: ['officer'] };

@@ -16,7 +16,7 @@ import { matchesPattern } from '#infra/local/event-pattern';
 import { eventsHandler } from '#shared/kernel/consumers/events-handler';
 import { newId } from '#shared/kernel/ids';
 import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';
-import { fakeReportSources, fakeReportStore } from '#test/support/report-fakes';
+import { fakeReportSources, fakeReportStore } from '#test/support/fakes/reports';
 
 const groupId = newId('grp');
 const [seller, otherSeller] = [newId('prt'), newId('prt')];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { call, eventually, tokenFor } from './api.ts';
+import { call, eventually, tokenFor } from './client.ts';
 
 /**
  * A fresh group with its people, made through the API. Every test builds its own, so

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { EventSource } from '#events/event-contract';
-import { call, tokenFor } from './api.ts';
+import { call, tokenFor } from './client.ts';
 import { newGroupScenario } from './scenario.ts';
 
 export const shipping = {

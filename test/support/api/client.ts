@@ -1,0 +1,23 @@
+import { inject } from 'vitest';
+import { type ApiResponse, type CallOptions, callApi, issueToken, type TokenClaims } from '#infra/local/api-client';
+
+export const apiUrl = () => inject('apiUrl');
+
+/** A request to the test run's local runtime. */
+export const call = (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> =>
+  callApi(apiUrl(), method, path, options);
+
+export const tokenFor = (claims: TokenClaims): Promise<string> => issueToken(apiUrl(), claims);
+
+/** Polls until the check passes: event-driven effects are eventually consistent. */
+export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 10_000, intervalMs = 50 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}
