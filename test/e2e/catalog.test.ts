@@ -3,15 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
 import { call, eventually, tokenFor } from '#test/support/api/client';
 import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct, productBody } from '#test/support/api/shop';
 
-const product = (category = 'tas') => ({
-  title: 'Tas anyaman bungkus kopi',
-  description: 'Tas jinjing dari 120 bungkus kopi bekas',
-  category,
-  priceIdr: 85_000,
-  stock: 5,
-  materials: [{ material: 'bungkus kopi', grams: 240 }],
-});
+const product = (category = 'tas') => productBody({ category });
 
 const privateFields = ['legalName', 'registerNumber', 'supervisionEndsOn', 'phone', 'officerSub'];
 
@@ -203,11 +197,9 @@ describe('browsing', () => {
     const category = `uji-${randomUUID().slice(0, 8)}`;
     const listedIds: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const { body } = await call('POST', '/products', { token: seller.participantToken, body: product(category) });
-      await call('POST', `/products/${body.id}/listing`, { token: seller.participantToken });
-      listedIds.push(body.id);
+      listedIds.push((await newProduct(seller.participantToken, { category })).id);
     }
-    await call('POST', '/products', { token: seller.participantToken, body: product(category) });
+    await newProduct(seller.participantToken, { category }, false);
     const newestFirst = [...listedIds].reverse();
 
     const pages = [];

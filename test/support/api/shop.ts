@@ -17,20 +17,20 @@ export const newBuyer = async () => {
   return { sub, token: await tokenFor({ sub, roles: ['buyer'] }) };
 };
 
-/** Creates a product as its eligible seller (a bag, stock 10, 85,000 unless overridden) and lists it unless told not to. */
+/** The body of POST /products: a bag, stock 10, 85,000, unless overridden. */
+export const productBody = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Tas anyaman bungkus kopi',
+  description: 'Dari 120 bungkus kopi bekas',
+  category: 'tas',
+  priceIdr: 85_000,
+  stock: 10,
+  materials: [{ material: 'bungkus kopi', grams: 240 }],
+  ...overrides,
+});
+
+/** Creates a product as its eligible seller and lists it unless told not to. */
 export async function newProduct(sellerToken: string, overrides: Record<string, unknown> = {}, list = true) {
-  const created = await call('POST', '/products', {
-    token: sellerToken,
-    body: {
-      title: 'Tas anyaman bungkus kopi',
-      description: 'Dari 120 bungkus kopi bekas',
-      category: 'tas',
-      priceIdr: 85_000,
-      stock: 10,
-      materials: [{ material: 'bungkus kopi', grams: 240 }],
-      ...overrides,
-    },
-  });
+  const created = await call('POST', '/products', { token: sellerToken, body: productBody(overrides) });
   expect(created.status).toBe(201);
   if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token: sellerToken })).status).toBe(200);
   return created.body as { id: string; priceIdr: number };
