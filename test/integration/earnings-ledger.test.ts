@@ -11,6 +11,7 @@ import { groupKey, orderEarningsGuardKey, orderKey, participantEarningsKey } fro
 import { localTable } from '#test/support/table/local-table';
 import { fixedClock } from '#test/support/fakes/clock';
 import { outboxRowsFor } from '#test/support/table/outbox-rows';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
 const { doc, table } = localTable();
@@ -152,7 +153,7 @@ describe('DynamoDB earnings ledger', () => {
 });
 
 describe('the credit-earnings handler', () => {
-  const context = { functionName: 'credit-earnings', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+  const context = lambdaContext('credit-earnings');
   let handler: (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<void>;
 
   beforeAll(async () => {

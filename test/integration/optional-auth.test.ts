@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpRoute } from '#shared/kernel/declaration';
@@ -10,6 +10,7 @@ import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
 import { UnauthorizedError } from '#shared/kernel/errors';
 import { httpHandler } from '#shared/kernel/http/http-handler';
 import { apiUrl, call } from '#test/support/api/client';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 /** What the local runtime sets JWT_ISSUER and JWT_AUDIENCE to (infra/local/runtime.ts). */
 const local = () => ({ issuer: `${apiUrl()}/_local`, audience: 'pas-kreatif-local' });
@@ -177,7 +178,7 @@ describe("an optional-auth handler, verifying against the local runtime's issuer
     summary: 'a thing',
     response: { status: 200 },
   } satisfies HttpRoute;
-  const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+  const context = lambdaContext();
   const seen: (Caller | undefined)[] = [];
   const handler = () =>
     httpHandler(

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
 import type { EventContract } from '#events/event-contract';
@@ -20,13 +20,14 @@ import { getGroupReport } from '#shared/reports/reports';
 import { groupKey, orderKey, participantKey, productKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/kernel/store/keys';
 import { fixedClock } from '#test/support/fakes/clock';
 import { localTable } from '#test/support/table/local-table';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
 const { doc, table } = localTable();
 const reports = buildReportStore(doc, table);
 const sources = buildReportSources(doc, table, buildParticipantDirectory(doc, table));
 const handler = eventsHandler(reportProjection({ reports, sources }));
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = lambdaContext();
 const admin = { sub: 'admin', roles: ['admin'] as const };
 
 const put = (item: Record<string, unknown>) => doc.send(new PutCommand({ TableName: table, Item: item }));

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { HttpRoute } from '#shared/kernel/declaration';
 import type { Caller, Claims } from '#shared/kernel/auth/caller';
@@ -6,6 +6,7 @@ import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
 import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
 import { UnauthorizedError } from '#shared/kernel/errors';
 import { httpHandler } from '#shared/kernel/http/http-handler';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 const route = {
   method: 'GET',
@@ -15,7 +16,7 @@ const route = {
   response: { status: 200 },
 } satisfies HttpRoute;
 
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = lambdaContext();
 
 /** A verifier at the port: 'good' is a token of u1 with two roles as a real array, anything else is refused. */
 function fakeVerifier() {

@@ -1,4 +1,4 @@
-import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
 import { type EventContract, patternForAny } from '#events/event-contract';
@@ -17,12 +17,13 @@ import { eventsHandler } from '#shared/kernel/consumers/events-handler';
 import { newId } from '#shared/kernel/ids';
 import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';
 import { fakeReportSources, fakeReportStore } from '#test/support/fakes/reports';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 const groupId = newId('grp');
 const [seller, otherSeller] = [newId('prt'), newId('prt')];
 const [bag, mat] = [newId('prd'), newId('prd')];
 const orderId = newId('ord');
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = lambdaContext();
 
 function setUp() {
   const { store, buckets } = fakeReportStore();
