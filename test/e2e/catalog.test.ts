@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
+import { busStatus } from '#test/support/api/bus';
 import { call, eventually, tokenFor } from '#test/support/api/client';
 import { newGroupScenario } from '#test/support/api/scenario';
 import { newProduct, productBody } from '#test/support/api/shop';
@@ -113,9 +114,7 @@ describe('the listing lifecycle', () => {
     expect(delisted.body.status).toBe('delisted');
     expect(relisted.body.status).toBe('listed');
     const published = await eventually(async () => {
-      const { recent } = (await call('GET', '/_local/bus')).body as {
-        recent: { detailType: string; detail: { data?: { productId?: string } } }[];
-      };
+      const { recent } = await busStatus();
       const mine = recent.filter((event) => event.detail.data?.productId === id).map((event) => event.detailType);
       expect(mine).toHaveLength(3);
       return { mine, data: recent.find((event) => event.detail.data?.productId === id)?.detail.data };

@@ -1,23 +1,8 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { describe, expect, inject, it } from 'vitest';
-import { localNames } from '#infra/local/runtime';
+import { describe, expect, it } from 'vitest';
+import { type BusEvent, busStatus, putEvent, settled } from '#test/support/api/bus';
 import { call, eventually } from '#test/support/api/client';
+import { deadLetters } from '#test/support/api/dead-letters';
 import { newGroupScenario } from '#test/support/api/scenario';
-
-interface RecentEvent {
-  source: string;
-  detailType: string;
-  detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
-  targets: string[];
-}
-
-const bus = new EventBridgeClient({
-  endpoint: inject('eventBusEndpoint'),
-  region: 'ap-southeast-3',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
-
-const busStatus = async () => (await call('GET', '/_local/bus')).body as { pending: number; recent: RecentEvent[] };
 
 describe('a consumer that receives the same event twice', () => {
   it('changes nothing the second time (TrainingCompleted → eligible)', async () => {
@@ -44,29 +29,12 @@ describe('a consumer that receives the same event twice', () => {
     expect(eventId).toMatch(/^evt_/);
 
     // Act: the bus delivers the very same event again, as EventBridge may
-    await bus.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: localNames.eventBusName,
-            Source: original?.source,
-            DetailType: original?.detailType,
-            Detail: JSON.stringify(original?.detail),
-          },
-        ],
-      }),
-    );
-    await eventually(async () => {
-      const status = await busStatus();
-      const redelivered = status.recent.filter((event) => event.detail.metadata?.eventId === eventId);
-      expect(redelivered).toHaveLength(2);
-      expect(status.pending).toBe(0);
-    });
+    await putEvent(original as BusEvent);
+    await settled(eventId, 2);
 
     // Assert
     const after = await call('GET', `/participants/${participant.id}`, { token: officer });
     expect(after.body).toEqual(eligible);
-    const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as { payload: unknown }[];
-    expect(JSON.stringify(deadLetters)).not.toContain(eventId);
+    expect(JSON.stringify(await deadLetters())).not.toContain(eventId);
   });
 });

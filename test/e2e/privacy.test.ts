@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
+import { busStatus } from '#test/support/api/bus';
 import { call, eventually, tokenFor } from '#test/support/api/client';
 import { localTable } from '#test/support/table/local-table';
 import { scanTable } from '#test/support/table/scan';
@@ -243,9 +244,7 @@ describe('erasure', () => {
     const delistings = items.filter((item) => item.includes('"ProductDelisted"') && item.includes(listed));
     expect(delistings).toHaveLength(1);
     await eventually(async () => {
-      const { recent } = (await call('GET', '/_local/bus')).body as {
-        recent: { detailType: string; detail: { data?: { productId?: string } } }[];
-      };
+      const { recent } = await busStatus();
       expect(recent.filter((event) => event.detailType === 'ProductDelisted' && event.detail.data?.productId === listed)).toHaveLength(1);
     });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { EventSource } from '#events/event-contract';
+import { type BusEvent, busStatus } from './bus.ts';
 import { call, tokenFor } from './client.ts';
 import { newGroupScenario } from './scenario.ts';
 
@@ -58,17 +59,11 @@ export async function newShop() {
   return { ...scenario, participant, participantToken, productId, buyer, placeOrder, stock };
 }
 
-export interface BusEvent {
-  source: string;
-  detailType: string;
-  detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
-}
-
 /**
  * The order context's own events about one order, oldest first (events without data are skipped). Other contexts'
  * events naming the order (EarningsCredited after delivery) are left out: they come whenever their consumer runs.
  */
 export async function orderEvents(orderId: string): Promise<BusEvent[]> {
-  const { recent } = (await call('GET', '/_local/bus')).body as { recent: BusEvent[] };
+  const { recent } = await busStatus();
   return recent.filter((event) => event.source === EventSource.orders && event.detail?.data?.orderId === orderId);
 }
