@@ -2,6 +2,7 @@ import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
+import { OrderDelivered } from '#events/order-delivered';
 import { buildEarningsLedger } from '#shared/earnings/dynamo-earnings-ledger';
 import { buildEarningsSources } from '#shared/earnings/dynamo-earnings-sources';
 import { creditFor } from '#shared/earnings/earnings';
@@ -11,6 +12,7 @@ import { groupKey, orderEarningsGuardKey, orderKey, participantEarningsKey } fro
 import { localTable } from '#test/support/table/local-table';
 import { fixedClock } from '#test/support/fakes/clock';
 import { outboxRowsFor } from '#test/support/table/outbox-rows';
+import { eventBridgeEvent } from '#test/support/fakes/eventbridge-event';
 import { lambdaContext } from '#test/support/fakes/lambda-context';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
@@ -165,13 +167,7 @@ describe('the credit-earnings handler', () => {
   });
   afterAll(() => vi.unstubAllEnvs());
 
-  const delivered = (orderId: string, groupId: string): EventBridgeEvent<string, unknown> =>
-    ({
-      id: 'eb-1',
-      source: 'pas-kreatif.orders',
-      'detail-type': 'OrderDelivered',
-      detail: { metadata: { eventId: newId('evt'), occurredAt: at, version: 1 }, data: { orderId, groupId } },
-    }) as unknown as EventBridgeEvent<string, unknown>;
+  const delivered = (orderId: string, groupId: string) => eventBridgeEvent(OrderDelivered, { orderId, groupId }, at);
 
   it('credits once when invoked twice with the same event', async () => {
     // Prepare

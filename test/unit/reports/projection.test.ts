@@ -1,4 +1,3 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
 import { type EventContract, patternForAny } from '#events/event-contract';
@@ -17,6 +16,7 @@ import { eventsHandler } from '#shared/kernel/consumers/events-handler';
 import { newId } from '#shared/kernel/ids';
 import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';
 import { fakeReportSources, fakeReportStore } from '#test/support/fakes/reports';
+import { eventBridgeEvent } from '#test/support/fakes/eventbridge-event';
 import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 const groupId = newId('grp');
@@ -44,15 +44,8 @@ function setUp() {
   });
   const outcomes: ProjectionOutcome[] = [];
   const handler = eventsHandler(reportProjection({ reports: store, sources }, (outcome) => outcomes.push(outcome)));
-  const deliver = (contract: EventContract, data: unknown, occurredAt = '2026-11-28T05:36:47.000Z', eventId = newId('evt')) =>
-    handler(
-      {
-        source: contract.source,
-        'detail-type': contract.detailType,
-        detail: { metadata: { eventId, occurredAt, version: 1 }, data },
-      } as EventBridgeEvent<string, unknown>,
-      context,
-    );
+  const deliver = (contract: EventContract, data: unknown, occurredAt = '2026-11-28T05:36:47.000Z', eventId?: string) =>
+    handler(eventBridgeEvent(contract, data, occurredAt, eventId), context);
   const day = (date: string) => buckets.get(`${groupId}|DAY#${date}`);
   const month = (value: string) => buckets.get(`${groupId}|MONTH#${value}`);
   return { deliver, day, month, outcomes };
