@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ProductListed } from '#events/product-listed';
-import { TrainingEnrolled } from '#events/training-enrolled';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/kernel/ids';
@@ -16,6 +14,7 @@ import { pendingEvent } from '#shared/kernel/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import type { Enrollment } from '#shared/training/schemas';
 import { localTable } from '#test/support/table/local-table';
+import { storedEnrollment } from '#test/support/table/enrollments';
 import { storedParticipant } from '#test/support/table/participants';
 import { draftProduct } from '#test/support/table/products';
 
@@ -30,27 +29,7 @@ const later = '2026-12-01T00:00:00.000Z';
 
 const registered = () => storedParticipant({ doc, table, cursors }, now);
 
-async function enrolled(participant: Participant): Promise<Enrollment> {
-  const enrollment: Enrollment = {
-    id: newId('enr'),
-    programId: newId('prg'),
-    participantId: participant.id,
-    groupId: participant.groupId,
-    status: 'enrolled',
-    sessionsAttended: 0,
-    sessionsRequired: 1,
-    attendance: [],
-    assessment: { motivation: 3, notes: `catatan ${randomUUID()}` },
-    score: null,
-    certificateNumber: null,
-    completedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const { id: enrollmentId, programId, participantId, groupId } = enrollment;
-  await enrollments.enroll(enrollment, pendingEvent(TrainingEnrolled, { enrollmentId, programId, participantId, groupId }, now));
-  return enrollment;
-}
+const enrolled = (participant: Participant) => storedEnrollment({ doc, table, cursors }, participant, now, { sessionsRequired: 1 });
 
 const listingOf = (product: Product, at: string) => {
   const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
