@@ -1,8 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ProductListed } from '#events/product-listed';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
-import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/kernel/ids';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import type { Participant } from '#shared/participants/schemas';
@@ -10,13 +8,12 @@ import { accessLogRetentionDays } from '#shared/kernel/access-log/access-log';
 import type { AccessRecord } from '#shared/kernel/access-log/access-record';
 import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
 import { accessLogPartition, enrollmentKey, participantKey } from '#shared/kernel/store/keys';
-import { pendingEvent } from '#shared/kernel/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import type { Enrollment } from '#shared/training/schemas';
 import { localTable } from '#test/support/table/local-table';
 import { storedEnrollment } from '#test/support/table/enrollments';
 import { storedParticipant } from '#test/support/table/participants';
-import { draftProduct } from '#test/support/table/products';
+import { draftProduct, listingEvent } from '#test/support/table/products';
 
 const { doc, table, cursors } = localTable();
 const participants = buildParticipantStore(doc, table, cursors);
@@ -30,11 +27,6 @@ const later = '2026-12-01T00:00:00.000Z';
 const registered = () => storedParticipant({ doc, table, cursors }, now);
 
 const enrolled = (participant: Participant) => storedEnrollment({ doc, table, cursors }, participant, now, { sessionsRequired: 1 });
-
-const listingOf = (product: Product, at: string) => {
-  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
-  return pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at);
-};
 
 const record = (participantId: string, at: string, actorSub = 'officer'): AccessRecord => ({
   at,
@@ -130,7 +122,9 @@ describe('DynamoDB erasure', () => {
       participants.updateProfile(participant.id, { displayName: 'Lagi', story: null, publicConsent: true }, later),
     ).rejects.toMatchObject({ kind: 'conflict' });
     await expect(enrolled(participant)).rejects.toMatchObject({ kind: 'business-rule' });
-    await expect(products.transition(product, 'listed', later, listingOf(product, later))).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(products.transition(product, 'listed', later, listingEvent(product, later))).rejects.toMatchObject({
+      kind: 'business-rule',
+    });
     await expect(products.get(product.id)).resolves.toMatchObject({ status: 'draft' });
     await expect(participants.updateProfile(newId('prt'), participant.profile, later)).rejects.toMatchObject({ kind: 'not-found' });
   });
@@ -142,7 +136,7 @@ describe('DynamoDB erasure', () => {
     await products.create(draft);
     await products.create(toList);
     await products.create(draftProduct(now));
-    const listed = await products.transition(toList, 'listed', later, listingOf(toList, later));
+    const listed = await products.transition(toList, 'listed', later, listingEvent(toList, later));
 
     const found = await products.ofParticipant(participant.id);
 
