@@ -34,3 +34,13 @@ export function fakeCatalog(sellers: Record<string, { groupId: string; sellerSta
 
   return { productStore, sellerDirectory, products, events };
 }
+
+/** What a seller sends to create a product: a bag of 120 g of plastic, stock 3. */
+export const productFields = {
+  title: 'Tas anyaman',
+  description: 'Dari bungkus kopi',
+  category: 'tas',
+  priceIdr: 85_000,
+  stock: 3,
+  materials: [{ material: 'plastik', grams: 120 }],
+};
