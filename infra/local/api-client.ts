@@ -1,4 +1,4 @@
-import type { Role } from '#shared/kernel/auth/caller';
+import type { TokenRequest } from './jwt-authorizer.ts';
 
 export interface ApiResponse {
   status: number;
@@ -30,15 +30,8 @@ export async function callApi(apiUrl: string, method: string, path: string, opti
   return { status: response.status, headers: response.headers, body: isJson && text ? JSON.parse(text) : text };
 }
 
-export interface TokenClaims {
-  sub: string;
-  roles: Role[];
-  groupId?: string;
-  participantId?: string;
-}
-
 /** A token from the local runtime's issuer (POST /_local/token), which the local JWT authorizer accepts. */
-export async function issueToken(apiUrl: string, claims: TokenClaims): Promise<string> {
+export async function issueToken(apiUrl: string, claims: TokenRequest): Promise<string> {
   const response = await callApi(apiUrl, 'POST', '/_local/token', { body: claims });
   if (response.status !== 200) throw new Error(`token: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.token;

@@ -1,4 +1,5 @@
-import { type CallOptions, callApi, issueToken, type TokenClaims } from './api-client.ts';
+import { type CallOptions, callApi, issueToken } from './api-client.ts';
+import type { TokenRequest } from './jwt-authorizer.ts';
 import { sleep } from './net.ts';
 
 export interface SeedOptions {
@@ -16,7 +17,7 @@ interface Json {
  * The people are fictional.
  */
 export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> {
-  const token = (claims: TokenClaims) => issueToken(apiUrl, claims);
+  const token = (claims: TokenRequest) => issueToken(apiUrl, claims);
   const api = (bearer: string) => (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
     call(apiUrl, method, path, { token: bearer, body, headers });
 

@@ -176,12 +176,11 @@ describe('reading one product', () => {
   it('answers 401 to a token that is present but invalid or expired, rather than treating it as anonymous', async () => {
     const { eligibleParticipant } = await newGroupScenario({ sessionsRequired: 1 });
     const { participantToken } = await eligibleParticipant();
-    const { body: created } = await call('POST', '/products', { token: participantToken, body: product() });
-    await call('POST', `/products/${created.id}/listing`, { token: participantToken });
-    const expired = await call('POST', '/_local/token', { body: { sub: 'x', roles: ['buyer'], expiresInSeconds: -60 } });
+    const created = await newProduct(participantToken);
+    const expired = await tokenFor({ sub: 'x', roles: ['buyer'], expiresInSeconds: -60 });
 
     const tampered = await call('GET', `/products/${created.id}`, { token: `${participantToken.slice(0, -4)}AAAA` });
-    const late = await call('GET', `/products/${created.id}`, { token: expired.body.token });
+    const late = await call('GET', `/products/${created.id}`, { token: expired });
 
     expect(tampered.status).toBe(401);
     expect(late.status).toBe(401);

@@ -154,7 +154,7 @@ describe('the local HTTP API', () => {
 
   it('refuses an expired token', async () => {
     // Prepare
-    const expired = await tokenFor({ sub: 'admin-expired', roles: ['admin'], expiresInSeconds: -60 } as Parameters<typeof tokenFor>[0]);
+    const expired = await tokenFor({ sub: 'admin-expired', roles: ['admin'], expiresInSeconds: -60 });
 
     // Act
     const response = await call('POST', '/groups', { token: expired, body: { name: 'X', focus: 'Y', district: 'Z' } });

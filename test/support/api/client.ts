@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
-import { type ApiResponse, type CallOptions, callApi, issueToken, type TokenClaims } from '#infra/local/api-client';
+import { type ApiResponse, type CallOptions, callApi, issueToken } from '#infra/local/api-client';
+import type { TokenRequest } from '#infra/local/jwt-authorizer';
 
 export const apiUrl = () => inject('apiUrl');
 
@@ -7,7 +8,8 @@ export const apiUrl = () => inject('apiUrl');
 export const call = (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> =>
   callApi(apiUrl(), method, path, options);
 
-export const tokenFor = (claims: TokenClaims): Promise<string> => issueToken(apiUrl(), claims);
+/** A token from the local issuer; `expiresInSeconds` ≤ 0 gives one that has already expired. */
+export const tokenFor = (claims: TokenRequest): Promise<string> => issueToken(apiUrl(), claims);
 
 /** Polls until the check passes: event-driven effects are eventually consistent. */
 export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 10_000, intervalMs = 50 } = {}): Promise<T> {
