@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpRoute } from '#shared/kernel/declaration';
 import { type Caller, callerFromClaims } from '#shared/kernel/auth/caller';
 import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
 import { UnauthorizedError } from '#shared/kernel/errors';
 import { httpHandler } from '#shared/kernel/http/http-handler';
 import { apiUrl, tokenFor } from '#test/support/api/client';
 import { lambdaContext } from '#test/support/fakes/lambda-context';
+import { optionalAuthRequest as request, optionalAuthRoute as route } from '#test/support/fakes/optional-auth-route';
 
 /** What the local runtime sets JWT_ISSUER and JWT_AUDIENCE to (infra/local/runtime.ts). */
 const local = () => ({ issuer: `${apiUrl()}/_local`, audience: 'pas-kreatif-local' });
@@ -165,13 +165,6 @@ describe("API Gateway's JWT authorizer rules, on tokens from an issuer of this t
 });
 
 describe("an optional-auth handler, verifying against the local runtime's issuer", () => {
-  const route = {
-    method: 'GET',
-    path: '/things/{thingId}',
-    auth: 'optional',
-    summary: 'a thing',
-    response: { status: 200 },
-  } satisfies HttpRoute;
   const context = lambdaContext();
   const seen: (Caller | undefined)[] = [];
   const handler = () =>
@@ -183,16 +176,6 @@ describe("an optional-auth handler, verifying against the local runtime's issuer
       },
       buildTokenVerifier(local()),
     );
-  const request = (headers: Record<string, string>) =>
-    ({
-      version: '2.0',
-      routeKey: `GET ${route.path}`,
-      rawPath: '/things/t1',
-      rawQueryString: '',
-      headers,
-      isBase64Encoded: false,
-      requestContext: {},
-    }) as unknown as APIGatewayProxyEventV2;
 
   it('serves anonymous callers, knows signed-in ones, and refuses a bad token with 401', async () => {
     // Prepare
