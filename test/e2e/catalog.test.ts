@@ -13,19 +13,14 @@ const privateFields = ['legalName', 'registerNumber', 'supervisionEndsOn', 'phon
 describe('creating products', () => {
   it('refuses a participant until a completed training makes them eligible (403, then 201)', async () => {
     const scenario = await newGroupScenario({ sessionsRequired: 1 });
-    const { participant, participantToken } = await scenario.registerParticipant();
+    const { participant, participantToken, enrollment } = await scenario.enrolledParticipant({ motivation: 5, notes: '' });
 
     const before = await call('POST', '/products', { token: participantToken, body: product() });
-    const program = await scenario.createProgram();
-    const enrollment = await call('POST', `/programs/${program.id}/enrollments`, {
-      token: scenario.facilitator,
-      body: { participantId: participant.id, assessment: { motivation: 5, notes: '' } },
-    });
-    await call('POST', `/enrollments/${enrollment.body.id}/attendance`, {
+    await call('POST', `/enrollments/${enrollment.id}/attendance`, {
       token: scenario.facilitator,
       body: { date: '2026-11-03', present: true },
     });
-    await call('POST', `/enrollments/${enrollment.body.id}/completion`, { token: scenario.facilitator, body: { score: 75 } });
+    await call('POST', `/enrollments/${enrollment.id}/completion`, { token: scenario.facilitator, body: { score: 75 } });
     const after = await (async () => {
       for (let attempt = 0; attempt < 100; attempt += 1) {
         const response = await call('POST', '/products', { token: participantToken, body: product() });

@@ -7,22 +7,17 @@ import { newGroupScenario } from '#test/support/api/scenario';
 describe('a consumer that receives the same event twice', () => {
   it('changes nothing the second time (TrainingCompleted → eligible)', async () => {
     // Prepare: a completed training whose event has made the participant eligible
-    const { createProgram, registerParticipant, facilitator, officer } = await newGroupScenario({ sessionsRequired: 1 });
-    const program = await createProgram();
-    const { participant } = await registerParticipant();
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
-      token: facilitator,
-      body: { participantId: participant.id, assessment: { motivation: 3, notes: '' } },
-    });
-    await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
-    await call('POST', `/enrollments/${enrolled.body.id}/completion`, { token: facilitator, body: { score: 70 } });
+    const { enrolledParticipant, facilitator, officer } = await newGroupScenario({ sessionsRequired: 1 });
+    const { participant, enrollment } = await enrolledParticipant({ motivation: 3, notes: '' });
+    await call('POST', `/enrollments/${enrollment.id}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
+    await call('POST', `/enrollments/${enrollment.id}/completion`, { token: facilitator, body: { score: 70 } });
     const eligible = await eventually(async () => {
       const read = await call('GET', `/participants/${participant.id}`, { token: officer });
       expect(read.body.sellerStatus).toBe('eligible');
       return read.body;
     });
     const original = (await busStatus()).recent.find(
-      (event) => event.detailType === 'TrainingCompleted' && event.detail.data?.enrollmentId === enrolled.body.id,
+      (event) => event.detailType === 'TrainingCompleted' && event.detail.data?.enrollmentId === enrollment.id,
     );
     expect(original?.targets).toContain('pas-kreatif-local-mark-seller-eligible');
     const eventId = original?.detail.metadata?.eventId as string;

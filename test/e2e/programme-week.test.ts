@@ -35,13 +35,7 @@ async function programmeWeek() {
   const scenario = await newGroupScenario({ sessionsRequired: 1 });
   const siti = await scenario.eligibleParticipant();
   const budi = await scenario.eligibleParticipant();
-  const { participant: wira } = await scenario.registerParticipant();
-  const program = await scenario.createProgram();
-  const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
-    token: scenario.facilitator,
-    body: { participantId: wira.id, assessment: { motivation: 3, notes: 'Baru mulai' } },
-  });
-  expect(enrolled.status).toBe(201);
+  await scenario.enrolledParticipant({ motivation: 3, notes: 'Baru mulai' });
 
   const product = async (token: string, priceIdr: number, grams: number[], list = true) => {
     const materials = grams.map((g, index) => ({ material: `bahan-${index}`, grams: g }));
