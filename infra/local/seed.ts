@@ -1,3 +1,5 @@
+import { type CallOptions, callApi, issueToken } from './api-client.ts';
+import type { TokenRequest } from './http-api/jwt-authorizer.ts';
 import { sleep } from './net.ts';
 
 export interface SeedOptions {
@@ -15,10 +17,9 @@ interface Json {
  * The people are fictional.
  */
 export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> {
-  const token = async (claims: { sub: string; roles: string[]; groupId?: string; participantId?: string }) =>
-    ((await call(apiUrl, 'POST', '/_local/token', undefined, claims)) as { token: string }).token;
-  const api = (bearer: string | undefined) => (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    call(apiUrl, method, path, bearer, body, headers);
+  const token = (claims: TokenRequest) => issueToken(apiUrl, claims);
+  const api = (bearer: string) => (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    call(apiUrl, method, path, { token: bearer, body, headers });
 
   const admin = api(await token({ sub: 'demo-admin', roles: ['admin'] }));
   const officer = api(await token({ sub: 'demo-officer-pk', roles: ['officer'] }));
@@ -156,24 +157,10 @@ const demoShipping = {
   postalCode: '83122',
 };
 
-async function call(
-  apiUrl: string,
-  method: string,
-  path: string,
-  bearer: string | undefined,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Json> {
-  const response = await fetch(apiUrl + path, {
-    method,
-    headers: {
-      ...headers,
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`Seeding failed: ${method} ${path} answered ${response.status} ${text.slice(0, 500)}`);
-  return text ? (JSON.parse(text) as Json) : {};
+/** A request the seed cannot go on without: anything but a 2xx stops it. */
+async function call(apiUrl: string, method: string, path: string, options: CallOptions): Promise<Json> {
+  const response = await callApi(apiUrl, method, path, options);
+  if (response.status < 200 || response.status > 299)
+    throw new Error(`Seeding failed: ${method} ${path} answered ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
+  return response.body as Json;
 }

@@ -1,36 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
+import { busStatus } from '#test/support/api/bus';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct, productBody } from '#test/support/api/shop';
 
-const product = (category = 'tas') => ({
-  title: 'Tas anyaman bungkus kopi',
-  description: 'Tas jinjing dari 120 bungkus kopi bekas',
-  category,
-  priceIdr: 85_000,
-  stock: 5,
-  materials: [{ material: 'bungkus kopi', grams: 240 }],
-});
+const product = (category = 'tas') => productBody({ category });
 
 const privateFields = ['legalName', 'registerNumber', 'supervisionEndsOn', 'phone', 'officerSub'];
 
 describe('creating products', () => {
   it('refuses a participant until a completed training makes them eligible (403, then 201)', async () => {
     const scenario = await newGroupScenario({ sessionsRequired: 1 });
-    const { participant, participantToken } = await scenario.registerParticipant();
+    const { participant, participantToken, enrollment } = await scenario.enrolledParticipant({ motivation: 5, notes: '' });
 
     const before = await call('POST', '/products', { token: participantToken, body: product() });
-    const program = await scenario.createProgram();
-    const enrollment = await call('POST', `/programs/${program.id}/enrollments`, {
-      token: scenario.facilitator,
-      body: { participantId: participant.id, assessment: { motivation: 5, notes: '' } },
-    });
-    await call('POST', `/enrollments/${enrollment.body.id}/attendance`, {
+    await call('POST', `/enrollments/${enrollment.id}/attendance`, {
       token: scenario.facilitator,
       body: { date: '2026-11-03', present: true },
     });
-    await call('POST', `/enrollments/${enrollment.body.id}/completion`, { token: scenario.facilitator, body: { score: 75 } });
+    await call('POST', `/enrollments/${enrollment.id}/completion`, { token: scenario.facilitator, body: { score: 75 } });
     const after = await (async () => {
       for (let attempt = 0; attempt < 100; attempt += 1) {
         const response = await call('POST', '/products', { token: participantToken, body: product() });
@@ -119,9 +109,7 @@ describe('the listing lifecycle', () => {
     expect(delisted.body.status).toBe('delisted');
     expect(relisted.body.status).toBe('listed');
     const published = await eventually(async () => {
-      const { recent } = (await call('GET', '/_local/bus')).body as {
-        recent: { detailType: string; detail: { data?: { productId?: string } } }[];
-      };
+      const { recent } = await busStatus();
       const mine = recent.filter((event) => event.detail.data?.productId === id).map((event) => event.detailType);
       expect(mine).toHaveLength(3);
       return { mine, data: recent.find((event) => event.detail.data?.productId === id)?.detail.data };
@@ -183,12 +171,11 @@ describe('reading one product', () => {
   it('answers 401 to a token that is present but invalid or expired, rather than treating it as anonymous', async () => {
     const { eligibleParticipant } = await newGroupScenario({ sessionsRequired: 1 });
     const { participantToken } = await eligibleParticipant();
-    const { body: created } = await call('POST', '/products', { token: participantToken, body: product() });
-    await call('POST', `/products/${created.id}/listing`, { token: participantToken });
-    const expired = await call('POST', '/_local/token', { body: { sub: 'x', roles: ['buyer'], expiresInSeconds: -60 } });
+    const created = await newProduct(participantToken);
+    const expired = await tokenFor({ sub: 'x', roles: ['buyer'], expiresInSeconds: -60 });
 
     const tampered = await call('GET', `/products/${created.id}`, { token: `${participantToken.slice(0, -4)}AAAA` });
-    const late = await call('GET', `/products/${created.id}`, { token: expired.body.token });
+    const late = await call('GET', `/products/${created.id}`, { token: expired });
 
     expect(tampered.status).toBe(401);
     expect(late.status).toBe(401);
@@ -203,11 +190,9 @@ describe('browsing', () => {
     const category = `uji-${randomUUID().slice(0, 8)}`;
     const listedIds: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const { body } = await call('POST', '/products', { token: seller.participantToken, body: product(category) });
-      await call('POST', `/products/${body.id}/listing`, { token: seller.participantToken });
-      listedIds.push(body.id);
+      listedIds.push((await newProduct(seller.participantToken, { category })).id);
     }
-    await call('POST', '/products', { token: seller.participantToken, body: product(category) });
+    await newProduct(seller.participantToken, { category }, false);
     const newestFirst = [...listedIds].reverse();
 
     const pages = [];

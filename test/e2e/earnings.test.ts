@@ -1,31 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventSource } from '#events/event-contract';
-import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/kernel/ids';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
-import { newProduct, shipping } from '#test/support/shop';
-
-interface RecentEvent {
-  detailType: string;
-  detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
-}
-
-interface BusStatus {
-  pending: number;
-  stream: { pending: number };
-  recent: RecentEvent[];
-}
-
-const bus = new EventBridgeClient({
-  endpoint: inject('eventBusEndpoint'),
-  region: 'ap-southeast-3',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
-
-const busStatus = async () => (await call('GET', '/_local/bus')).body as BusStatus;
+import { type BusEvent, busStatus, putEvent, settled } from '#test/support/api/bus';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { deadLetters } from '#test/support/api/dead-letters';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct, shipping } from '#test/support/api/shop';
 
 /** A group with two eligible sellers and a listed product maker, as a buyer would find them. */
 async function shop() {
@@ -38,23 +19,10 @@ async function shop() {
 /** An OrderDelivered published by hand, as a stray or early event would arrive. */
 function orderDelivered(orderId: string, groupId: string) {
   const detail = { metadata: { eventId: newId('evt'), occurredAt: new Date().toISOString(), version: 1 }, data: { orderId, groupId } };
-  const entry = {
-    EventBusName: localNames.eventBusName,
-    Source: EventSource.orders,
-    DetailType: 'OrderDelivered',
-    Detail: JSON.stringify(detail),
+  return {
+    eventId: detail.metadata.eventId,
+    publish: () => putEvent({ source: EventSource.orders, detailType: 'OrderDelivered', detail }),
   };
-  return { eventId: detail.metadata.eventId, publish: () => bus.send(new PutEventsCommand({ Entries: [entry] })) };
-}
-
-/** Waits until the bus saw the event `times` times and nothing is in flight (so the consumer has run for each). */
-async function settled(eventId: string, times: number) {
-  await eventually(async () => {
-    const status = await busStatus();
-    expect(status.recent.filter((event) => event.detail.metadata?.eventId === eventId)).toHaveLength(times);
-    expect(status.pending).toBe(0);
-    expect(status.stream.pending).toBe(0);
-  });
 }
 
 describe('earnings', () => {
@@ -98,24 +66,13 @@ describe('earnings', () => {
         (event) => event.detailType === 'OrderDelivered' && event.detail.data?.orderId === orderId,
       );
       expect(found).toBeDefined();
-      return found as RecentEvent;
+      return found as BusEvent;
     });
     const eventId = delivered.detail.metadata?.eventId as string;
     await settled(eventId, 1);
 
     // Act: the bus delivers the same event again, as EventBridge may
-    await bus.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: localNames.eventBusName,
-            Source: EventSource.orders,
-            DetailType: 'OrderDelivered',
-            Detail: JSON.stringify(delivered.detail),
-          },
-        ],
-      }),
-    );
+    await putEvent(delivered);
     await settled(eventId, 2);
 
     // Assert: 80 % of each subtotal, rounded half up, once
@@ -149,8 +106,7 @@ describe('earnings', () => {
         { participantId: wira.participant.id, orderId, amountIdr: 9_878 },
       ]),
     );
-    const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as unknown[];
-    expect(JSON.stringify(deadLetters)).not.toContain(orderId);
+    expect(JSON.stringify(await deadLetters())).not.toContain(orderId);
   });
 
   it('shows earnings to the participant, the group’s facilitators, officers and admins; 404 to anyone else', async () => {

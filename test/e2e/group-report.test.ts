@@ -1,34 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
 import type { EventContract } from '#events/event-contract';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
-import { localNames } from '#infra/local/runtime';
 import { newId } from '#shared/kernel/ids';
-import { call, eventually, tokenFor } from '#test/support/api';
+import { busStatus, putEvent } from '#test/support/api/bus';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { deadLetters } from '#test/support/api/dead-letters';
 import { noFigures, reportCsvHeader } from '#test/support/report';
-import { newGroupScenario } from '#test/support/scenario';
-import { newProduct, shipping } from '#test/support/shop';
-
-const bus = new EventBridgeClient({
-  endpoint: inject('eventBusEndpoint'),
-  region: 'ap-southeast-3',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct, shipping } from '#test/support/api/shop';
 
 /** Publishes an event onto the local bus as its producer's relay would, with the time and id given. */
 async function publish(contract: EventContract, data: Record<string, unknown>, occurredAt: string, eventId = newId('evt')) {
   const detail = { metadata: { eventId, occurredAt, version: 1 }, data };
-  const result = await bus.send(
-    new PutEventsCommand({
-      Entries: [
-        { EventBusName: localNames.eventBusName, Source: contract.source, DetailType: contract.detailType, Detail: JSON.stringify(detail) },
-      ],
-    }),
-  );
+  const result = await putEvent({ source: contract.source, detailType: contract.detailType, detail });
   expect(result.FailedEntryCount).toBe(0);
   return eventId;
 }
@@ -102,10 +90,7 @@ describe('GET /reports/groups/{groupId}', () => {
     // Every event has been handled, the duplicate included, before any figure is read.
     await eventually(
       async () => {
-        const status = (await call('GET', '/_local/bus')).body as {
-          pending: number;
-          recent: { detail: { metadata?: { eventId: string } } }[];
-        };
+        const status = await busStatus();
         expect(status.recent.filter((event) => event.detail.metadata?.eventId === group.delivered)).toHaveLength(2);
         expect(status.pending).toBe(0);
         const june = await report('?from=2025-06-01&to=2025-06-30');
@@ -123,8 +108,7 @@ describe('GET /reports/groups/{groupId}', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.body).toEqual({ groupId: group.groupId, from: '2025-06-01', to: '2025-06-30', ...june });
-    const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as { payload: unknown }[];
-    expect(JSON.stringify(deadLetters)).not.toContain(group.groupId);
+    expect(JSON.stringify(await deadLetters())).not.toContain(group.groupId);
   });
 
   it('filters by the inclusive date range, in UTC days', async () => {

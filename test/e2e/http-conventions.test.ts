@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, tokenFor } from '#test/support/api';
+import { call, tokenFor } from '#test/support/api/client';
 
 describe('HTTP conventions (CONTRACT §1)', () => {
   it('GET /health is public and carries the security headers', async () => {

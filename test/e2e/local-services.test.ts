@@ -5,7 +5,7 @@ import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localAccountId } from '#infra/local/lambda/invoker';
 import { localNames, localRegion } from '#infra/local/runtime';
-import { call } from '#test/support/api';
+import { call } from '#test/support/api/client';
 
 interface Services {
   dynamodb: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { call, eventually } from '#test/support/api';
-import { midtransNotification, notifyMidtrans } from '#test/support/midtrans';
-import { newShop, orderEvents, shipping } from '#test/support/shop';
+import { call, eventually } from '#test/support/api/client';
+import { midtransNotification, notifyMidtrans } from '#test/support/api/midtrans';
+import { newShop, orderEvents, shipping } from '#test/support/api/shop';
 
 const orderAs = async (token: string, orderId: string) => (await call('GET', `/orders/${orderId}`, { token })).body;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newShop, orderEvents, shipping } from '#test/support/shop';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newShop, orderEvents, shipping } from '#test/support/api/shop';
 
 const pay = (token: string, orderId: string, body: unknown = { method: 'bank_transfer', reference: 'BCA 0042' }) =>
   call('POST', `/orders/${orderId}/payment`, { token, body });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
-import { newBuyer, newProduct, shipping } from '#test/support/shop';
+import { busStatus } from '#test/support/api/bus';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newBuyer, newProduct, shipping } from '#test/support/api/shop';
 
 /** A group with an eligible seller; `listed` makes and lists one of their products. */
 async function shop() {
@@ -44,9 +45,7 @@ describe('placing orders', () => {
     expect(placed.body.id).toMatch(/^ord_/);
     expect((await call('GET', `/products/${product.id}`)).body.stock).toBe(8);
     const data = await eventually(async () => {
-      const { recent } = (await call('GET', '/_local/bus')).body as {
-        recent: { detailType: string; detail: { data?: { orderId?: string } } }[];
-      };
+      const { recent } = await busStatus();
       const event = recent.find((e) => e.detailType === 'OrderPlaced' && e.detail.data?.orderId === placed.body.id);
       expect(event).toBeDefined();
       return event?.detail.data;

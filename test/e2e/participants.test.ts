@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
-import { call, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
+import { call, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
 
 const privateFields = ['legalName', 'registerNumber', 'supervisionEndsOn', 'phone', 'officerSub'];
 

@@ -1,33 +1,17 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { localTable } from '#test/support/dynamo';
-import { newGroupScenario } from '#test/support/scenario';
+import { busStatus } from '#test/support/api/bus';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { localTable } from '#test/support/table/local-table';
+import { scanTable } from '#test/support/table/scan';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct } from '#test/support/api/shop';
 
 const { doc, table } = localTable();
 
-/** Every item of the shared table, as text: tests may Scan (production code never does). */
-async function tableText(): Promise<string[]> {
-  const items: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []).map((item) => JSON.stringify(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
-
-const product = {
-  title: 'Tas anyaman bungkus kopi',
-  description: 'Dari 120 bungkus kopi bekas',
-  category: 'tas',
-  priceIdr: 85_000,
-  stock: 10,
-  materials: [{ material: 'bungkus kopi', grams: 240 }],
-};
+/** Every item of the shared table, as text. */
+const tableText = async () => (await scanTable(doc, table)).map((item) => JSON.stringify(item));
 
 /** A group whose facilitator and admin have known subs, so the access log can be read back by who looked. */
 async function people() {
@@ -62,13 +46,6 @@ async function trainedParticipant(scenario: Awaited<ReturnType<typeof people>>, 
     expect(read.body.sellerStatus).toBe('eligible');
   });
   return { ...registered, enrollmentId: enrollment.body.id as string };
-}
-
-async function newProduct(token: string, list: boolean) {
-  const created = await call('POST', '/products', { token, body: product });
-  expect(created.status).toBe(201);
-  if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token })).status).toBe(200);
-  return created.body.id as string;
 }
 
 describe('access log', () => {
@@ -135,8 +112,8 @@ describe('export', () => {
     const scenario = await people();
     const notes = `Tekun ${randomUUID()}`;
     const { participant, participantToken, enrollmentId } = await trainedParticipant(scenario, {}, notes);
-    const listed = await newProduct(participantToken, true);
-    const draft = await newProduct(participantToken, false);
+    const listed = (await newProduct(participantToken)).id;
+    const draft = (await newProduct(participantToken, {}, false)).id;
     const buyerSub = `buyer-${randomUUID()}`;
     const buyer = await tokenFor({ sub: buyerSub, roles: ['buyer'] });
     const recipientName = `Penerima ${randomUUID()}`;
@@ -223,8 +200,8 @@ describe('erasure', () => {
     const profile = { displayName: secrets.displayName, story: secrets.story, publicConsent: true };
     expect((await call('PUT', `/participants/${participant.id}/profile`, { token: participantToken, body: profile })).status).toBe(200);
     expect((await call('GET', `/artisans/${participant.id}`)).status).toBe(200);
-    const listed = await newProduct(participantToken, true);
-    const draft = await newProduct(participantToken, false);
+    const listed = (await newProduct(participantToken)).id;
+    const draft = (await newProduct(participantToken, {}, false)).id;
     expect((await tableText()).some((item) => item.includes(secrets.notes))).toBe(true);
 
     // Act
@@ -267,9 +244,7 @@ describe('erasure', () => {
     const delistings = items.filter((item) => item.includes('"ProductDelisted"') && item.includes(listed));
     expect(delistings).toHaveLength(1);
     await eventually(async () => {
-      const { recent } = (await call('GET', '/_local/bus')).body as {
-        recent: { detailType: string; detail: { data?: { productId?: string } } }[];
-      };
+      const { recent } = await busStatus();
       expect(recent.filter((event) => event.detailType === 'ProductDelisted' && event.detail.data?.productId === listed)).toHaveLength(1);
     });
 

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
-
-const product = {
-  title: 'Hiasan dinding tutup botol',
-  description: 'Mandala dari 300 tutup botol bekas',
-  category: 'hiasan-dinding',
-  priceIdr: 150_000,
-  stock: 2,
-  materials: [{ material: 'tutup botol', grams: 600 }],
-};
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct } from '#test/support/api/shop';
 
 interface ProductImage {
   imageId: string;
@@ -23,14 +15,12 @@ interface ProductImage {
 async function listedProduct() {
   const scenario = await newGroupScenario({ sessionsRequired: 1 });
   const seller = await scenario.eligibleParticipant();
-  const created = await call('POST', '/products', { token: seller.participantToken, body: product });
-  expect(created.status).toBe(201);
-  await call('POST', `/products/${created.body.id}/listing`, { token: seller.participantToken });
+  const productId = (await newProduct(seller.participantToken)).id;
   const imageOf = async (imageId: string): Promise<ProductImage | undefined> => {
     const { body } = await call('GET', `/products?artisanId=${seller.participant.id}`);
     return (body.items[0].images as ProductImage[]).find((image) => image.imageId === imageId);
   };
-  return { ...scenario, ...seller, productId: created.body.id as string, imageOf };
+  return { ...scenario, ...seller, productId, imageOf };
 }
 
 /** A photo as a phone takes it: turned sideways by its EXIF orientation, with the camera and where it was taken. */
@@ -145,14 +135,14 @@ describe('product images', () => {
 
   it("refuses others: 403 on a listed product, 404 on a draft they cannot see; another group's facilitator alike", async () => {
     const { participantToken, productId } = await listedProduct();
-    const draft = await call('POST', '/products', { token: participantToken, body: product });
+    const draft = await newProduct(participantToken, {}, false);
     const buyer = await tokenFor({ sub: `b-${randomUUID()}`, roles: ['buyer'] });
     const other = await newGroupScenario({ sessionsRequired: 1 });
     const request = { contentType: 'image/png', contentLength: 1000 };
 
     const listedByBuyer = await call('POST', `/products/${productId}/images`, { token: buyer, body: request });
-    const draftByBuyer = await call('POST', `/products/${draft.body.id}/images`, { token: buyer, body: request });
-    const draftByOtherFacilitator = await call('POST', `/products/${draft.body.id}/images`, { token: other.facilitator, body: request });
+    const draftByBuyer = await call('POST', `/products/${draft.id}/images`, { token: buyer, body: request });
+    const draftByOtherFacilitator = await call('POST', `/products/${draft.id}/images`, { token: other.facilitator, body: request });
     const anonymous = await call('POST', `/products/${productId}/images`, { body: request });
 
     expect(listedByBuyer.status).toBe(403);

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { localNames } from '#infra/local/runtime';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { midtransNotification, notifyMidtrans } from '#test/support/midtrans';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BusEvent, busStatus, putEvent } from '#test/support/api/bus';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { deadLetters } from '#test/support/api/dead-letters';
+import { midtransNotification, notifyMidtrans } from '#test/support/api/midtrans';
 import { noFigures, reportCsvHeader } from '#test/support/report';
-import { newGroupScenario } from '#test/support/scenario';
-import { type BusEvent, newProduct, orderEvents, shipping } from '#test/support/shop';
-
-const bus = new EventBridgeClient({
-  endpoint: inject('eventBusEndpoint'),
-  region: 'ap-southeast-3',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+import { newGroupScenario } from '#test/support/api/scenario';
+import { newProduct, orderEvents, shipping } from '#test/support/api/shop';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -41,13 +35,7 @@ async function programmeWeek() {
   const scenario = await newGroupScenario({ sessionsRequired: 1 });
   const siti = await scenario.eligibleParticipant();
   const budi = await scenario.eligibleParticipant();
-  const { participant: wira } = await scenario.registerParticipant();
-  const program = await scenario.createProgram();
-  const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
-    token: scenario.facilitator,
-    body: { participantId: wira.id, assessment: { motivation: 3, notes: 'Baru mulai' } },
-  });
-  expect(enrolled.status).toBe(201);
+  await scenario.enrolledParticipant({ motivation: 3, notes: 'Baru mulai' });
 
   const product = async (token: string, priceIdr: number, grams: number[], list = true) => {
     const materials = grams.map((g, index) => ({ material: `bahan-${index}`, grams: g }));
@@ -88,18 +76,7 @@ async function programmeWeek() {
     expect(found).toBeDefined();
     return found as BusEvent;
   });
-  await bus.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: localNames.eventBusName,
-          Source: 'pas-kreatif.orders',
-          DetailType: 'OrderDelivered',
-          Detail: JSON.stringify(delivered.detail),
-        },
-      ],
-    }),
-  );
+  await putEvent(delivered);
   return { ...scenario, siti, budi, duplicated: delivered.detail.metadata?.eventId as string };
 }
 
@@ -128,7 +105,7 @@ describe('the group report over a scripted week of the programme', () => {
     // Every event handled, the duplicate included, before a figure is read.
     await eventually(
       async () => {
-        const status = (await call('GET', '/_local/bus')).body as { pending: number; stream: { pending: number }; recent: BusEvent[] };
+        const status = await busStatus();
         expect(status.recent.filter((event) => event.detail.metadata?.eventId === week.duplicated)).toHaveLength(2);
         expect([status.pending, status.stream.pending]).toEqual([0, 0]);
         const report = await call('GET', `/reports/groups/${week.groupId}${range()}`, { token: week.facilitator });
@@ -145,8 +122,7 @@ describe('the group report over a scripted week of the programme', () => {
     // Assert
     expect(report.status).toBe(200);
     expect(report.body).toEqual(expected());
-    const deadLetters = (await call('GET', '/_local/dead-letters')).body.items as unknown[];
-    expect(JSON.stringify(deadLetters)).not.toContain(week.groupId);
+    expect(JSON.stringify(await deadLetters())).not.toContain(week.groupId);
   });
 
   it('agrees with the earnings credited to each seller', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { newGroupScenario } from '#test/support/api/scenario';
 
 const assessment = { motivation: 4, notes: 'Semangat belajar, sudah bisa menjahit' };
 
@@ -114,16 +114,11 @@ describe('the training flow', () => {
   });
 
   it('correcting a date from present to absent removes the session', async () => {
-    const { createProgram, registerParticipant, facilitator } = await newGroupScenario();
-    const program = await createProgram();
-    const { participant } = await registerParticipant();
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
-      token: facilitator,
-      body: { participantId: participant.id, assessment },
-    });
+    const { enrolledParticipant, facilitator } = await newGroupScenario();
+    const { enrollment } = await enrolledParticipant(assessment);
 
-    await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
-    const corrected = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, {
+    await call('POST', `/enrollments/${enrollment.id}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
+    const corrected = await call('POST', `/enrollments/${enrollment.id}/attendance`, {
       token: facilitator,
       body: { date: '2026-11-02', present: false },
     });
@@ -159,13 +154,8 @@ describe('the training flow', () => {
   });
 
   it('keeps training records to the right facilitator: wrong role 403, wrong group 403/404', async () => {
-    const { createProgram, registerParticipant, facilitator, officer } = await newGroupScenario();
-    const program = await createProgram();
-    const { participant } = await registerParticipant();
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
-      token: facilitator,
-      body: { participantId: participant.id, assessment },
-    });
+    const { enrolledParticipant, officer } = await newGroupScenario();
+    const { participant, program, enrollment } = await enrolledParticipant(assessment);
     const otherFacilitator = await tokenFor({ sub: 'f-o', roles: ['facilitator'], groupId: newId('grp') });
     const attendance = { date: '2026-11-02', present: true };
 
@@ -177,9 +167,9 @@ describe('the training flow', () => {
       token: otherFacilitator,
       body: { participantId: participant.id, assessment },
     });
-    const attendByOfficer = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: officer, body: attendance });
-    const attendByOther = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, { token: otherFacilitator, body: attendance });
-    const completeByOther = await call('POST', `/enrollments/${enrolled.body.id}/completion`, {
+    const attendByOfficer = await call('POST', `/enrollments/${enrollment.id}/attendance`, { token: officer, body: attendance });
+    const attendByOther = await call('POST', `/enrollments/${enrollment.id}/attendance`, { token: otherFacilitator, body: attendance });
+    const completeByOther = await call('POST', `/enrollments/${enrollment.id}/completion`, {
       token: otherFacilitator,
       body: { score: 1 },
     });
@@ -194,19 +184,14 @@ describe('the training flow', () => {
   });
 
   it('refuses a future attendance date (422) and an out-of-range score (400)', async () => {
-    const { createProgram, registerParticipant, facilitator } = await newGroupScenario();
-    const program = await createProgram();
-    const { participant } = await registerParticipant();
-    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
-      token: facilitator,
-      body: { participantId: participant.id, assessment },
-    });
+    const { enrolledParticipant, facilitator } = await newGroupScenario();
+    const { enrollment } = await enrolledParticipant(assessment);
 
-    const future = await call('POST', `/enrollments/${enrolled.body.id}/attendance`, {
+    const future = await call('POST', `/enrollments/${enrollment.id}/attendance`, {
       token: facilitator,
       body: { date: '2099-01-01', present: true },
     });
-    const badScore = await call('POST', `/enrollments/${enrolled.body.id}/completion`, { token: facilitator, body: { score: 101 } });
+    const badScore = await call('POST', `/enrollments/${enrollment.id}/completion`, { token: facilitator, body: { score: 101 } });
 
     expect(future.status).toBe(422);
     expect(badScore.status).toBe(400);

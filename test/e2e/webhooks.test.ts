@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { localNames } from '#infra/local/runtime';
-import { call, eventually, tokenFor } from '#test/support/api';
-import { newGroupScenario } from '#test/support/scenario';
-import { type Answer, type ReceivedDelivery, startReceiver, type WebhookReceiver } from '#test/support/webhook-receiver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putEvent } from '#test/support/api/bus';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { deadLetters } from '#test/support/api/dead-letters';
+import { newGroupScenario } from '#test/support/api/scenario';
+import { type Answer, type ReceivedDelivery, startReceiver, type WebhookReceiver } from '#test/support/api/webhook-receiver';
 
 let admin: string;
 let scenario: Awaited<ReturnType<typeof newGroupScenario>>;
@@ -269,41 +269,26 @@ describe('delivering an event', () => {
 describe('the webhook queues', () => {
   it('move a message that keeps failing to the dead letters after 5 receives (a malformed event)', async () => {
     // Prepare
-    const bus = new EventBridgeClient({
-      endpoint: inject('eventBusEndpoint'),
-      region: 'ap-southeast-3',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
     const marker = randomUUID();
 
     // Act: an event of the catalog's type whose detail breaks its contract
-    await bus.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: localNames.eventBusName,
-            Source: 'pas-kreatif.participants',
-            DetailType: 'ParticipantRegistered',
-            Detail: JSON.stringify({ data: { participantId: marker } }),
-          },
-        ],
-      }),
-    );
+    await putEvent({
+      source: 'pas-kreatif.participants',
+      detailType: 'ParticipantRegistered',
+      detail: { data: { participantId: marker } },
+    });
 
     // Assert
     const letter = await eventually(
       async () => {
-        const { items } = (await call('GET', '/_local/dead-letters')).body as {
-          items: { source: string; functionName: string; attempts: number; payload: { body: string } }[];
-        };
-        const found = items.find((item) => item.source === 'sqs-queue' && JSON.stringify(item.payload).includes(marker));
+        const found = (await deadLetters()).find((item) => item.source === 'sqs-queue' && JSON.stringify(item.payload).includes(marker));
         expect(found).toBeDefined();
         return found;
       },
       { timeoutMs: 15_000 },
     );
     expect(letter).toMatchObject({ functionName: 'pas-kreatif-local-fan-out-webhook-event', attempts: 5 });
-    expect(JSON.parse(letter?.payload.body as string)).toMatchObject({
+    expect(JSON.parse((letter?.payload as { body: string }).body)).toMatchObject({
       'detail-type': 'ParticipantRegistered',
       detail: { data: { participantId: marker } },
     });

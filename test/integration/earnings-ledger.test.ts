@@ -2,15 +2,18 @@ import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
+import { OrderDelivered } from '#events/order-delivered';
 import { buildEarningsLedger } from '#shared/earnings/dynamo-earnings-ledger';
 import { buildEarningsSources } from '#shared/earnings/dynamo-earnings-sources';
 import { creditFor } from '#shared/earnings/earnings';
 import type { DeliveredOrder } from '#shared/earnings/ports';
 import { newId } from '#shared/kernel/ids';
 import { groupKey, orderEarningsGuardKey, orderKey, participantEarningsKey } from '#shared/kernel/store/keys';
-import { localTable } from '#test/support/dynamo';
-import { fixedClock } from '#test/support/fakes';
-import { outboxRowsFor } from '#test/support/outbox-rows';
+import { localTable } from '#test/support/table/local-table';
+import { fixedClock } from '#test/support/fakes/clock';
+import { outboxRowsFor } from '#test/support/table/outbox-rows';
+import { eventBridgeEvent } from '#test/support/fakes/eventbridge-event';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
 const { doc, table } = localTable();
@@ -100,7 +103,7 @@ describe('DynamoDB earnings ledger', () => {
     expect([await totalOf(siti), await totalOf(wira)]).toEqual([136_002, 9_878]);
     const guard = await doc.send(new GetCommand({ TableName: table, Key: orderEarningsGuardKey(order.id), ConsistentRead: true }));
     expect(guard.Item).toMatchObject({ sharePercent: 80, participantsIdr: 145_880, groupIdr: 36_470 });
-    const rows = await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id);
+    const rows = await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType);
     expect(rows.map((row) => (row.detail as { data: unknown }).data)).toEqual(
       expect.arrayContaining([
         { participantId: siti, orderId: order.id, amountIdr: 136_002 },
@@ -123,7 +126,7 @@ describe('DynamoDB earnings ledger', () => {
     expect(outcomes.filter((outcome) => outcome === 'already-credited')).toHaveLength(4);
     expect([await totalOf(siti), await totalOf(wira)]).toEqual([136_002, 9_878]);
     expect(await ledger.entriesOf(siti)).toHaveLength(2);
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toHaveLength(2);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toHaveLength(2);
   });
 
   it('writes nothing when the order stopped being delivered between the read and the credit', async () => {
@@ -147,12 +150,12 @@ describe('DynamoDB earnings ledger', () => {
     expect(outcome).toBe('not-delivered');
     expect(await ledger.entriesOf(siti)).toEqual([]);
     expect(await totalOf(siti)).toBeUndefined();
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toEqual([]);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toEqual([]);
   });
 });
 
 describe('the credit-earnings handler', () => {
-  const context = { functionName: 'credit-earnings', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+  const context = lambdaContext('credit-earnings');
   let handler: (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<void>;
 
   beforeAll(async () => {
@@ -164,13 +167,7 @@ describe('the credit-earnings handler', () => {
   });
   afterAll(() => vi.unstubAllEnvs());
 
-  const delivered = (orderId: string, groupId: string): EventBridgeEvent<string, unknown> =>
-    ({
-      id: 'eb-1',
-      source: 'pas-kreatif.orders',
-      'detail-type': 'OrderDelivered',
-      detail: { metadata: { eventId: newId('evt'), occurredAt: at, version: 1 }, data: { orderId, groupId } },
-    }) as unknown as EventBridgeEvent<string, unknown>;
+  const delivered = (orderId: string, groupId: string) => eventBridgeEvent(OrderDelivered, { orderId, groupId }, at);
 
   it('credits once when invoked twice with the same event', async () => {
     // Prepare
@@ -184,7 +181,7 @@ describe('the credit-earnings handler', () => {
     // Assert
     expect([await totalOf(siti), await totalOf(wira)]).toEqual([136_002, 9_878]);
     expect(await ledger.entriesOf(siti)).toHaveLength(2);
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toHaveLength(2);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toHaveLength(2);
   });
 
   it('returns without crediting (no retry) for an order that is not delivered or does not exist', async () => {
@@ -199,6 +196,6 @@ describe('the credit-earnings handler', () => {
     await expect(shipped).resolves.toBeUndefined();
     await expect(unknown).resolves.toBeUndefined();
     expect(await totalOf(siti)).toBeUndefined();
-    expect(await outboxRowsFor(doc, table, EarningsCredited.detailType, order.id)).toEqual([]);
+    expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toEqual([]);
   });
 });

@@ -1,43 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingCompleted } from '#events/training-completed';
-import { TrainingEnrolled } from '#events/training-enrolled';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 import type { Enrollment } from '#shared/training/schemas';
-import { localTable } from '#test/support/dynamo';
-import { storedParticipant } from '#test/support/participants';
+import { localTable } from '#test/support/table/local-table';
+import { enrolledEvent, storedEnrollment } from '#test/support/table/enrollments';
+import { storedParticipant } from '#test/support/table/participants';
 
 const { doc, table, cursors } = localTable();
 const enrollments = buildEnrollmentStore(doc, table, cursors);
 const directory = buildParticipantDirectory(doc, table);
 const now = '2026-11-28T05:36:47.000Z';
 
-async function enrolled(sessionsRequired = 2): Promise<Enrollment> {
-  const { id: participantId, groupId } = await storedParticipant({ doc, table, cursors }, now);
-  const enrollment: Enrollment = {
-    id: newId('enr'),
-    programId: newId('prg'),
-    participantId,
-    groupId,
-    status: 'enrolled',
-    sessionsAttended: 0,
-    sessionsRequired,
-    attendance: [],
-    assessment: { motivation: 3, notes: 'catatan' },
-    score: null,
-    certificateNumber: null,
-    completedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await enrollments.enroll(enrollment, enrolledEvent(enrollment));
-  return enrollment;
-}
+const enrolled = async (sessionsRequired = 2) =>
+  storedEnrollment({ doc, table, cursors }, await storedParticipant({ doc, table, cursors }, now), now, { sessionsRequired });
 
-const enrolledEvent = (e: Enrollment) =>
-  pendingEvent(TrainingEnrolled, { enrollmentId: e.id, programId: e.programId, participantId: e.participantId, groupId: e.groupId }, now);
 const completedEvent = (e: Enrollment) =>
   pendingEvent(
     TrainingCompleted,
@@ -57,7 +36,7 @@ describe('DynamoDB enrollment store', () => {
     const enrollment = await enrolled();
     const again = { ...enrollment, id: newId('enr') };
 
-    await expect(enrollments.enroll(again, enrolledEvent(again))).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(enrollments.enroll(again, enrolledEvent(again, now))).rejects.toMatchObject({ kind: 'conflict' });
     await expect(enrollments.get(again.id)).resolves.toBeUndefined();
   });
 
@@ -65,7 +44,7 @@ describe('DynamoDB enrollment store', () => {
     const enrollment = await enrolled();
     const foreign = { ...enrollment, id: newId('enr'), programId: newId('prg'), groupId: newId('grp') };
 
-    await expect(enrollments.enroll(foreign, enrolledEvent(foreign))).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(enrollments.enroll(foreign, enrolledEvent(foreign, now))).rejects.toMatchObject({ kind: 'business-rule' });
   });
 
   it('counts a date once, however often it is recorded, even concurrently', async () => {

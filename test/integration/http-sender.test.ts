@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHttpSender } from '#shared/webhooks/http-sender';
 import { endpointPolicyFor } from '#shared/webhooks/url-policy';
-import { startReceiver } from '#test/support/webhook-receiver';
+import { startReceiver } from '#test/support/api/webhook-receiver';
 
 const webhook = (url: string) => ({ url, headers: { 'webhook-id': 'evt_01JAAAAAAAAAAAAAAAAAAAAAAA' }, body: '{"type":"OrderPaid"}' });
 

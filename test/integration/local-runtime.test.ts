@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { generateKeyPair, SignJWT } from 'jose';
@@ -15,30 +15,15 @@ import { createTable } from '#infra/local/dynamodb/table';
 import { apiGatewayClaims } from '#infra/local/http-api/jwt-authorizer';
 import type { LambdaInvoker } from '#infra/local/lambda/invoker';
 import { startStreamPoller, type TableStreamDeclaration } from '#infra/local/dynamodb/stream-poller';
-import { call, eventually, tokenFor } from '#test/support/api';
+import { call, eventually, tokenFor } from '#test/support/api/client';
+import { busStatus, localBusClient } from '#test/support/api/bus';
+import { deadLetters } from '#test/support/api/dead-letters';
 
 const apiUrl = () => inject('apiUrl');
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-const busClient = () =>
-  new EventBridgeClient({
-    endpoint: inject('eventBusEndpoint'),
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
-
-interface BusStatus {
-  published: number;
-  pending: number;
-  recent: { detailType: string; detail: { data?: Record<string, unknown> }; targets: string[] }[];
-  stream: { pending: number };
-}
-
-const busStatus = async (): Promise<BusStatus> => (await call('GET', '/_local/bus')).body;
-const deadLetters = async (): Promise<{ functionName: string; attempts: number; payload: unknown }[]> =>
-  (await call('GET', '/_local/dead-letters')).body.items;
+const busClient = () => localBusClient({ maxAttempts: 1 });
 
 describe('payload format 2.0 events', () => {
   // The event builder runs behind a plain node:http server here, so the test sees exactly the event a
@@ -170,7 +155,7 @@ describe('the local HTTP API', () => {
 
   it('refuses an expired token', async () => {
     // Prepare
-    const expired = await tokenFor({ sub: 'admin-expired', roles: ['admin'], expiresInSeconds: -60 } as Parameters<typeof tokenFor>[0]);
+    const expired = await tokenFor({ sub: 'admin-expired', roles: ['admin'], expiresInSeconds: -60 });
 
     // Act
     const response = await call('POST', '/groups', { token: expired, body: { name: 'X', focus: 'Y', district: 'Z' } });

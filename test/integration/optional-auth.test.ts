@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpRoute } from '#shared/kernel/declaration';
 import { type Caller, callerFromClaims } from '#shared/kernel/auth/caller';
 import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
 import { UnauthorizedError } from '#shared/kernel/errors';
 import { httpHandler } from '#shared/kernel/http/http-handler';
-import { apiUrl, call } from '#test/support/api';
+import { apiUrl, tokenFor } from '#test/support/api/client';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
+import { optionalAuthRequest as request, optionalAuthRoute as route } from '#test/support/fakes/optional-auth-route';
 
 /** What the local runtime sets JWT_ISSUER and JWT_AUDIENCE to (infra/local/runtime.ts). */
 const local = () => ({ issuer: `${apiUrl()}/_local`, audience: 'pas-kreatif-local' });
-
-async function localToken(claims: Record<string, unknown>): Promise<string> {
-  const response = await call('POST', '/_local/token', { body: claims });
-  if (response.status !== 200) throw new Error(`token: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.token;
-}
 
 /** The token with one claim of its payload changed and the signature kept. */
 function tamper(token: string, change: Record<string, unknown>): string {
@@ -31,7 +26,7 @@ describe("the token verifier, against the local runtime's JWKS", () => {
   it('accepts a token from POST /_local/token, and its claims make the caller', async () => {
     // Prepare
     const sub = `fac-${randomUUID()}`;
-    const token = await localToken({ sub, roles: ['facilitator', 'buyer'], groupId: 'grp_01' });
+    const token = await tokenFor({ sub, roles: ['facilitator', 'buyer'], groupId: 'grp_01' });
 
     // Act
     const claims = await buildTokenVerifier(local()).verify(token);
@@ -43,7 +38,7 @@ describe("the token verifier, against the local runtime's JWKS", () => {
 
   it('refuses a tampered token', async () => {
     // Prepare
-    const token = tamper(await localToken({ sub: 'buyer-1', roles: ['buyer'] }), { 'cognito:groups': ['admin'] });
+    const token = tamper(await tokenFor({ sub: 'buyer-1', roles: ['buyer'] }), { 'cognito:groups': ['admin'] });
 
     // Act
     const verifying = buildTokenVerifier(local()).verify(token);
@@ -54,7 +49,7 @@ describe("the token verifier, against the local runtime's JWKS", () => {
 
   it('refuses an expired token, saying so', async () => {
     // Prepare
-    const token = await localToken({ sub: 'buyer-1', roles: ['buyer'], expiresInSeconds: -60 });
+    const token = await tokenFor({ sub: 'buyer-1', roles: ['buyer'], expiresInSeconds: -60 });
 
     // Act
     const verifying = buildTokenVerifier(local()).verify(token);
@@ -65,7 +60,7 @@ describe("the token verifier, against the local runtime's JWKS", () => {
 
   it('refuses a token meant for another app client', async () => {
     // Prepare
-    const token = await localToken({ sub: 'buyer-1', roles: ['buyer'] });
+    const token = await tokenFor({ sub: 'buyer-1', roles: ['buyer'] });
 
     // Act
     const verifying = buildTokenVerifier({ ...local(), audience: 'another-app-client' }).verify(token);
@@ -99,7 +94,7 @@ describe("the token verifier, against the local runtime's JWKS", () => {
 
   it('fails, rather than refusing the caller, when the issuer publishes no keys', async () => {
     // Prepare: an issuer whose /.well-known/jwks.json the local API answers with 404.
-    const token = await localToken({ sub: 'buyer-1', roles: ['buyer'] });
+    const token = await tokenFor({ sub: 'buyer-1', roles: ['buyer'] });
     const verifier = buildTokenVerifier({ ...local(), issuer: `${apiUrl()}/_local/nowhere` });
 
     // Act
@@ -170,14 +165,7 @@ describe("API Gateway's JWT authorizer rules, on tokens from an issuer of this t
 });
 
 describe("an optional-auth handler, verifying against the local runtime's issuer", () => {
-  const route = {
-    method: 'GET',
-    path: '/things/{thingId}',
-    auth: 'optional',
-    summary: 'a thing',
-    response: { status: 200 },
-  } satisfies HttpRoute;
-  const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+  const context = lambdaContext();
   const seen: (Caller | undefined)[] = [];
   const handler = () =>
     httpHandler(
@@ -188,22 +176,12 @@ describe("an optional-auth handler, verifying against the local runtime's issuer
       },
       buildTokenVerifier(local()),
     );
-  const request = (headers: Record<string, string>) =>
-    ({
-      version: '2.0',
-      routeKey: `GET ${route.path}`,
-      rawPath: '/things/t1',
-      rawQueryString: '',
-      headers,
-      isBase64Encoded: false,
-      requestContext: {},
-    }) as unknown as APIGatewayProxyEventV2;
 
   it('serves anonymous callers, knows signed-in ones, and refuses a bad token with 401', async () => {
     // Prepare
     const fn = handler();
-    const token = await localToken({ sub: 'owner-1', roles: ['participant'], participantId: 'prt_01' });
-    const expired = await localToken({ sub: 'owner-1', roles: ['participant'], expiresInSeconds: -1 });
+    const token = await tokenFor({ sub: 'owner-1', roles: ['participant'], participantId: 'prt_01' });
+    const expired = await tokenFor({ sub: 'owner-1', roles: ['participant'], expiresInSeconds: -1 });
 
     // Act
     const anonymous = (await fn(request({}), context)) as APIGatewayProxyStructuredResultV2;

@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ProductDelisted } from '#events/product-delisted';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
@@ -10,8 +10,9 @@ import { cancellationTransition, paymentTransition } from '#shared/orders/lifecy
 import type { Order } from '#shared/orders/schemas';
 import { orderSellerKey } from '#shared/kernel/store/keys';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import { localTable } from '#test/support/dynamo';
-import { listedProduct, placementOf } from '#test/support/order-placements';
+import { localTable } from '#test/support/table/local-table';
+import { listedProduct, placementOf } from '#test/support/table/order-placements';
+import { outboxRowsFor } from '#test/support/table/outbox-rows';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);
@@ -44,26 +45,8 @@ const stockOf = async (id: string) => (await catalog.products([id]))[0]?.stock;
 const sellerRow = async (order: Order, participantId: string) =>
   (await doc.send(new GetCommand({ TableName: table, Key: orderSellerKey(order.id, participantId), ConsistentRead: true }))).Item;
 
-/** The outbox rows that name this order (a test may scan DynamoDB Local; no route does). */
-async function outboxOf(orderId: string): Promise<string[]> {
-  const types: string[] = [];
-  let start: ScanCommandOutput['LastEvaluatedKey'];
-  do {
-    const page: ScanCommandOutput = await doc.send(
-      new ScanCommand({
-        TableName: table,
-        FilterExpression: 'entity = :outbox AND detail.#data.orderId = :orderId',
-        ExpressionAttributeNames: { '#data': 'data' },
-        ExpressionAttributeValues: { ':outbox': 'outbox', ':orderId': orderId },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    types.push(...(page.Items ?? []).map((item) => item.detailType as string));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return types.sort();
-}
+/** The event types of the outbox rows that name this order. */
+const outboxOf = async (orderId: string) => (await outboxRowsFor(doc, table, orderId)).map((row) => row.detailType as string).sort();
 
 const payment = { method: 'bank_transfer' as const, reference: 'BCA-1', paidAt: later };
 const cancellation = { reason: 'Stok rusak', by: 'facilitator' as const, cancelledAt: later };

@@ -7,8 +7,8 @@ import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import type { OrderableProduct } from '#shared/orders/ports';
 import { idempotencyKey } from '#shared/kernel/store/keys';
-import { localTable } from '#test/support/dynamo';
-import { listedProduct, placementOf } from '#test/support/order-placements';
+import { localTable } from '#test/support/table/local-table';
+import { listedProduct, placementOf } from '#test/support/table/order-placements';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);

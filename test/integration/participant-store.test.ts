@@ -7,7 +7,7 @@ import { buildParticipantStore } from '#shared/participants/dynamo-participant-s
 import type { Group, Participant } from '#shared/participants/schemas';
 import { participantKey } from '#shared/kernel/store/keys';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import { localTable } from '#test/support/dynamo';
+import { localTable } from '#test/support/table/local-table';
 
 const { doc, table, cursors } = localTable();
 const groups = buildGroupStore(doc, table, cursors);

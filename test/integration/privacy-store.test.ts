@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ProductListed } from '#events/product-listed';
-import { TrainingEnrolled } from '#events/training-enrolled';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
-import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/kernel/ids';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import type { Participant } from '#shared/participants/schemas';
@@ -12,12 +8,12 @@ import { accessLogRetentionDays } from '#shared/kernel/access-log/access-log';
 import type { AccessRecord } from '#shared/kernel/access-log/access-record';
 import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
 import { accessLogPartition, enrollmentKey, participantKey } from '#shared/kernel/store/keys';
-import { pendingEvent } from '#shared/kernel/store/outbox';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import type { Enrollment } from '#shared/training/schemas';
-import { localTable } from '#test/support/dynamo';
-import { storedParticipant } from '#test/support/participants';
-import { draftProduct } from '#test/support/products';
+import { localTable } from '#test/support/table/local-table';
+import { storedEnrollment } from '#test/support/table/enrollments';
+import { storedParticipant } from '#test/support/table/participants';
+import { draftProduct, listingEvent } from '#test/support/table/products';
 
 const { doc, table, cursors } = localTable();
 const participants = buildParticipantStore(doc, table, cursors);
@@ -30,32 +26,7 @@ const later = '2026-12-01T00:00:00.000Z';
 
 const registered = () => storedParticipant({ doc, table, cursors }, now);
 
-async function enrolled(participant: Participant): Promise<Enrollment> {
-  const enrollment: Enrollment = {
-    id: newId('enr'),
-    programId: newId('prg'),
-    participantId: participant.id,
-    groupId: participant.groupId,
-    status: 'enrolled',
-    sessionsAttended: 0,
-    sessionsRequired: 1,
-    attendance: [],
-    assessment: { motivation: 3, notes: `catatan ${randomUUID()}` },
-    score: null,
-    certificateNumber: null,
-    completedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const { id: enrollmentId, programId, participantId, groupId } = enrollment;
-  await enrollments.enroll(enrollment, pendingEvent(TrainingEnrolled, { enrollmentId, programId, participantId, groupId }, now));
-  return enrollment;
-}
-
-const listingOf = (product: Product, at: string) => {
-  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
-  return pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at);
-};
+const enrolled = (participant: Participant) => storedEnrollment({ doc, table, cursors }, participant, now, { sessionsRequired: 1 });
 
 const record = (participantId: string, at: string, actorSub = 'officer'): AccessRecord => ({
   at,
@@ -151,7 +122,9 @@ describe('DynamoDB erasure', () => {
       participants.updateProfile(participant.id, { displayName: 'Lagi', story: null, publicConsent: true }, later),
     ).rejects.toMatchObject({ kind: 'conflict' });
     await expect(enrolled(participant)).rejects.toMatchObject({ kind: 'business-rule' });
-    await expect(products.transition(product, 'listed', later, listingOf(product, later))).rejects.toMatchObject({ kind: 'business-rule' });
+    await expect(products.transition(product, 'listed', later, listingEvent(product, later))).rejects.toMatchObject({
+      kind: 'business-rule',
+    });
     await expect(products.get(product.id)).resolves.toMatchObject({ status: 'draft' });
     await expect(participants.updateProfile(newId('prt'), participant.profile, later)).rejects.toMatchObject({ kind: 'not-found' });
   });
@@ -163,7 +136,7 @@ describe('DynamoDB erasure', () => {
     await products.create(draft);
     await products.create(toList);
     await products.create(draftProduct(now));
-    const listed = await products.transition(toList, 'listed', later, listingOf(toList, later));
+    const listed = await products.transition(toList, 'listed', later, listingEvent(toList, later));
 
     const found = await products.ofParticipant(participant.id);
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildProductImageStore } from '#shared/catalog/dynamo-product-image-store';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import { newId } from '#shared/kernel/ids';
-import { localTable } from '#test/support/dynamo';
-import { draftProduct } from '#test/support/products';
+import { localTable } from '#test/support/table/local-table';
+import { draftProduct } from '#test/support/table/products';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);

@@ -5,8 +5,8 @@ import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import { localTable } from '#test/support/dynamo';
-import { draftProduct } from '#test/support/products';
+import { localTable } from '#test/support/table/local-table';
+import { draftProduct, storedListing } from '#test/support/table/products';
 
 const { doc, table, cursors } = localTable();
 const products = buildProductStore(doc, table, cursors);
@@ -19,17 +19,7 @@ const tick = () => new Date((clock += 1000)).toISOString();
 const draft = (overrides: Partial<Product> = {}) =>
   draftProduct(tick(), { category: `tas-${newId('grp').slice(-6).toLowerCase()}`, ...overrides });
 
-async function listed(product: Product): Promise<Product> {
-  await products.create(product);
-  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
-  const at = tick();
-  return products.transition(
-    product,
-    'listed',
-    at,
-    pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at),
-  );
-}
+const listed = (product: Product) => storedListing(products, product, tick());
 
 const ids = (page: { items: Product[] }) => page.items.map((p) => p.id);
 

@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
 import type { EventContract } from '#events/event-contract';
@@ -19,15 +18,17 @@ import { buildReportStore } from '#shared/reports/dynamo-report-store';
 import { reportProjection } from '#shared/reports/projection';
 import { getGroupReport } from '#shared/reports/reports';
 import { groupKey, orderKey, participantKey, productKey, reportDayKey, reportGuardKey, reportMonthKey } from '#shared/kernel/store/keys';
-import { fixedClock } from '#test/support/fakes';
-import { localTable } from '#test/support/dynamo';
+import { fixedClock } from '#test/support/fakes/clock';
+import { localTable } from '#test/support/table/local-table';
+import { eventBridgeEvent } from '#test/support/fakes/eventbridge-event';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 
 const { doc, table } = localTable();
 const reports = buildReportStore(doc, table);
 const sources = buildReportSources(doc, table, buildParticipantDirectory(doc, table));
 const handler = eventHandler(projectGroupReport, reportProjection({ reports, sources }));
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = lambdaContext();
 const admin = { sub: 'admin', roles: ['admin'] as const };
 
 const put = (item: Record<string, unknown>) => doc.send(new PutCommand({ TableName: table, Item: item }));
@@ -65,15 +66,8 @@ async function world() {
       { productId: mat, participantId: budi, title: 'Tikar', quantity: 3, unitPriceIdr: 85_000, subtotalIdr: 255_000 },
     ],
   });
-  const deliver = (contract: EventContract, data: unknown, occurredAt: string, eventId = newId('evt')) =>
-    handler(
-      {
-        source: contract.source,
-        'detail-type': contract.detailType,
-        detail: { metadata: { eventId, occurredAt, version: 1 }, data },
-      } as EventBridgeEvent<string, unknown>,
-      context,
-    );
+  const deliver = (contract: EventContract, data: unknown, occurredAt: string, eventId?: string) =>
+    handler(eventBridgeEvent(contract, data, occurredAt, eventId), context);
   const report = (from: string, to: string) => getGroupReport({ reports, clock: fixedClock() }, admin, groupId, { from, to });
   return { groupId, siti, budi, bag, mat, orderId, deliver, report };
 }

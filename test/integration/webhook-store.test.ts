@@ -5,7 +5,7 @@ import { webhookSubscriptionKey } from '#shared/kernel/store/keys';
 import { buildDeliveryStore } from '#shared/webhooks/dynamo-delivery-store';
 import { buildWebhookStore } from '#shared/webhooks/dynamo-webhook-store';
 import type { AttemptRecord, StoredDelivery, StoredWebhook } from '#shared/webhooks/ports';
-import { localTable } from '#test/support/dynamo';
+import { localTable } from '#test/support/table/local-table';
 
 const { doc, table, cursors } = localTable();
 const webhooks = buildWebhookStore(doc, table, cursors);

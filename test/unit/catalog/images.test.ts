@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '#shared/kernel/auth/caller';
 import { maxImagesPerProduct, processProductImage, requestImageUpload } from '#shared/catalog/images';
 import { createProduct, listProduct } from '#shared/catalog/products';
-import { fakeCatalog } from '#test/support/catalog-fakes';
-import { fixedClock } from '#test/support/fakes';
-import { fakeImages } from '#test/support/image-fakes';
+import { fakeCatalog, productFields } from '#test/support/fakes/catalog';
+import { fixedClock } from '#test/support/fakes/clock';
+import { fakeImages } from '#test/support/fakes/images';
 
 const groupId = 'grp_01JGROUP000000000000000000';
 const participantId = 'prt_01JELIGIBLE0000000000000000';
@@ -12,14 +12,6 @@ const seller: Caller = { sub: 's', roles: ['participant'], participantId };
 const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId };
 const otherFacilitator: Caller = { sub: 'o', roles: ['facilitator'], groupId: 'grp_01JOTHER000000000000000000' };
 const buyer: Caller = { sub: 'b', roles: ['buyer'] };
-const fields = {
-  title: 'Tas',
-  description: 'Dari bungkus kopi',
-  category: 'tas',
-  priceIdr: 85_000,
-  stock: 3,
-  materials: [{ material: 'plastik', grams: 120 }],
-};
 const jpeg = { contentType: 'image/jpeg', contentLength: 1000 } as const;
 
 async function setUp() {
@@ -27,7 +19,7 @@ async function setUp() {
   const fakes = fakeImages();
   const clock = fixedClock();
   const catalogDeps = { products: catalog.productStore, sellers: catalog.sellerDirectory, clock };
-  const product = await createProduct(catalogDeps, seller, fields);
+  const product = await createProduct(catalogDeps, seller, productFields);
   const uploadDeps = { products: catalog.productStore, images: fakes.imageStore, uploads: fakes.uploads, clock };
   const processingDeps = {
     images: fakes.imageStore,

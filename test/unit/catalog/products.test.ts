@@ -3,8 +3,8 @@ import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
 import type { Caller } from '#shared/kernel/auth/caller';
 import { createProduct, delistProduct, getProduct, listProduct, updateProduct } from '#shared/catalog/products';
-import { fakeCatalog } from '#test/support/catalog-fakes';
-import { fixedClock } from '#test/support/fakes';
+import { fakeCatalog, productFields as fields } from '#test/support/fakes/catalog';
+import { fixedClock } from '#test/support/fakes/clock';
 
 const groupId = 'grp_01JGROUP000000000000000000';
 const eligible = 'prt_01JELIGIBLE0000000000000000';
@@ -13,14 +13,6 @@ const outsider = 'prt_01JOUTS1DER0000000000000000';
 
 const seller: Caller = { sub: 's', roles: ['participant'], participantId: eligible };
 const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId };
-const fields = {
-  title: 'Tas anyaman',
-  description: 'Dari bungkus kopi',
-  category: 'tas',
-  priceIdr: 85_000,
-  stock: 3,
-  materials: [{ material: 'plastik', grams: 120 }],
-};
 
 function setUp() {
   const catalog = fakeCatalog({

@@ -6,8 +6,9 @@ import { creditEarnings, getParticipantEarnings } from '#shared/earnings/earning
 import type { DeliveredOrder } from '#shared/earnings/ports';
 import { NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
-import { fakeEarnings } from '#test/support/earnings-fakes';
-import { fakeAccessLog, fixedClock } from '#test/support/fakes';
+import { fakeEarnings } from '#test/support/fakes/earnings';
+import { fakeAccessLog } from '#test/support/fakes/access-log';
+import { fixedClock } from '#test/support/fakes/clock';
 
 const groupId = newId('grp');
 const siti = newId('prt');

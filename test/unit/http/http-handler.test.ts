@@ -1,9 +1,10 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { HttpRoute } from '#shared/kernel/declaration';
 import { ConflictError } from '#shared/kernel/errors';
 import { httpHandler } from '#shared/kernel/http/http-handler';
 import * as z from '#shared/kernel/validation';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 const route = {
   method: 'POST',
@@ -15,7 +16,7 @@ const route = {
   response: { status: 201 },
 } satisfies HttpRoute;
 
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = lambdaContext();
 
 function event(overrides: Partial<APIGatewayProxyEventV2> & { claims?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
   const { claims = { sub: 'u1', 'cognito:groups': '[officer admin]' }, ...rest } = overrides;

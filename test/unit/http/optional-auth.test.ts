@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { HttpRoute } from '#shared/kernel/declaration';
 import type { Caller, Claims } from '#shared/kernel/auth/caller';
@@ -6,16 +6,10 @@ import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
 import { buildTokenVerifier } from '#shared/kernel/auth/jwt-token-verifier';
 import { UnauthorizedError } from '#shared/kernel/errors';
 import { httpHandler } from '#shared/kernel/http/http-handler';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
+import { optionalAuthRequest as event, optionalAuthRoute as route } from '#test/support/fakes/optional-auth-route';
 
-const route = {
-  method: 'GET',
-  path: '/things/{thingId}',
-  auth: 'optional',
-  summary: 'a thing, more of it to its owner',
-  response: { status: 200 },
-} satisfies HttpRoute;
-
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = lambdaContext();
 
 /** A verifier at the port: 'good' is a token of u1 with two roles as a real array, anything else is refused. */
 function fakeVerifier() {
@@ -28,19 +22,6 @@ function fakeVerifier() {
     },
   };
   return { verifier, seen };
-}
-
-function event(headers: Record<string, string>): APIGatewayProxyEventV2 {
-  // As API Gateway sends a route without an authorizer: the Authorization header as is, no requestContext.authorizer.
-  return {
-    version: '2.0',
-    routeKey: 'GET /things/{thingId}',
-    rawPath: '/things/t1',
-    rawQueryString: '',
-    headers,
-    isBase64Encoded: false,
-    requestContext: {} as APIGatewayProxyEventV2['requestContext'],
-  };
 }
 
 async function invoke(headers: Record<string, string>) {

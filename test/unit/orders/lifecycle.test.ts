@@ -10,8 +10,8 @@ import { cancelOrder, confirmDelivery, type LifecycleDeps, recordPayment, record
 import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
 import { CancelOrderSchema, type Order, type OrderStatus, RecordPaymentSchema, RecordShipmentSchema } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
-import { fixedClock } from '#test/support/fakes';
-import { fakeOrders } from '#test/support/order-fakes';
+import { fixedClock } from '#test/support/fakes/clock';
+import { fakeOrders } from '#test/support/fakes/orders';
 
 const groupId = newId('grp');
 const seller = newId('prt');

@@ -15,8 +15,8 @@ import {
 import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
 import { type MidtransNotification, MidtransNotificationSchema, type Order, type OrderStatus } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
-import { fixedClock } from '#test/support/fakes';
-import { fakeOrders } from '#test/support/order-fakes';
+import { fixedClock } from '#test/support/fakes/clock';
+import { fakeOrders } from '#test/support/fakes/orders';
 
 const serverKey = 'SB-Mid-server-test';
 const at = '2026-11-28T05:36:47.000Z';

@@ -6,8 +6,8 @@ import { getOrder, listOrders, placeOrder } from '#shared/orders/orders';
 import type { OrderableProduct } from '#shared/orders/ports';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
-import { fixedClock } from '#test/support/fakes';
-import { fakeOrders } from '#test/support/order-fakes';
+import { fixedClock } from '#test/support/fakes/clock';
+import { fakeOrders } from '#test/support/fakes/orders';
 
 const groupId = newId('grp');
 const seller = newId('prt');

@@ -10,25 +10,16 @@ import {
   registerParticipant,
   updateProfile,
 } from '#shared/participants/participants';
-import { fakeAccessLog, fakeStores, fixedClock } from '#test/support/fakes';
-
-const admin: Caller = { sub: 'admin', roles: ['admin'] };
-const officer: Caller = { sub: 'officer-7', roles: ['officer'] };
+import { fakeAccessLog } from '#test/support/fakes/access-log';
+import { fakeStores } from '#test/support/fakes/participants-training';
+import { fixedClock } from '#test/support/fakes/clock';
+import { admin, officer, registeredParticipant } from '#test/support/fakes/registered-participant';
 
 async function setUp() {
   const stores = fakeStores();
   const log = fakeAccessLog();
   const deps = { groups: stores.groupStore, participants: stores.participantStore, accessLog: log.accessLog, clock: fixedClock() };
-  const group = await createGroup(deps, admin, { name: 'BSL', focus: 'Sampah', district: 'Mataram', participantSharePercent: 80 });
-  const participant = await registerParticipant(deps, officer, {
-    legalName: 'Siti Aminah',
-    registerNumber: 'PK-001',
-    groupId: group.id,
-    supervisionEndsOn: '2027-06-30',
-    phone: '+6281234567890',
-  });
-  const self: Caller = { sub: 'p', roles: ['participant'], participantId: participant.id };
-  const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId: group.id };
+  const { group, participant, self, facilitator } = await registeredParticipant(deps);
   return { stores, log, deps, group, participant, self, facilitator };
 }
 

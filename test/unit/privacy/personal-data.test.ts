@@ -4,19 +4,19 @@ import type { Caller } from '#shared/kernel/auth/caller';
 import { createProduct, listProduct } from '#shared/catalog/products';
 import { newId } from '#shared/kernel/ids';
 import type { Order } from '#shared/orders/schemas';
-import { createGroup } from '#shared/participants/groups';
-import { getArtisan, registerParticipant, updateProfile } from '#shared/participants/participants';
+import { getArtisan, updateProfile } from '#shared/participants/participants';
 import { participantProductsOf } from '#shared/privacy/deps';
 import type { EarningsReader } from '#shared/privacy/ports';
 import { erasePersonalData, exportPersonalData, getAccessLog } from '#shared/privacy/personal-data';
 import { enrollParticipant } from '#shared/training/enrollments';
 import { createProgram } from '#shared/training/programs';
-import { fakeCatalog } from '#test/support/catalog-fakes';
-import { fakeAccessLog, fakeStores, fixedClock } from '#test/support/fakes';
-import { fakeOrders } from '#test/support/order-fakes';
+import { fakeCatalog } from '#test/support/fakes/catalog';
+import { fakeAccessLog } from '#test/support/fakes/access-log';
+import { fakeStores } from '#test/support/fakes/participants-training';
+import { fixedClock } from '#test/support/fakes/clock';
+import { fakeOrders } from '#test/support/fakes/orders';
+import { admin, officer, registeredParticipant } from '#test/support/fakes/registered-participant';
 
-const admin: Caller = { sub: 'admin', roles: ['admin'] };
-const officer: Caller = { sub: 'officer-7', roles: ['officer'] };
 const noEarnings: EarningsReader = { of: async () => ({ totalIdr: 0, entries: [] }) };
 
 /** A participant with an enrollment, a listed and a draft product and an order shared with another seller. */
@@ -25,21 +25,7 @@ async function setUp() {
   const stores = fakeStores();
   const log = fakeAccessLog();
   const participantDeps = { groups: stores.groupStore, participants: stores.participantStore, clock };
-  const group = await createGroup(participantDeps, admin, {
-    name: 'BSL',
-    focus: 'Sampah',
-    district: 'Mataram',
-    participantSharePercent: 80,
-  });
-  const participant = await registerParticipant(participantDeps, officer, {
-    legalName: 'Siti Aminah',
-    registerNumber: 'PK-001',
-    groupId: group.id,
-    supervisionEndsOn: '2027-06-30',
-    phone: '+6281234567890',
-  });
-  const self: Caller = { sub: 'p', roles: ['participant'], participantId: participant.id };
-  const facilitator: Caller = { sub: 'f', roles: ['facilitator'], groupId: group.id };
+  const { group, participant, self, facilitator } = await registeredParticipant(participantDeps);
   await updateProfile(participantDeps, self, participant.id, { displayName: 'Bu Siti', story: 'Cerita', publicConsent: true });
 
   const trainingDeps = { programs: stores.programStore, enrollments: stores.enrollmentStore, directory: stores.directory, clock };

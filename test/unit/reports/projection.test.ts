@@ -1,4 +1,3 @@
-import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
 import { type EventContract, patternForAny } from '#events/event-contract';
@@ -17,13 +16,15 @@ import projectGroupReport from '#functions/reports/project-group-report/function
 import { eventHandler } from '#shared/kernel/consumers/event-handler';
 import { newId } from '#shared/kernel/ids';
 import { dayOf, type ProjectionOutcome, reportedEvents, reportProjection } from '#shared/reports/projection';
-import { fakeReportSources, fakeReportStore } from '#test/support/report-fakes';
+import { fakeReportSources, fakeReportStore } from '#test/support/fakes/reports';
+import { eventBridgeEvent } from '#test/support/fakes/eventbridge-event';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 const groupId = newId('grp');
 const [seller, otherSeller] = [newId('prt'), newId('prt')];
 const [bag, mat] = [newId('prd'), newId('prd')];
 const orderId = newId('ord');
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = lambdaContext();
 
 function setUp() {
   const { store, buckets } = fakeReportStore();
@@ -47,15 +48,8 @@ function setUp() {
     projectGroupReport,
     reportProjection({ reports: store, sources }, (outcome) => outcomes.push(outcome)),
   );
-  const deliver = (contract: EventContract, data: unknown, occurredAt = '2026-11-28T05:36:47.000Z', eventId = newId('evt')) =>
-    handler(
-      {
-        source: contract.source,
-        'detail-type': contract.detailType,
-        detail: { metadata: { eventId, occurredAt, version: 1 }, data },
-      } as EventBridgeEvent<string, unknown>,
-      context,
-    );
+  const deliver = (contract: EventContract, data: unknown, occurredAt = '2026-11-28T05:36:47.000Z', eventId?: string) =>
+    handler(eventBridgeEvent(contract, data, occurredAt, eventId), context);
   const day = (date: string) => buckets.get(`${groupId}|DAY#${date}`);
   const month = (value: string) => buckets.get(`${groupId}|MONTH#${value}`);
   return { deliver, day, month, outcomes };

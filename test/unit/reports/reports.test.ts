@@ -4,8 +4,9 @@ import { newId } from '#shared/kernel/ids';
 import { csvColumns, reportCsv } from '#shared/reports/csv';
 import { getGroupReport } from '#shared/reports/reports';
 import type { ReportDelta } from '#shared/reports/ports';
-import { fakeReportStore } from '#test/support/report-fakes';
-import { fixedClock } from '#test/support/fakes';
+import { fakeReportStore } from '#test/support/fakes/reports';
+import { fixedClock } from '#test/support/fakes/clock';
+import { noFigures } from '#test/support/report';
 
 const groupId = newId('grp');
 const [siti, budi, wayan] = [newId('prt'), newId('prt'), newId('prt')];
@@ -21,15 +22,6 @@ async function setUp(deltas: Omit<ReportDelta, 'groupId'>[] = []) {
   const deps = { reports: store, clock: fixedClock('2026-11-28T05:36:47.000Z') };
   return { deps, plans };
 }
-
-const zeros = {
-  participants: { registered: 0, enrolled: 0, completedTraining: 0, activeSellers: 0 },
-  products: { listed: 0 },
-  orders: { placed: 0, paid: 0, delivered: 0, cancelled: 0 },
-  revenueIdr: 0,
-  participantEarningsIdr: 0,
-  wasteRecycledGrams: 0,
-};
 
 describe('getGroupReport', () => {
   it('sums the days and months of the range and counts each active seller once', async () => {
@@ -69,7 +61,7 @@ describe('getGroupReport', () => {
     const report = await getGroupReport(deps, officer, groupId, {});
 
     // Assert
-    expect(report).toEqual({ groupId, from: '2026-11-01', to: '2026-11-30', ...zeros });
+    expect(report).toEqual({ groupId, from: '2026-11-01', to: '2026-11-30', ...noFigures });
   });
 
   it('is for the group’s facilitators, officers and admins', async () => {
@@ -111,7 +103,7 @@ describe('reportCsv', () => {
       groupId,
       from: '2026-11-01',
       to: '2026-11-30',
-      ...zeros,
+      ...noFigures,
       participants: { registered: 1, enrolled: 2, completedTraining: 3, activeSellers: 4 },
       orders: { placed: 5, paid: 6, delivered: 7, cancelled: 8 },
       revenueIdr: 1_250_000,
@@ -131,7 +123,7 @@ describe('reportCsv', () => {
 
   it('quotes a field that holds a comma or a quote', () => {
     // Prepare
-    const report = { groupId: 'a,"b"', from: '2026-11-01', to: '2026-11-30', ...zeros };
+    const report = { groupId: 'a,"b"', from: '2026-11-01', to: '2026-11-30', ...noFigures };
 
     // Act
     const [, row] = reportCsv(report).split('\r\n');

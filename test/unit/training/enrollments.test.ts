@@ -6,7 +6,9 @@ import { createGroup } from '#shared/participants/groups';
 import { registerParticipant } from '#shared/participants/participants';
 import { completeTraining, enrollParticipant, listParticipantEnrollments, recordAttendance } from '#shared/training/enrollments';
 import { createProgram } from '#shared/training/programs';
-import { fakeAccessLog, fakeStores, fixedClock } from '#test/support/fakes';
+import { fakeAccessLog } from '#test/support/fakes/access-log';
+import { fakeStores } from '#test/support/fakes/participants-training';
+import { fixedClock } from '#test/support/fakes/clock';
 
 const assessment = { motivation: 5, notes: 'Tekun' };
 

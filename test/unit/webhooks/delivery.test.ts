@@ -5,7 +5,8 @@ import { attemptDelivery, delaySecondsUntil, fanOutEvent } from '#shared/webhook
 import type { SendOutcome } from '#shared/webhooks/http-sender';
 import type { StoredWebhook } from '#shared/webhooks/ports';
 import { newWebhookSecret } from '#shared/webhooks/signing';
-import { answered, fakeWebhookPorts, movableClock, scriptedSender } from '#test/support/webhook-fakes';
+import { answered, fakeWebhookPorts, scriptedSender } from '#test/support/fakes/webhooks';
+import { movableClock } from '#test/support/fakes/clock';
 
 const eventId = newId('evt');
 const startedAt = Date.now();

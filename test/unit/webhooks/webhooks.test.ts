@@ -8,7 +8,8 @@ import { endpointPolicyFor } from '#shared/webhooks/url-policy';
 import * as z from '#shared/kernel/validation';
 import { deleteWebhook, getWebhook, listDeliveries, registerWebhook, retryDelivery, rotateWebhookSecret } from '#shared/webhooks/webhooks';
 import { fanOutEvent } from '#shared/webhooks/delivery';
-import { fakeWebhookPorts, movableClock } from '#test/support/webhook-fakes';
+import { fakeWebhookPorts } from '#test/support/fakes/webhooks';
+import { movableClock } from '#test/support/fakes/clock';
 
 const admin: Caller = { sub: 'admin-1', roles: ['admin'] };
 const officer: Caller = { sub: 'officer-1', roles: ['officer'] };

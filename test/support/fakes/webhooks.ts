@@ -1,13 +1,6 @@
-import type { Clock } from '#shared/kernel/clock';
 import type { OutgoingWebhook, SendOutcome, WebhookSender } from '#shared/webhooks/http-sender';
 import type { DeliveryMessage, DeliveryQueue, DeliveryStore, StoredDelivery, StoredWebhook, WebhookStore } from '#shared/webhooks/ports';
-
-/** A clock a test moves by hand. */
-export function movableClock(iso = '2026-11-28T05:36:47.000Z') {
-  let now = Date.parse(iso);
-  const clock: Clock = { now: () => new Date(now) };
-  return { clock, advance: (ms: number) => void (now += ms) };
-}
+import { pageOf } from './page.ts';
 
 /** In-memory webhook ports, behaving as the DynamoDB adapters promise (conditions included). */
 export function fakeWebhookPorts() {
@@ -21,7 +14,7 @@ export function fakeWebhookPorts() {
       webhooks.set(webhook.id, webhook);
     },
     get: async (id) => webhooks.get(id),
-    list: async () => ({ items: [...webhooks.values()].reverse(), nextCursor: null }),
+    list: async () => pageOf([...webhooks.values()].reverse()),
     remove: async (id) => webhooks.delete(id),
     async rotateSecret(id, secret, previousSecretExpiresAt) {
       const webhook = webhooks.get(id);
@@ -43,10 +36,7 @@ export function fakeWebhookPorts() {
       return { created: true };
     },
     get: async (webhookId, messageId) => deliveries.get(key(webhookId, messageId)),
-    list: async (webhookId) => ({
-      items: [...deliveries.values()].filter((delivery) => delivery.webhookId === webhookId),
-      nextCursor: null,
-    }),
+    list: async (webhookId) => pageOf([...deliveries.values()].filter((delivery) => delivery.webhookId === webhookId)),
     async record(webhookId, messageId, expectedAttempts, result, disable) {
       const delivery = deliveries.get(key(webhookId, messageId));
       if (!delivery || delivery.attempts !== expectedAttempts || delivery.status !== 'pending') return false;

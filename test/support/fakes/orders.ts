@@ -2,6 +2,7 @@ import { ConflictError } from '#shared/kernel/errors';
 import type { OrderableProduct, OrderCatalog, OrderStore } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
+import { pageOf } from './page.ts';
 
 /** In-memory orders ports that keep the store's promise: all of a placement or none of it. */
 export function fakeOrders(initial: OrderableProduct[]) {
@@ -54,7 +55,7 @@ export function fakeOrders(initial: OrderableProduct[]) {
             (scope.kind === 'group' && order.groupId === scope.groupId) ||
             (scope.kind === 'participant' && order.items.some((item) => item.participantId === scope.participantId))),
       );
-      return { items: visible.reverse(), nextCursor: null };
+      return pageOf(visible.reverse());
     },
   };
 

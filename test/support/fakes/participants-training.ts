@@ -1,20 +1,13 @@
-import type { Clock } from '#shared/kernel/clock';
-import type { AccessRecord } from '#shared/kernel/access-log/access-record';
-import type { AccessLog } from '#shared/kernel/access-log/access-log';
 import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
 import type { GroupStore, ParticipantStore } from '#shared/participants/ports';
 import type { Group, Participant } from '#shared/participants/schemas';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
-import type { Page } from '#shared/kernel/store/pagination';
 import type { ParticipantDirectory } from '#shared/participants/ports';
 import type { EnrollmentStore, ProgramStore } from '#shared/training/ports';
 import type { Enrollment, Program } from '#shared/training/schemas';
+import { pageOf } from './page.ts';
 
-/** In-memory ports for use-case unit tests; the DynamoDB adapters have their own integration tests. */
-export const fixedClock = (iso = '2026-11-28T05:36:47.000Z'): Clock => ({ now: () => new Date(iso) });
-
-const pageOf = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
-
+/** In-memory participants and training ports for use-case unit tests; the DynamoDB adapters have their own integration tests. */
 export function fakeStores() {
   const groups = new Map<string, Group>();
   const participants = new Map<string, Participant>();
@@ -121,17 +114,4 @@ export function fakeStores() {
   const directory: ParticipantDirectory = { groupOf: async (id) => participants.get(id)?.groupId };
 
   return { groupStore, participantStore, programStore, enrollmentStore, directory, events, groups, participants, enrollments };
-}
-
-/** An in-memory access log; `failing` makes every append fail, as an unreachable table would. */
-export function fakeAccessLog(options: { failing?: boolean } = {}) {
-  const records: AccessRecord[] = [];
-  const accessLog: AccessLog = {
-    async append(added) {
-      if (options.failing) throw new Error('access log unavailable');
-      records.push(...added);
-    },
-    list: async (participantId) => pageOf(records.filter((record) => record.participantId === participantId).reverse()),
-  };
-  return { accessLog, records };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { call, eventually, tokenFor } from './api.ts';
+import { call, eventually, tokenFor } from './client.ts';
 
 /**
  * A fresh group with its people, made through the API. Every test builds its own, so
@@ -54,21 +54,28 @@ export async function newGroupScenario(options: { sessionsRequired?: number } = 
     return response.body;
   };
 
-  /** A participant who completed a one-session training and has been made eligible by its event. */
-  const eligibleParticipant = async () => {
+  /** A participant registered and enrolled, with this assessment, in a new program of the group. */
+  const enrolledParticipant = async (assessment = { motivation: 4, notes: '' }) => {
     const registered = await registerParticipant();
     const program = await createProgram();
-    const enrollment = await call('POST', `/programs/${program.id}/enrollments`, {
+    const enrolled = await call('POST', `/programs/${program.id}/enrollments`, {
       token: facilitator,
-      body: { participantId: registered.participant.id, assessment: { motivation: 4, notes: '' } },
+      body: { participantId: registered.participant.id, assessment },
     });
+    expect(enrolled.status).toBe(201);
+    return { ...registered, program, enrollment: enrolled.body as { id: string } };
+  };
+
+  /** A participant who completed a training and has been made eligible by its event. */
+  const eligibleParticipant = async () => {
+    const { program, enrollment, ...registered } = await enrolledParticipant();
     for (let session = 1; session <= program.sessionsRequired; session += 1) {
-      await call('POST', `/enrollments/${enrollment.body.id}/attendance`, {
+      await call('POST', `/enrollments/${enrollment.id}/attendance`, {
         token: facilitator,
         body: { date: `2026-11-0${session}`, present: true },
       });
     }
-    const completed = await call('POST', `/enrollments/${enrollment.body.id}/completion`, { token: facilitator, body: { score: 80 } });
+    const completed = await call('POST', `/enrollments/${enrollment.id}/completion`, { token: facilitator, body: { score: 80 } });
     expect(completed.status).toBe(200);
     await eventually(async () => {
       const read = await call('GET', `/participants/${registered.participant.id}`, { token: officer });
@@ -77,5 +84,5 @@ export async function newGroupScenario(options: { sessionsRequired?: number } = 
     return registered;
   };
 
-  return { admin, officer, officerSub, facilitator, groupId, registerParticipant, createProgram, eligibleParticipant };
+  return { admin, officer, officerSub, facilitator, groupId, registerParticipant, createProgram, enrolledParticipant, eligibleParticipant };
 }

@@ -1,12 +1,10 @@
-import { ProductListed } from '#events/product-listed';
 import type { ProductStore } from '#shared/catalog/ports';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/kernel/ids';
 import { orderPlacedEvent } from '#shared/orders/orders';
 import type { OrderableProduct, OrderCatalog, Placement } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
-import { pendingEvent } from '#shared/kernel/store/outbox';
-import { draftProduct } from './products.ts';
+import { draftProduct, storedListing } from './products.ts';
 
 /** A product created and listed through the catalog's store, with the order catalog's view of it. */
 export async function listedProduct(
@@ -14,16 +12,8 @@ export async function listedProduct(
   at: string,
   overrides: Partial<Product> = {},
 ): Promise<{ product: Product; orderable: OrderableProduct }> {
-  const product = draftProduct(at, overrides);
-  await stores.products.create(product);
-  const { id: productId, participantId, groupId, title, category, priceIdr, stock } = product;
-  const listed = await stores.products.transition(
-    product,
-    'listed',
-    at,
-    pendingEvent(ProductListed, { productId, participantId, groupId, title, category, priceIdr, stock }, at),
-  );
-  const [orderable] = await stores.catalog.products([product.id]);
+  const listed = await storedListing(stores.products, draftProduct(at, overrides), at);
+  const [orderable] = await stores.catalog.products([listed.id]);
   return { product: listed, orderable: orderable as OrderableProduct };
 }
 

@@ -5,7 +5,7 @@ import { buildGroupStore } from '#shared/participants/dynamo-group-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import type { Participant } from '#shared/participants/schemas';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { localTable } from './dynamo.ts';
+import type { localTable } from './local-table.ts';
 
 /**
  * A participant registered through the participants store, in a group of their own, with unique private fields

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { call } from './api.ts';
+import { call } from './client.ts';
 
 /** The key the local runtime is started with (CONTRACT §5). */
 export const midtransServerKey = process.env.MIDTRANS_SERVER_KEY ?? 'local-server-key';

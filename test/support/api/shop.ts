@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { EventSource } from '#events/event-contract';
-import { call, tokenFor } from './api.ts';
+import { type BusEvent, busStatus } from './bus.ts';
+import { call, tokenFor } from './client.ts';
 import { newGroupScenario } from './scenario.ts';
 
 export const shipping = {
@@ -17,20 +18,20 @@ export const newBuyer = async () => {
   return { sub, token: await tokenFor({ sub, roles: ['buyer'] }) };
 };
 
-/** Creates a product as its eligible seller (a bag, stock 10, 85,000 unless overridden) and lists it unless told not to. */
+/** The body of POST /products: a bag, stock 10, 85,000, unless overridden. */
+export const productBody = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Tas anyaman bungkus kopi',
+  description: 'Dari 120 bungkus kopi bekas',
+  category: 'tas',
+  priceIdr: 85_000,
+  stock: 10,
+  materials: [{ material: 'bungkus kopi', grams: 240 }],
+  ...overrides,
+});
+
+/** Creates a product as its eligible seller and lists it unless told not to. */
 export async function newProduct(sellerToken: string, overrides: Record<string, unknown> = {}, list = true) {
-  const created = await call('POST', '/products', {
-    token: sellerToken,
-    body: {
-      title: 'Tas anyaman bungkus kopi',
-      description: 'Dari 120 bungkus kopi bekas',
-      category: 'tas',
-      priceIdr: 85_000,
-      stock: 10,
-      materials: [{ material: 'bungkus kopi', grams: 240 }],
-      ...overrides,
-    },
-  });
+  const created = await call('POST', '/products', { token: sellerToken, body: productBody(overrides) });
   expect(created.status).toBe(201);
   if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token: sellerToken })).status).toBe(200);
   return created.body as { id: string; priceIdr: number };
@@ -58,17 +59,11 @@ export async function newShop() {
   return { ...scenario, participant, participantToken, productId, buyer, placeOrder, stock };
 }
 
-export interface BusEvent {
-  source: string;
-  detailType: string;
-  detail: { metadata?: { eventId: string }; data?: Record<string, unknown> };
-}
-
 /**
  * The order context's own events about one order, oldest first (events without data are skipped). Other contexts'
  * events naming the order (EarningsCredited after delivery) are left out: they come whenever their consumer runs.
  */
 export async function orderEvents(orderId: string): Promise<BusEvent[]> {
-  const { recent } = (await call('GET', '/_local/bus')).body as { recent: BusEvent[] };
+  const { recent } = await busStatus();
   return recent.filter((event) => event.source === EventSource.orders && event.detail?.data?.orderId === orderId);
 }

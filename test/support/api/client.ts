@@ -1,0 +1,25 @@
+import { inject } from 'vitest';
+import { type ApiResponse, type CallOptions, callApi, issueToken } from '#infra/local/api-client';
+import type { TokenRequest } from '#infra/local/http-api/jwt-authorizer';
+
+export const apiUrl = () => inject('apiUrl');
+
+/** A request to the test run's local runtime. */
+export const call = (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> =>
+  callApi(apiUrl(), method, path, options);
+
+/** A token from the local issuer; `expiresInSeconds` ≤ 0 gives one that has already expired. */
+export const tokenFor = (claims: TokenRequest): Promise<string> => issueToken(apiUrl(), claims);
+
+/** Polls until the check passes: event-driven effects are eventually consistent. */
+export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 10_000, intervalMs = 50 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}
