@@ -1,25 +1,17 @@
+import { callApiOrThrow, issueToken } from '#infra/local/api-client';
 import type { HttpBench } from './http.ts';
 import { seedReportYear } from './report-buckets.ts';
 
-async function post(apiUrl: string, path: string, body: unknown, token?: string) {
-  const response = await fetch(`${apiUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, string>;
-}
-
-const tokenFor = async (apiUrl: string, claims: Record<string, unknown>) => (await post(apiUrl, '/_local/token', claims)).token as string;
+const post = (apiUrl: string, path: string, body: unknown, token?: string) =>
+  callApiOrThrow(apiUrl, 'POST', path, { body, ...(token ? { token } : {}) });
 
 /** The records the benches read, made through the API like any client would. */
 export async function prepareHttpBenches(
   apiUrl: string,
   endpoints: { dynamoEndpoint: string; tableName: string },
 ): Promise<{ benches: HttpBench[]; productIds: string[]; report: { groupId: string; token: string } }> {
-  const admin = await tokenFor(apiUrl, { sub: 'bench-admin', roles: ['admin'] });
-  const officer = await tokenFor(apiUrl, { sub: 'bench-officer', roles: ['officer'] });
+  const admin = await issueToken(apiUrl, { sub: 'bench-admin', roles: ['admin'] });
+  const officer = await issueToken(apiUrl, { sub: 'bench-officer', roles: ['officer'] });
   const group = await post(apiUrl, '/groups', { name: 'Bench Group', focus: 'Benchmarks', district: 'Mataram' }, admin);
   const participant = await post(
     apiUrl,
@@ -34,8 +26,8 @@ export async function prepareHttpBenches(
     officer,
   );
   const products = await listedProducts(apiUrl, group.id as string, officer);
-  const buyer = await tokenFor(apiUrl, { sub: 'bench-buyer', roles: ['buyer'] });
-  const facilitator = await tokenFor(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId: group.id });
+  const buyer = await issueToken(apiUrl, { sub: 'bench-buyer', roles: ['buyer'] });
+  const facilitator = await issueToken(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId: group.id });
   const year = await seedReportYear(endpoints, group.id as string);
   const reportPath = (range: { from: string; to: string }) => `/reports/groups/${group.id}?from=${range.from}&to=${range.to}`;
   const benches = [
@@ -72,7 +64,7 @@ async function listedProducts(apiUrl: string, groupId: string, officer: string):
     { legalName: 'Bench Seller', registerNumber: 'BENCH-2', groupId, supervisionEndsOn: '2027-12-31', phone: '081234567891' },
     officer,
   );
-  const facilitator = await tokenFor(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId });
+  const facilitator = await issueToken(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId });
   const program = await post(
     apiUrl,
     '/programs',
@@ -87,7 +79,7 @@ async function listedProducts(apiUrl: string, groupId: string, officer: string):
   );
   await post(apiUrl, `/enrollments/${enrollment.id}/attendance`, { date: '2026-11-02', present: true }, facilitator);
   await post(apiUrl, `/enrollments/${enrollment.id}/completion`, { score: 80 }, facilitator);
-  const token = await tokenFor(apiUrl, { sub: 'bench-seller', roles: ['participant'], participantId: seller.id });
+  const token = await issueToken(apiUrl, { sub: 'bench-seller', roles: ['participant'], participantId: seller.id });
   const product = {
     title: 'Tas',
     description: 'Bench',

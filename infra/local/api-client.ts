@@ -30,6 +30,14 @@ export async function callApi(apiUrl: string, method: string, path: string, opti
   return { status: response.status, headers: response.headers, body: isJson && text ? JSON.parse(text) : text };
 }
 
+/** For scripts that make records (the seed, the bench): anything but a 2xx stops them, saying which call failed. */
+export async function callApiOrThrow(apiUrl: string, method: string, path: string, options: CallOptions = {}) {
+  const response = await callApi(apiUrl, method, path, options);
+  if (response.status < 200 || response.status > 299)
+    throw new Error(`${method} ${path} answered ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
+  return response.body as Record<string, unknown> & { id: string };
+}
+
 /** A token from the local runtime's issuer (POST /_local/token), which the local JWT authorizer accepts. */
 export async function issueToken(apiUrl: string, claims: TokenRequest): Promise<string> {
   const response = await callApi(apiUrl, 'POST', '/_local/token', { body: claims });

@@ -1,14 +1,10 @@
-import { type CallOptions, callApi, issueToken } from './api-client.ts';
+import { callApiOrThrow, issueToken } from './api-client.ts';
 import type { TokenRequest } from './http-api/jwt-authorizer.ts';
 import { sleep } from './net.ts';
 
 export interface SeedOptions {
   apiUrl: string;
   log: (line: string) => void;
-}
-
-interface Json {
-  [key: string]: unknown;
 }
 
 /**
@@ -19,7 +15,7 @@ interface Json {
 export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> {
   const token = (claims: TokenRequest) => issueToken(apiUrl, claims);
   const api = (bearer: string) => (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    call(apiUrl, method, path, { token: bearer, body, headers });
+    callApiOrThrow(apiUrl, method, path, { token: bearer, body, headers });
 
   const admin = api(await token({ sub: 'demo-admin', roles: ['admin'] }));
   const officer = api(await token({ sub: 'demo-officer-pk', roles: ['officer'] }));
@@ -158,9 +154,3 @@ const demoShipping = {
 };
 
 /** A request the seed cannot go on without: anything but a 2xx stops it. */
-async function call(apiUrl: string, method: string, path: string, options: CallOptions): Promise<Json> {
-  const response = await callApi(apiUrl, method, path, options);
-  if (response.status < 200 || response.status > 299)
-    throw new Error(`Seeding failed: ${method} ${path} answered ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
-  return response.body as Json;
-}
