@@ -1,5 +1,6 @@
 import type { $ZodType } from 'zod/v4/core';
-import { type EventContract, patternFor, patternForAny } from '#events/event-contract';
+import type { EventContract } from '#events/event-contract';
+import { patternFor, patternForAny } from '#events/rule-patterns';
 import { EnvName } from '#shared/kernel/env';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
-import { type EventContract, patternForAny } from '#events/event-contract';
+import type { EventContract } from '#events/event-contract';
+import { patternForAny } from '#events/rule-patterns';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
