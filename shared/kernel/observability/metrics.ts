@@ -10,8 +10,8 @@ export interface Counter {
 let metrics: Metrics | undefined;
 
 /**
- * Built on first use, not at import: the local runtime imports this before it sets STAGE. A missing STAGE still
- * fails loudly, on the first count.
+ * Built on first use, not at import, so that the local runtime's own modules (its throttle) may import this before the
+ * runtime sets STAGE. A missing STAGE still fails loudly, on the first count.
  */
 function platformMetrics(): Metrics {
   metrics ??= new Metrics({
