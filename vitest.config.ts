@@ -13,8 +13,14 @@ export default defineConfig({
     hookTimeout: 30_000,
     retry: 0,
     // The pinned AWS SDK warns on Node 20 about releases after January 2027; the lock file pins what works.
-    // Handlers log refusals by design; in tests that is noise.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    // Handlers log refusals by design, and count faults as EMF lines on stdout; in tests that is noise (the metrics
+    // tests turn the lines back on to read them). Every function has a STAGE, the counts' dimension.
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      STAGE: 'test',
+    },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },

@@ -1,4 +1,5 @@
 import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { ContextName, FunctionDeclaration } from '#shared/kernel/declaration';
@@ -8,6 +9,7 @@ import { toConstructId } from './constructs/construct-id.ts';
 import { CursorSigningKey } from './constructs/cursor-signing-key.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { ImagesBucket } from './constructs/images-bucket.ts';
+import { OperationsDashboard } from './constructs/operations-dashboard.ts';
 import { PlatformApi } from './constructs/platform-api.ts';
 import { PlatformBus } from './constructs/platform-bus.ts';
 import type { PlatformResources } from './constructs/platform-resources.ts';
@@ -54,6 +56,9 @@ export class PasKreatifStack extends Stack {
     for (const [context, members] of groupByContext(all)) {
       new BoundedContext(this, toConstructId(context), { context, declarations: members, platform });
     }
+    // Last, so that every alarm of the stage, in the root and in each context's nested stack, is on the dashboard.
+    const alarms = this.node.findAll().filter((construct): construct is Alarm => construct instanceof Alarm);
+    new OperationsDashboard(this, 'Operations', { settings, api, alarmTopic, alarms });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });

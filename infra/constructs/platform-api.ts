@@ -18,6 +18,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { corsRules } from '#infra/cors';
 import type { HttpRoute as DeclaredRoute } from '#shared/kernel/declaration';
+import { metricDimensions } from '#shared/kernel/observability/metric-names';
 import type { StageSettings } from './stage.ts';
 import type { UserDirectory } from './user-directory.ts';
 
@@ -36,6 +37,8 @@ export interface TokenAcceptance {
 export class PlatformApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  /** one JSON line per request (buildAccessLogFormat), where the stage throttle's 429s are counted */
+  readonly accessLogs: LogGroup;
   readonly tokens: TokenAcceptance;
   private readonly jwtAuthorizer: HttpJwtAuthorizer;
 
@@ -53,7 +56,7 @@ export class PlatformApi extends Construct {
         maxAge: Duration.seconds(corsRules.maxAgeSeconds),
       },
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: settings.logRetention,
       removalPolicy: settings.removalPolicy,
     });
@@ -63,7 +66,7 @@ export class PlatformApi extends Construct {
       autoDeploy: true,
       // A ceiling on what one runaway or abusive client can cost; the account default is 10,000 requests/s.
       throttle: { rateLimit: 100, burstLimit: 200 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: buildAccessLogFormat() },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: buildAccessLogFormat(settings.stage) },
     });
     this.tokens = { issuer: users.issuerUrl, audience: users.client.userPoolClientId };
     this.jwtAuthorizer = new HttpJwtAuthorizer('CognitoJwt', this.tokens.issuer, {
@@ -96,10 +99,15 @@ export class PlatformApi extends Construct {
   }
 }
 
-/** JSON lines with the HTTP API's own context variables, so a 401 or an integration failure can be traced. */
-function buildAccessLogFormat(): AccessLogFormat {
+/**
+ * JSON lines with the HTTP API's own context variables, so a 401 or an integration failure can be traced. The metric
+ * dimensions are written as constants: a metric filter takes dimension values only from fields of the line, and
+ * Throttled must carry the same service and stage as the counts the functions write.
+ */
+function buildAccessLogFormat(stage: string): AccessLogFormat {
   return AccessLogFormat.custom(
     JSON.stringify({
+      ...metricDimensions(stage),
       requestId: '$context.requestId',
       ip: '$context.identity.sourceIp',
       requestTime: '$context.requestTime',

@@ -1,4 +1,5 @@
 import { systemClock } from '#shared/kernel/clock';
+import { emfCounter } from '#shared/kernel/observability/metrics';
 import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
 import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildOrderCatalog } from './dynamo-order-catalog.ts';
@@ -12,5 +13,6 @@ export function ordersDeps() {
     orders: buildOrderStore(doc, table, buildCursorCodec()),
     catalog: buildOrderCatalog(doc, table),
     clock: systemClock,
+    counter: emfCounter,
   };
 }

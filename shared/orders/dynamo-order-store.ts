@@ -16,6 +16,7 @@ import {
 } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
+import { OutOfStockError } from './out-of-stock.ts';
 import type { OrderableProduct, OrderChanges, OrderScope, OrderStore } from './ports.ts';
 import type { Order, OrderStatus } from './schemas.ts';
 
@@ -182,11 +183,8 @@ export function buildOrderStore(
         const now = refused.current;
         const stock = Number(now?.stock ?? 0);
         const changed = now?.status !== 'listed' || Number(now.priceIdr) !== product.priceIdr;
-        throw new ConflictError(
-          changed
-            ? `Product ${product.id} changed meanwhile (delisted or repriced); review the order and place it again`
-            : `Not enough stock of ${product.id}: ${stock} left`,
-        );
+        if (!changed) throw new OutOfStockError(product.id, stock);
+        throw new ConflictError(`Product ${product.id} changed meanwhile (delisted or repriced); review the order and place it again`);
       }
     },
     async claimOf(buyerSub, key, nowSeconds) {

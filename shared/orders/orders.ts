@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { OrderPlaced } from '#events/order-placed';
 import { type Caller, hasRole, isFacilitatorOf } from '#shared/kernel/auth/caller';
 import type { Clock } from '#shared/kernel/clock';
+import { MetricName } from '#shared/kernel/observability/metric-names';
+import type { Counter } from '#shared/kernel/observability/metrics';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
 import type { Page } from '#shared/kernel/store/pagination';
 import * as z from '#shared/kernel/validation';
+import { OutOfStockError } from './out-of-stock.ts';
 import type { OrderableProduct, OrderCatalog, OrderScope, OrderStore } from './ports.ts';
 import { IdempotencyKeySchema, type ListOrdersQuery, type Order, type PlaceOrder } from './schemas.ts';
 
@@ -14,6 +17,7 @@ export interface OrdersDeps {
   orders: OrderStore;
   catalog: OrderCatalog;
   clock: Clock;
+  counter: Counter;
 }
 
 /** How long a key keeps answering with its order (and refusing another body). */
@@ -59,7 +63,7 @@ function checkOrderable(input: PlaceOrder, found: OrderableProduct[]): Orderable
     throw new BusinessRuleError("An order holds one group's products; place one order per group");
   input.items.forEach(({ quantity }, index) => {
     const product = listed[index] as OrderableProduct;
-    if (product.stock < quantity) throw new ConflictError(`Not enough stock of ${product.id}: ${product.stock} left`);
+    if (product.stock < quantity) throw new OutOfStockError(product.id, product.stock);
   });
   return listed;
 }
@@ -83,7 +87,15 @@ export function orderPlacedEvent(order: Order) {
   );
 }
 
+/** A crowd shows in two counts: orders placed, and placements refused for stock, whichever read or write found it short. */
 export async function placeOrder(deps: OrdersDeps, caller: Caller, rawKey: string | undefined, input: PlaceOrder): Promise<Order> {
+  return attemptPlacement(deps, caller, rawKey, input).catch((error: unknown) => {
+    if (error instanceof OutOfStockError) deps.counter.increment(MetricName.soldOut);
+    throw error;
+  });
+}
+
+async function attemptPlacement(deps: OrdersDeps, caller: Caller, rawKey: string | undefined, input: PlaceOrder): Promise<Order> {
   if (!hasRole(caller, 'buyer')) throw new ForbiddenError('Only buyers place orders');
   const key = idempotencyKey(rawKey);
   const hash = bodyHash(input);
@@ -121,7 +133,10 @@ export async function placeOrder(deps: OrdersDeps, caller: Caller, rawKey: strin
     products,
     event,
   });
-  if (outcome === 'placed') return order;
+  if (outcome === 'placed') {
+    deps.counter.increment(MetricName.orderPlaced);
+    return order;
+  }
   // A concurrent request with the same key won the claim.
   const winner = await deps.orders.claimOf(caller.sub, key, nowSeconds);
   if (!winner) throw new ConflictError('A request with this Idempotency-Key is in progress; try again');

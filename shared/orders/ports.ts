@@ -67,8 +67,8 @@ export interface StatusChanged {
 export interface OrderStore {
   /**
    * Writes the order, its key claim, the stock decrements and the OrderPlaced outbox row in one transaction.
-   * 'key-taken' when the key was claimed already (by an earlier or a concurrent request); ConflictError when
-   * stock ran short or a product changed since it was read. Either way nothing was written.
+   * 'key-taken' when the key was claimed already (by an earlier or a concurrent request); OutOfStockError when
+   * stock ran short, ConflictError when a product changed since it was read. Either way nothing was written.
    */
   place(placement: Placement): Promise<'placed' | 'key-taken'>;
   /** The unexpired claim of this key, if any. */

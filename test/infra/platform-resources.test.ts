@@ -242,11 +242,11 @@ describe('alarms', () => {
     });
   });
 
-  it('exist for every function and every dead-letter queue, and all notify the topic', () => {
+  it("exist for every function, every dead-letter queue and the API's 5xx rate, and all notify the topic", () => {
     const [[topicId]] = resourcesOfType(dev, 'AWS::SNS::Topic') as [[string, Resource]];
     const alarms = resourcesOfType(dev, 'AWS::CloudWatch::Alarm');
     // Declared functions only: CDK's bucket-notifications handler runs during deployments, which fail visibly.
-    const expected = functionsByName(dev).size + resourcesOfType(dev, 'AWS::SQS::Queue').length;
+    const expected = functionsByName(dev).size + resourcesOfType(dev, 'AWS::SQS::Queue').length + 1;
 
     expect(alarms).toHaveLength(expected);
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { HttpRoute } from '#shared/kernel/declaration';
 import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
 import { logger } from '#shared/kernel/observability/logger';
+import { countAnswer, emfCounter } from '#shared/kernel/observability/metrics';
 import { parseRequest, type RouteInput } from './parse-request.ts';
 import { problemFor } from './problem.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -38,8 +39,18 @@ export function httpHandler<R extends HttpRoute>(
     throw new Error(`${route.method} ${route.path} is an optional-auth route: pass httpHandler a token verifier`);
   return middy<APIGatewayProxyEventV2, Result>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({ after: countAnswered, onError: countAnswered })
     .use({ onError: (request) => void (request.response = problemResponse(request.error)) })
     .handler(async (event) => respond(route.response.status, await run(await parseRequest(route, event, tokens))));
+}
+
+/**
+ * Used before the problem mapping, so it runs after it and counts the status finally answered, however it came about.
+ * Without an answer the invocation fails, and Lambda's own Errors metric counts it. It returns nothing: middy ends a
+ * request with any value a middleware returns.
+ */
+function countAnswered({ response }: { response: Result | undefined }): void {
+  if (response?.statusCode !== undefined) countAnswer(emfCounter, response.statusCode);
 }
 
 function respond(status: number, result: unknown): Result {

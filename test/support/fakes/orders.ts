@@ -1,4 +1,5 @@
 import { ConflictError } from '#shared/kernel/errors';
+import { OutOfStockError } from '#shared/orders/out-of-stock';
 import type { OrderableProduct, OrderCatalog, OrderStore } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
@@ -23,8 +24,8 @@ export function fakeOrders(initial: OrderableProduct[]) {
       for (const { id, priceIdr } of read) {
         const now = products.get(id);
         const quantity = order.items.find((item) => item.productId === id)?.quantity ?? 0;
-        if (!now || now.status !== 'listed' || now.priceIdr !== priceIdr || now.stock < quantity)
-          throw new ConflictError('changed meanwhile');
+        if (!now || now.status !== 'listed' || now.priceIdr !== priceIdr) throw new ConflictError('changed meanwhile');
+        if (now.stock < quantity) throw new OutOfStockError(id, now.stock);
       }
       for (const item of order.items) (products.get(item.productId) as OrderableProduct).stock -= item.quantity;
       claims.set(claimId(claim.buyerSub, claim.key), { bodyHash: claim.bodyHash, orderId: order.id, expiresAt: claim.expiresAt });

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { OrderPlaced } from '#events/order-placed';
 import type { Caller } from '#shared/kernel/auth/caller';
 import { newId } from '#shared/kernel/ids';
+import { MetricName } from '#shared/kernel/observability/metric-names';
 import { getOrder, listOrders, placeOrder } from '#shared/orders/orders';
 import type { OrderableProduct } from '#shared/orders/ports';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes/clock';
+import { recordingCounter } from '#test/support/fakes/counter';
 import { fakeOrders } from '#test/support/fakes/orders';
 
 const groupId = newId('grp');
@@ -29,7 +31,8 @@ const body = (items: { productId: string; quantity: number }[]) => z.parse(Place
 
 function setUp(products: OrderableProduct[]) {
   const fakes = fakeOrders(products);
-  return { fakes, deps: { orders: fakes.store, catalog: fakes.catalog, clock: fixedClock() } };
+  const { counter, counted } = recordingCounter();
+  return { fakes, counted, deps: { orders: fakes.store, catalog: fakes.catalog, clock: fixedClock(), counter } };
 }
 
 describe('placeOrder', () => {
@@ -144,6 +147,51 @@ describe('placeOrder', () => {
     await expect(placeOrder(deps, buyer, undefined, input)).rejects.toMatchObject({ kind: 'invalid-input' });
     await expect(placeOrder(deps, buyer, '', input)).rejects.toMatchObject({ kind: 'invalid-input' });
     await expect(placeOrder(deps, buyer, 'k'.repeat(256), input)).rejects.toMatchObject({ kind: 'invalid-input' });
+  });
+});
+
+describe('what placing counts', () => {
+  it('counts an order placed once, however often its key is replayed', async () => {
+    const bag = product();
+    const { deps, counted } = setUp([bag]);
+
+    await placeOrder(deps, buyer, 'key-1', body([{ productId: bag.id, quantity: 1 }]));
+    await placeOrder(deps, buyer, 'key-1', body([{ productId: bag.id, quantity: 1 }]));
+
+    expect(counted).toEqual([MetricName.orderPlaced]);
+  });
+
+  it('counts a placement refused for the stock it read as sold out, and no other refusal', async () => {
+    const bag = product({ stock: 1 });
+    const draft = product({ status: 'draft' });
+    const { deps, counted } = setUp([bag, draft]);
+
+    await expect(placeOrder(deps, buyer, 'a', body([{ productId: bag.id, quantity: 2 }]))).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(placeOrder(deps, buyer, 'b', body([{ productId: draft.id, quantity: 1 }]))).rejects.toMatchObject({
+      kind: 'business-rule',
+    });
+    await expect(
+      placeOrder(deps, { sub: 'f', roles: ['facilitator'], groupId }, 'c', body([{ productId: bag.id, quantity: 1 }])),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+
+    expect(counted).toEqual([MetricName.soldOut]);
+  });
+
+  it('counts a shortage the write found, after a read that still showed stock, as sold out', async () => {
+    const bag = product({ stock: 1 });
+    const { deps, counted } = setUp([bag]);
+    // Another buyer took the last one between this placement's read and its write.
+    const staleCatalog = {
+      products: async (ids: readonly string[]) => (await deps.catalog.products(ids)).map((read) => ({ ...read, stock: 5 })),
+    };
+
+    await expect(
+      placeOrder({ ...deps, catalog: staleCatalog }, buyer, 'a', body([{ productId: bag.id, quantity: 2 }])),
+    ).rejects.toMatchObject({
+      kind: 'conflict',
+      message: `Not enough stock of ${bag.id}: 1 left`,
+    });
+    expect(counted).toEqual([MetricName.soldOut]);
   });
 });
 
