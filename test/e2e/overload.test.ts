@@ -22,28 +22,40 @@ beforeAll(async () => {
 
 afterAll(() => runtime?.stop());
 
-/** Sends them all at once; `elapsedSeconds` runs from the first send to the last answer. */
-async function burst(requests: (() => Promise<ApiResponse>)[]) {
-  const started = performance.now();
-  const answers = await Promise.all(requests.map((request) => request()));
-  return { answers, elapsedSeconds: (performance.now() - started) / 1000 };
-}
-
 const times = (count: number, request: () => Promise<ApiResponse>) => Array.from({ length: count }, () => request);
-const statuses = (answers: ApiResponse[]) => [...new Set(answers.map((answer) => answer.status))].sort();
+const statuses = (answers: ApiResponse[]) => [...new Set(answers.map((answer) => answer.status))].sort((a, b) => a - b);
 const counted = (answers: ApiResponse[], status: number) => answers.filter((answer) => answer.status === status).length;
 
-describe('the stage throttle, locally', () => {
-  it("lets the first 200 of a burst on one route through and answers the rest with API Gateway's own 429", async () => {
-    const { answers, elapsedSeconds } = await burst(times(400, () => api.call('GET', '/health')));
+/** Without a token: what passes the throttle is refused by the authorizer at once, so a burst costs no function. */
+const unauthenticated = (path: string) => () => api.call('GET', path);
 
-    const passed = counted(answers, 200);
-    expect(statuses(answers)).toEqual([200, 429]);
-    // The bucket starts full, so none of the first 200 is refused; while the burst arrives it refills at 100/s.
-    expect(passed).toBeGreaterThanOrEqual(stageThrottle.burstLimit);
-    expect(passed).toBeLessThanOrEqual(stageThrottle.burstLimit + Math.ceil(stageThrottle.rateLimit * elapsedSeconds));
+/**
+ * Waves of `burstLimit` requests to one route, each sent at once (with `alongside` in the same wave), until the route
+ * refuses one or 20 waves have passed. Every bucket refills at 100/s while the waves arrive, so how many pass depends
+ * on how fast this machine sends them; the first wave always passes whole, as the bucket starts full. Unthrottled
+ * requests first open as many keep-alive connections, so the waves are not slowed down by connecting.
+ */
+async function untilRefused(route: () => Promise<ApiResponse>, alongside: (() => Promise<ApiResponse>)[] = []) {
+  const wave = [...times(stageThrottle.burstLimit, route), ...alongside];
+  await Promise.all(wave.map(() => api.call('GET', '/_local/services')));
+  const started = performance.now();
+  const waves: { route: ApiResponse[]; alongside: ApiResponse[] }[] = [];
+  do {
+    const answers = await Promise.all(wave.map((request) => request()));
+    waves.push({ route: answers.slice(0, stageThrottle.burstLimit), alongside: answers.slice(stageThrottle.burstLimit) });
+  } while (waves.length < 20 && !waves.some(({ route: answers }) => answers.some((answer) => answer.status === 429)));
+  return { waves, elapsedSeconds: (performance.now() - started) / 1000 };
+}
+
+describe('the stage throttle, locally', () => {
+  it("lets a burst of 200 on one route through whole, then answers with API Gateway's own 429", async () => {
+    const { waves, elapsedSeconds } = await untilRefused(unauthenticated('/orders'));
+
+    expect(statuses(waves[0]?.route ?? [])).toEqual([401]);
+    const answers = waves.flatMap(({ route }) => route);
+    expect(statuses(answers)).toEqual([401, 429]);
+    expect(counted(answers, 401)).toBeLessThanOrEqual(stageThrottle.burstLimit + Math.ceil(stageThrottle.rateLimit * elapsedSeconds));
     const refused = answers.find((answer) => answer.status === 429) as ApiResponse;
-    expect(refused.body).toEqual({ message: 'Too Many Requests' });
     expect(JSON.stringify(refused.body)).toBe('{"message":"Too Many Requests"}');
     expect(refused.headers.get('content-type')).toBe('application/json');
     expect(refused.headers.get('content-length')).toBe('31');
@@ -51,17 +63,15 @@ describe('the stage throttle, locally', () => {
     expect(refused.headers.get('retry-after')).toBeNull();
   });
 
-  it('throttles each route on its own, and never /_local/*', async () => {
-    const { answers } = await burst([
-      ...times(300, () => api.call('GET', '/events/schemas')),
-      ...times(150, () => api.call('GET', '/groups')),
-      ...times(250, () => api.call('GET', '/_local/services')),
+  it('leaves the other routes whole while one is refused, and never throttles /_local/*', async () => {
+    // Half a burst a wave to another route: its bucket, refilled like the first, can never run dry before the first's.
+    const { waves } = await untilRefused(unauthenticated('/webhooks'), [
+      ...times(stageThrottle.burstLimit / 2, () => api.call('GET', '/events/schemas')),
+      ...times(stageThrottle.burstLimit, () => api.call('GET', '/_local/services')),
     ]);
 
-    const [schemas, groups, local] = [answers.slice(0, 300), answers.slice(300, 450), answers.slice(450)];
-    expect(statuses(schemas)).toEqual([200, 429]);
-    expect(statuses(groups)).toEqual([200]);
-    expect(statuses(local)).toEqual([200]);
+    expect(statuses(waves.flatMap(({ route }) => route))).toEqual([401, 429]);
+    expect(statuses(waves.flatMap(({ alongside }) => alongside))).toEqual([200]);
   });
 });
 
@@ -98,11 +108,11 @@ describe('a crowd for one product', () => {
 
     const purchases = await Promise.all(tokens.map((token) => buy(token, product.id)));
 
-    for (const { first } of purchases) {
-      expect([201, 409, 429, 503]).toContain(first.status);
-      if (first.status === 503) expect(first.retryAfter).toMatch(/^\d+$/);
-      expect(first.seconds).toBeLessThan(12);
-    }
+    const firsts = purchases.map(({ first }) => first);
+    const told = (first: Purchase['first']) =>
+      [201, 409, 429].includes(first.status) || (first.status === 503 && /^\d+$/.test(first.retryAfter ?? ''));
+    expect(firsts.filter((first) => !told(first))).toEqual([]);
+    expect(firsts.filter((first) => first.seconds >= 12)).toEqual([]);
     const sold = purchases.filter(({ final }) => final.status === 201).map(({ final }) => final.body.id as string);
     expect(statuses(purchases.map(({ final }) => final))).toEqual([201, 409]);
     expect([

@@ -80,8 +80,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
           { ...problemFor(new NotFoundError('Route')), detail: `No route matches ${method} ${rawPath}` },
           requestId,
         );
-      // API Gateway throttles a matched route before its authorizer or integration runs. /_local/* (above) is not
-      // an API route and is never throttled: tests and tools mint tokens for a whole crowd at once.
+      // The route's bucket is taken before the authorizer or the function runs: a refusal then costs nothing else
+      // (API Gateway's documentation does not say in which order it checks the two). /_local/* (above) is not an API
+      // route and is never throttled: tests and tools mint tokens for a whole crowd at once.
       if (throttle && !throttle.admit(match.route.routeKey)) return sendThrottled(response, requestId);
       const { authorizer } = state;
       if (!state.ready || !authorizer)
