@@ -63,7 +63,7 @@ export class PlatformApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       // Per route (the stage's default route settings); the local HTTP server applies the same numbers.
-      throttle: { ...stageThrottle },
+      throttle: stageThrottle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: buildAccessLogFormat() },
     });
     this.tokens = { issuer: users.issuerUrl, audience: users.client.userPoolClientId };
