@@ -15,7 +15,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   // The webhook retry schedule (5 s … 24 h) in milliseconds, so e2e tests see retries happen (CONTRACT §5).
   process.env.WEBHOOK_RETRY_SCALE ??= '0.001';
-  const runtime = await spawnLocalRuntime({ port: 0, seed: false });
+  // No stage throttle here: every e2e file shares this runtime, so each route's bucket would be spent by whichever
+  // files happen to run together. The throttle's own tests (test/e2e/overload.test.ts) spawn a runtime with it on.
+  const runtime = await spawnLocalRuntime({ port: 0, seed: false, throttle: false });
   for (const [key, value] of Object.entries(runtime.endpoints)) {
     project.provide(key as keyof typeof runtime.endpoints, value);
   }

@@ -17,6 +17,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { corsRules } from '#infra/cors';
+import { stageThrottle } from '#infra/stage-throttle';
 import type { HttpRoute as DeclaredRoute } from '#shared/kernel/declaration';
 import { metricDimensions } from '#shared/kernel/observability/metric-names';
 import type { StageSettings } from './stage.ts';
@@ -64,8 +65,8 @@ export class PlatformApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      // A ceiling on what one runaway or abusive client can cost; the account default is 10,000 requests/s.
-      throttle: { rateLimit: 100, burstLimit: 200 },
+      // Per route (the stage's default route settings); the local HTTP server applies the same numbers.
+      throttle: stageThrottle,
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: buildAccessLogFormat(settings.stage) },
     });
     this.tokens = { issuer: users.issuerUrl, audience: users.client.userPoolClientId };

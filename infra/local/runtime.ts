@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { stageThrottle } from '#infra/stage-throttle';
 import { type FunctionDeclaration, type HttpFunctionDeclaration, queueNames, queueUrlEnv } from '#shared/kernel/declaration';
 import { EnvName } from '#shared/kernel/env';
 import { assertJavaRuntime, type DynamoDbLocal, type LocalAwsConfig, startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
@@ -27,6 +28,8 @@ export interface LocalRuntimeOptions {
   port?: number;
   /** seed demo data through the API once everything runs; default false */
   seed?: boolean;
+  /** the stage throttle per route, as deployed; default true (LOCAL_THROTTLE=off turns it off for benchmarks) */
+  throttle?: boolean;
   log?: (line: string) => void;
   /** warnings (dead letters, failing handlers); default: log */
   warn?: (line: string) => void;
@@ -117,6 +120,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       stage: localStage,
       declarations: wiring.http,
       invoker,
+      ...(options.throttle === false ? {} : { throttle: stageThrottle }),
       warn,
       inspect: {
         bus: () => ({
@@ -194,7 +198,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     interrupted();
     parts.api.markReady();
     log(
-      `Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification, ${wiring.queue.length} queue consumers)`,
+      `Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification, ${wiring.queue.length} queue consumers; stage throttle ${options.throttle === false ? 'off' : `${stageThrottle.rateLimit}/s, burst ${stageThrottle.burstLimit}, per route`})`,
     );
 
     if (options.seed) await seedDemoData({ apiUrl: parts.api.url, log });

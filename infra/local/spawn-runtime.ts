@@ -14,6 +14,8 @@ export interface SpawnOptions {
   port?: number;
   /** default false */
   seed?: boolean;
+  /** the stage throttle (LOCAL_THROTTLE); default: as this process's environment says, which is on unless it says off */
+  throttle?: boolean;
   /** default 120 s (java on a busy machine) */
   timeoutMs?: number;
   /** the child's stderr (warnings, dead letters, handler errors) after READY; default: this process's stderr */
@@ -31,7 +33,12 @@ const stopTimeoutMs = 15_000;
 export function spawnLocalRuntime(options: SpawnOptions = {}): Promise<SpawnedRuntime> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...(options.seed ? [] : ['--no-seed'])], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(options.port ?? 0), [exitWithParentEnv]: '1' },
+    env: {
+      ...process.env,
+      PORT: String(options.port ?? 0),
+      ...(options.throttle === undefined ? {} : { LOCAL_THROTTLE: options.throttle ? 'on' : 'off' }),
+      [exitWithParentEnv]: '1',
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

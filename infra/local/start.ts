@@ -2,6 +2,7 @@
  * `npm start`: the whole platform on this machine (CONTRACT §5).
  *   --no-seed   start empty
  *   PORT        the API's port (default 3000; 0 picks a free one)
+ *   LOCAL_THROTTLE=off   no stage throttle (for benchmarks); on by default, as deployed
  * Prints one `PAS_KREATIF_READY {json}` line when it serves; SIGINT/SIGTERM/SIGHUP stop every child.
  */
 import { exitWithParentEnv, readyMarker } from './protocol.ts';
@@ -22,6 +23,13 @@ function apiPort(): number {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number (0 picks a free one), not "${raw}"`);
   return port;
+}
+
+function localThrottle(): boolean {
+  const raw = process.env.LOCAL_THROTTLE;
+  if (raw === undefined || raw === '' || raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new Error(`LOCAL_THROTTLE must be on or off, not "${raw}"`);
 }
 
 let ready = false;
@@ -53,7 +61,14 @@ async function main(): Promise<void> {
   }
 
   try {
-    runtime = await startLocalRuntime({ port: apiPort(), seed: !process.argv.includes('--no-seed'), log, warn, signal: aborting.signal });
+    runtime = await startLocalRuntime({
+      port: apiPort(),
+      seed: !process.argv.includes('--no-seed'),
+      throttle: localThrottle(),
+      log,
+      warn,
+      signal: aborting.signal,
+    });
   } catch (error) {
     // While stopping on a signal, the interrupted start-up is expected; shutdown() exits.
     if (stopping) return;

@@ -63,6 +63,8 @@ function checkOrderable(input: PlaceOrder, found: OrderableProduct[]): Orderable
     throw new BusinessRuleError("An order holds one group's products; place one order per group");
   input.items.forEach(({ quantity }, index) => {
     const product = listed[index] as OrderableProduct;
+    // Decided from the read, with no transaction: under a crowd for one product, only buyers who may still get stock
+    // queue for a TransactWriteItems, whose condition still guards the race between the read and the write.
     if (product.stock < quantity) throw new OutOfStockError(product.id, product.stock);
   });
   return listed;

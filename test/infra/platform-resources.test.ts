@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { parseStage } from '#infra/constructs/stage';
+import { stageThrottle } from '#infra/stage-throttle';
 import { tableDefinition } from '#shared/kernel/table-definition';
 import { environmentOf, functionsByName, resourcesOfType, type Resource } from './template-lookup.ts';
 import { synthStack } from './synth-stack.ts';
@@ -225,6 +226,20 @@ describe('the HTTP API', () => {
     expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true });
     expect(dev.toJSON().Resources[settings.DestinationArn['Fn::GetAtt'][0]].Type).toBe('AWS::Logs::LogGroup');
     expect(JSON.parse(settings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+
+  it.each([
+    ['dev', dev],
+    ['prod', prod],
+  ])('throttles every route of the %s stage at rate 100/s, burst 200: the numbers the local API applies', (_stage, template) => {
+    const [[, stage]] = resourcesOfType(template, 'AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+
+    expect(stageThrottle).toEqual({ rateLimit: 100, burstLimit: 200 });
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: stageThrottle.rateLimit,
+      ThrottlingBurstLimit: stageThrottle.burstLimit,
+    });
+    expect(stage.Properties.RouteSettings).toBeUndefined();
   });
 });
 

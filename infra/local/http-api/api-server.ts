@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { corsRules } from '#infra/cors';
+import type { StageThrottle } from '#infra/stage-throttle';
 import type { HttpFunctionDeclaration } from '#shared/kernel/declaration';
 import { NotFoundError } from '#shared/kernel/errors';
 import { problemFor } from '#shared/kernel/http/problem';
@@ -11,6 +12,7 @@ import { handleLocalRoute, type LocalInspection } from './local-routes.ts';
 import { buildApiGatewayEvent, newRequestId, writeLambdaResult } from './payload.ts';
 import { localProblem, sendProblem } from './problem-response.ts';
 import { compileRoutes, matchRoute } from './routes.ts';
+import { createRouteThrottle, sendThrottled } from './throttle.ts';
 
 export interface ApiServerOptions {
   port: number;
@@ -18,6 +20,8 @@ export interface ApiServerOptions {
   /** the functions with an http trigger */
   declarations: readonly HttpFunctionDeclaration[];
   invoker: LambdaInvoker;
+  /** the stage's throttle per route; absent, nothing is throttled (LOCAL_THROTTLE=off, for benchmarks) */
+  throttle?: StageThrottle;
   /** what GET /_local/bus, /_local/dead-letters and /_local/services show */
   inspect: LocalInspection;
   warn: (line: string) => void;
@@ -50,6 +54,7 @@ const audience = 'pas-kreatif-local';
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const routes = compileRoutes(options.declarations);
+  const throttle = options.throttle && createRouteThrottle(options.throttle);
   // Filled in once listening: the token issuer names the bound port.
   const state: { ready: boolean; authorizer?: LocalAuthorizer } = { ready: false };
 
@@ -75,6 +80,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
           { ...problemFor(new NotFoundError('Route')), detail: `No route matches ${method} ${rawPath}` },
           requestId,
         );
+      // The route's bucket is taken before the authorizer or the function runs: a refusal then costs nothing else
+      // (API Gateway's documentation does not say in which order it checks the two). /_local/* (above) is not an API
+      // route and is never throttled: tests and tools mint tokens for a whole crowd at once.
+      if (throttle && !throttle.admit(match.route.routeKey)) return sendThrottled(response, requestId);
       const { authorizer } = state;
       if (!state.ready || !authorizer)
         return sendProblem(

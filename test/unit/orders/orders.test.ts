@@ -4,7 +4,7 @@ import type { Caller } from '#shared/kernel/auth/caller';
 import { newId } from '#shared/kernel/ids';
 import { MetricName } from '#shared/kernel/observability/metric-names';
 import { getOrder, listOrders, placeOrder } from '#shared/orders/orders';
-import type { OrderableProduct } from '#shared/orders/ports';
+import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes/clock';
@@ -104,6 +104,21 @@ describe('placeOrder', () => {
     expect(fakes.products.get(bag.id)?.stock).toBe(5);
     expect(fakes.orders.size).toBe(0);
     expect(fakes.events).toEqual([]);
+  });
+
+  it('refuses a line the stock read cannot cover (409) before any transaction: only buyers who may get stock write', async () => {
+    const bag = product({ stock: 2 });
+    const { deps, fakes } = setUp([bag]);
+    const placements: Parameters<OrderStore['place']>[0][] = [];
+    const orders: OrderStore = { ...fakes.store, place: (placement) => (placements.push(placement), fakes.store.place(placement)) };
+    const place = (key: string, quantity: number) => placeOrder({ ...deps, orders }, buyer, key, body([{ productId: bag.id, quantity }]));
+
+    await expect(place('a', 3)).rejects.toMatchObject({ kind: 'conflict', message: `Not enough stock of ${bag.id}: 2 left` });
+    await place('b', 2);
+    await expect(place('c', 1)).rejects.toMatchObject({ kind: 'conflict', message: `Not enough stock of ${bag.id}: 0 left` });
+
+    expect(placements.map((placement) => placement.claim.key)).toEqual(['b']);
+    expect(fakes.products.get(bag.id)?.stock).toBe(0);
   });
 
   it('answers a repeated key and body with the same order, placed once; another body under the key is a 422', async () => {
