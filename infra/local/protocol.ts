@@ -8,6 +8,8 @@ export const exitWithParentEnv = 'PAS_KREATIF_EXIT_WITH_PARENT';
 export interface LocalEndpoints {
   apiUrl: string;
   dynamoEndpoint: string;
+  /** DynamoDB Local's java process, for tests that stall the table (SIGSTOP) and resume it (SIGCONT) */
+  dynamoPid: number;
   s3Endpoint: string;
   eventBusEndpoint: string;
   tableName: string;

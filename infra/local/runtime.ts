@@ -206,6 +206,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return {
       apiUrl: parts.api.url,
       dynamoEndpoint: dynamo.endpoint,
+      dynamoPid: dynamo.pid,
       s3Endpoint: parts.s3.endpoint,
       eventBusEndpoint: parts.bus.endpoint,
       tableName: localNames.tableName,

@@ -77,8 +77,8 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
-  const { apiUrl, dynamoEndpoint, s3Endpoint, eventBusEndpoint, tableName, bucketName } = runtime;
-  const endpoints = { apiUrl, dynamoEndpoint, s3Endpoint, eventBusEndpoint, tableName, bucketName };
+  const { apiUrl, dynamoEndpoint, dynamoPid, s3Endpoint, eventBusEndpoint, tableName, bucketName } = runtime;
+  const endpoints = { apiUrl, dynamoEndpoint, dynamoPid, s3Endpoint, eventBusEndpoint, tableName, bucketName };
   log(
     [
       '',

@@ -9,7 +9,7 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'invalid-input' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'business-rule' | 'unsupported-media-type';
+    'invalid-input' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'business-rule' | 'unsupported-media-type' | 'unavailable';
 }
 
 export class InvalidInputError extends DomainError {
@@ -50,4 +50,31 @@ export class BusinessRuleError extends DomainError {
 
 export class UnsupportedMediaTypeError extends DomainError {
   readonly kind = 'unsupported-media-type';
+}
+
+/**
+ * How long a caller should wait before retrying (Retry-After, seconds): contention (throttling, lost races) clears
+ * in about a second; a dependency that stalls, times out or cannot be reached needs longer.
+ */
+export const retryAfterSeconds = { busy: 1, unavailable: 5 } as const;
+
+/**
+ * A dependency (DynamoDB, EventBridge, SQS, Midtrans…) could not do its part in time: it throttled, stalled, timed
+ * out, failed or could not be reached. Nothing about the request is wrong; the same request may be retried later.
+ */
+export class DependencyUnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+  readonly retryAfterSeconds: number;
+  constructor(
+    readonly reason: keyof typeof retryAfterSeconds,
+    options?: ErrorOptions,
+  ) {
+    super(
+      reason === 'busy'
+        ? 'The service is busy right now; please retry in a moment'
+        : 'A service we depend on did not answer in time; please retry shortly',
+      options,
+    );
+    this.retryAfterSeconds = retryAfterSeconds[reason];
+  }
 }

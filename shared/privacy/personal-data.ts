@@ -86,8 +86,8 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
 }
 
 /**
- * Delists a listed product. A conflict means it changed meanwhile (its seller or a facilitator delisted it, or a
- * transaction on it kept winning): read it again, and stop once it is no longer listed.
+ * Delists a listed product. A conflict means it changed meanwhile (its seller or a facilitator delisted it): read it
+ * again, and stop once it is no longer listed. Races it kept losing are a 503, and repeating the erasure is harmless.
  */
 async function delist(deps: Pick<PrivacyDeps, 'products'>, listed: Product, at: string): Promise<void> {
   let product: Product | undefined = listed;

@@ -1,4 +1,5 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { awsClientConfig } from '#shared/kernel/aws/client-config';
 import { EnvName, readEnv } from '#shared/kernel/env';
 import { webhooksDeps } from './deps.ts';
 import { buildHttpSender } from './http-sender.ts';
@@ -11,7 +12,7 @@ import { endpointPolicyFor } from './url-policy.ts';
  * queue (only functions granted sendTo it have its URL): fan-out and a manual retry.
  */
 export function webhooksQueueDeps() {
-  return { ...webhooksDeps(), queue: buildSqsDeliveryQueue(new SQSClient({}), readEnv(EnvName.webhookDeliveriesQueueUrl)) };
+  return { ...webhooksDeps(), queue: buildSqsDeliveryQueue(new SQSClient(awsClientConfig()), readEnv(EnvName.webhookDeliveriesQueueUrl)) };
 }
 
 /** An attempt also needs the filtering HTTP sender and the retry scale. */

@@ -1,4 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { awsClientConfig } from '#shared/kernel/aws/client-config';
 import { type StreamImage, tableStreamHandler } from '#shared/kernel/consumers/table-stream-handler';
 import { EnvName, readEnv } from '#shared/kernel/env';
 import { logger } from '#shared/kernel/observability/logger';
@@ -13,7 +14,9 @@ const toOutboxRecord = ({ sequenceNumber, image }: StreamImage): OutboxRecord =>
   detail: image.detail,
 });
 
-export const buildHandler = (publisher = buildEventBridgePublisher(new EventBridgeClient({}), readEnv(EnvName.eventBusName))) =>
+export const buildHandler = (
+  publisher = buildEventBridgePublisher(new EventBridgeClient(awsClientConfig()), readEnv(EnvName.eventBusName)),
+) =>
   tableStreamHandler(declaration, async (images) => {
     const failed = await relayOutbox(publisher, images.map(toOutboxRecord));
     if (failed.length > 0) logger.warn('Some events were not published; they will be retried', { failed: failed.length });

@@ -6,6 +6,8 @@ import { freePort, sleep } from '#infra/local/net';
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** java's own pid: `kill -STOP` stalls the table without losing its data, `kill -CONT` resumes it */
+  pid: number;
   /** resolves when java has exited; rejects never */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, then SIGKILL after a short grace; resolves once java is gone */
@@ -112,7 +114,7 @@ export async function startDynamoDbLocal(options: { port?: number; signal?: Abor
     await stop();
     throw error;
   }
-  return { endpoint, port, exited, stop };
+  return { endpoint, port, pid: child.pid as number, exited, stop };
 }
 
 function spawnJava(port: number): ChildProcess {

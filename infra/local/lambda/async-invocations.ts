@@ -4,8 +4,12 @@ import { sleep } from '#infra/local/net';
 import type { DeadLetter, DeadLetters } from './dead-letters.ts';
 import type { LambdaInvoker } from './invoker.ts';
 
-/** Lambda retries an asynchronous invocation twice after the first attempt; locally the waits are short. */
-const retryDelaysMs = [100, 500];
+/**
+ * Lambda retries an asynchronous invocation twice after the first attempt, a minute and two minutes later; locally
+ * the waits are seconds, long enough that a consumer whose table stalls for ~10 s (each attempt giving up after ~3 s,
+ * see shared/kernel/aws/client-config.ts) still does its work once the table answers again.
+ */
+const retryDelaysMs = [1_000, 4_000];
 
 export interface AsyncInvocationCounts {
   delivered: number;

@@ -14,7 +14,7 @@ export function eventHandler(
   cases: readonly EventCase[],
 ) {
   const dispatch = eventDispatch(declaration.trigger.contracts, cases);
-  return consumer<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
+  return consumer<EventBridgeEvent<string, unknown>, void>(async (event) => {
     const { entry, detail } = dispatch(event);
     logger.appendKeys({ eventId: detail.metadata.eventId, detailType: entry.contract.detailType });
     await entry.run(detail, { messageId: event.id });

@@ -20,7 +20,7 @@ export function objectCreatedHandler(
   declaration: FunctionDeclaration<Extract<Trigger, { kind: 'objectCreated' }>>,
   run: (object: CreatedObject) => Promise<void>,
 ) {
-  return consumer<S3Event, void>().handler(async (event) => {
+  return consumer<S3Event, void>(async (event) => {
     for (const record of event.Records) await run({ key: objectKey(record.s3.object.key), size: record.s3.object.size });
   });
 }

@@ -39,7 +39,7 @@ export function queueHandler(
 }
 
 function batchConsumer(handle: (record: SQSRecord) => Promise<void>) {
-  return consumer<SQSEvent, SQSBatchResponse>().handler(async (event) => {
+  return consumer<SQSEvent, SQSBatchResponse>(async (event) => {
     const results = await Promise.allSettled(event.Records.map((record) => handle(record)));
     const batchItemFailures = results.flatMap((result, index) => {
       if (result.status === 'fulfilled') return [];

@@ -19,7 +19,7 @@ export function tableStreamHandler(
   declaration: FunctionDeclaration<Extract<Trigger, { kind: 'tableStream' }>>,
   run: (images: StreamImage[]) => Promise<string[]>,
 ) {
-  return consumer<DynamoDBStreamEvent, DynamoDBBatchResponse>().handler(async (event) => {
+  return consumer<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event) => {
     const images = event.Records.map((record) => ({
       sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
       image: unmarshall((record.dynamodb?.NewImage ?? {}) as Record<string, AttributeValue>),

@@ -3,10 +3,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpRoute } from '#shared/kernel/declaration';
 import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
+import { earlyTimeout, withinDeadline } from '#shared/kernel/deadline';
 import { logger } from '#shared/kernel/observability/logger';
 import { countAnswer, emfCounter } from '#shared/kernel/observability/metrics';
 import { parseRequest, type RouteInput } from './parse-request.ts';
-import { problemFor } from './problem.ts';
+import { problemFor, problemHeaders } from './problem.ts';
 import { securityHeaders } from './security-headers.ts';
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -37,11 +38,15 @@ export function httpHandler<R extends HttpRoute>(
 ) {
   if (route.auth === 'optional' && !tokens)
     throw new Error(`${route.method} ${route.path} is an optional-auth route: pass httpHandler a token verifier`);
-  return middy<APIGatewayProxyEventV2, Result>()
+  return middy<APIGatewayProxyEventV2, Result>(earlyTimeout)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({ after: countAnswered, onError: countAnswered })
     .use({ onError: (request) => void (request.response = problemResponse(request.error)) })
-    .handler(async (event) => respond(route.response.status, await run(await parseRequest(route, event, tokens))));
+    .handler(
+      withinDeadline<APIGatewayProxyEventV2, Result>(async (event) =>
+        respond(route.response.status, await run(await parseRequest(route, event, tokens))),
+      ),
+    );
 }
 
 /**
@@ -75,6 +80,7 @@ function problemResponse(error: unknown): Result {
       'content-type': 'application/problem+json',
       // RFC 6750: a refused bearer token is answered with the scheme and why.
       ...(problem.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}),
+      ...problemHeaders(error),
     },
     body: JSON.stringify(problem),
   };

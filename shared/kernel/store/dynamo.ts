@@ -8,10 +8,13 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { awsClientConfig, clientLimits } from '#shared/kernel/aws/client-config';
+import { fitsBeforeDeadline } from '#shared/kernel/deadline';
 import { EnvName, readEnv } from '#shared/kernel/env';
+import { DependencyUnavailableError } from '#shared/kernel/errors';
 
-/** Built once per container and shared by every adapter in it. */
-export function buildDocumentClient(client = new DynamoDBClient({})): DynamoDBDocumentClient {
+/** Built once per container and shared by every adapter in it; timeouts and retries as every client's (client-config.ts). */
+export function buildDocumentClient(client = new DynamoDBClient(awsClientConfig())): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
@@ -47,6 +50,8 @@ const batchGetAttempts = 8;
 /**
  * Every item of these keys (missing ones are simply absent): BatchGetItem takes at most 100 keys and may hand some
  * back unread under load, so the keys go in chunks and the unread ones are asked for again, with growing waits.
+ * Keys still unread after the last attempt (or when the next would not fit before the deadline) mean DynamoDB is
+ * throttling: `busy`, as the SDK's own throttling errors are.
  */
 export async function batchGetAll(
   doc: DynamoDBDocumentClient,
@@ -58,8 +63,12 @@ export async function batchGetAll(
   for (let start = 0; start < keys.length; start += 100) {
     let unread: Record<string, unknown>[] = keys.slice(start, start + 100);
     for (let attempt = 1; unread.length > 0; attempt += 1) {
-      if (attempt > batchGetAttempts) throw new Error(`DynamoDB kept ${unread.length} keys of a batch unread`);
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 20 * (attempt - 1)));
+      if (attempt > 1) {
+        const wait = 20 * (attempt - 1);
+        if (attempt > batchGetAttempts || !fitsBeforeDeadline(wait + clientLimits.minimumAttemptMs))
+          throw new DependencyUnavailableError('busy');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
         new BatchGetCommand({ RequestItems: { [table]: { ...read, Keys: unread } } }),
       );

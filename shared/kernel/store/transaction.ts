@@ -1,7 +1,9 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { ConflictError } from '#shared/kernel/errors';
+import { clientLimits } from '#shared/kernel/aws/client-config';
+import { fitsBeforeDeadline } from '#shared/kernel/deadline';
+import { DependencyUnavailableError } from '#shared/kernel/errors';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -51,7 +53,9 @@ export interface TransactWriteOptions {
 /**
  * TransactWriteItems, retried while it only lost a race: two transactions that touch one
  * item (even by ConditionCheck, as concurrent registrations into one group do) cancel
- * each other with TransactionConflict, which the SDK does not retry.
+ * each other with TransactionConflict, which the SDK does not retry. Races still lost after the last attempt (or
+ * when the next would not fit before the invocation's deadline) are contention, not a wrong request: a
+ * DependencyUnavailableError (`busy`, 503 with Retry-After), so the caller retries the same request.
  */
 export async function transactWrite<T>(
   doc: DynamoDBDocumentClient,
@@ -69,9 +73,11 @@ export async function transactWrite<T>(
       const codes = cancellationReasons(error)?.map((reason) => reason?.Code);
       const lostRace = codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
       if (!lostRace) throw error;
-      if (attempt >= attempts) throw new ConflictError('The record is being changed by another request; try again');
       // Jittered and growing, capped: racers spread out instead of colliding again in step.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 10, 100) + Math.random() * 20 * Math.min(attempt, 5)));
+      const wait = Math.min(attempt * 10, 100) + Math.random() * 20 * Math.min(attempt, 5);
+      if (attempt >= attempts || !fitsBeforeDeadline(wait + clientLimits.minimumAttemptMs))
+        throw new DependencyUnavailableError('busy', { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }

@@ -2,7 +2,15 @@ import { inject } from 'vitest';
 import { type ApiResponse, type CallOptions, callApi, issueToken } from '#infra/local/api-client';
 import type { TokenRequest } from '#infra/local/http-api/jwt-authorizer';
 
-export const apiUrl = () => inject('apiUrl');
+let ownRuntimeUrl: string | undefined;
+
+/**
+ * Points this test file's helpers at a local runtime it spawned itself (a test that stalls DynamoDB Local must not
+ * stall the shared one other files run against). Test files run in isolated module graphs, so it stays in the file.
+ */
+export const useOwnRuntime = (url: string) => void (ownRuntimeUrl = url);
+
+export const apiUrl = () => ownRuntimeUrl ?? inject('apiUrl');
 
 /** Requests and tokens for one local runtime: the test run's, or one a test spawned for itself. */
 export const runtimeClient = (url: string) => ({

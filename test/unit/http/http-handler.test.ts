@@ -92,6 +92,32 @@ describe('httpHandler', () => {
     expect(result.statusCode).toBe(500);
     expect(result.body).not.toContain('dynamodb');
     expect(result.json.title).toBe('Internal error');
+    expect(result.headers?.['retry-after']).toBeUndefined();
+  });
+
+  it.each([
+    ['throttles', { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } }, '1'],
+    ['times out', { name: 'TimeoutError', code: 'ETIMEDOUT' }, '5'],
+    ['cannot be reached', { code: 'ECONNREFUSED' }, '5'],
+  ])('answers a dependency that %s with 503 problem+json and Retry-After, never its AWS text', async (_, shape, retryAfter) => {
+    const result = await invoke(async () => {
+      throw Object.assign(new Error('arn:aws:dynamodb:ap-southeast-3:123:table/secret-table'), shape);
+    });
+
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(result.headers?.['retry-after']).toBe(retryAfter);
+    expect(result.json).toMatchObject({ type: 'https://pas-kreatif.id/problems/unavailable', status: 503, title: 'Service unavailable' });
+    expect(result.body).not.toContain('dynamodb');
+  });
+
+  it('answers 503 with Retry-After, not a 500, when the handler is still running just before the function’s timeout', async () => {
+    const stuck = httpHandler(route, () => new Promise(() => undefined));
+
+    const result = (await stuck(event(), { ...context, getRemainingTimeInMillis: () => 300 })) as APIGatewayProxyStructuredResultV2;
+
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['retry-after']).toBe('5');
   });
 
   it.each([

@@ -1,6 +1,8 @@
 import type { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { withinDeadline } from '#shared/kernel/deadline';
 import { batchGetAll } from '#shared/kernel/store/dynamo';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 type Key = { pk: string };
 
@@ -42,10 +44,18 @@ describe('batchGetAll', () => {
     expect(items.map((item) => item.pk).sort()).toEqual(keys(5).map((key) => key.pk));
   });
 
-  it('gives up with an error after eight attempts rather than loop for ever', async () => {
+  it('gives up after eight attempts rather than loop for ever: DynamoDB is throttling (busy, retry later)', async () => {
     const { doc, calls } = batchingClient(() => 1);
 
-    await expect(batchGetAll(doc, 'table', keys(3))).rejects.toThrow('DynamoDB kept 1 keys of a batch unread');
+    await expect(batchGetAll(doc, 'table', keys(3))).rejects.toMatchObject({ kind: 'unavailable', reason: 'busy' });
     expect(calls).toHaveLength(8);
+  });
+
+  it('gives up sooner when the next attempt would not fit before the invocation’s deadline', async () => {
+    const { doc, calls } = batchingClient(() => 1);
+    const invocation = withinDeadline(async () => batchGetAll(doc, 'table', keys(3)));
+
+    await expect(invocation({}, { ...lambdaContext(), getRemainingTimeInMillis: () => 600 })).rejects.toMatchObject({ reason: 'busy' });
+    expect(calls).toHaveLength(1);
   });
 });

@@ -58,6 +58,34 @@ describe('eventHandler', () => {
   });
 });
 
+describe('a consumer still running just before its timeout', () => {
+  const nearTimeout = { ...context, getRemainingTimeInMillis: () => 300 } as Context;
+
+  it('fails the invocation, so the platform retries the event or the whole batch instead of taking it as done', async () => {
+    // Prepare
+    const never = () => new Promise<void>(() => undefined);
+    const events = eventHandler(defineFunction({ ...base, name: 'stuck-events', trigger: eventTrigger(OrderPaid) }), [
+      on(OrderPaid, never),
+    ]);
+    const queue = queueHandler(
+      defineFunction({
+        ...base,
+        name: 'stuck-queue',
+        trigger: workQueueTrigger({ queue: 'webhook-deliveries', batchSize: 10, message: z.object({}) }),
+      }),
+      never,
+    );
+
+    // Act
+    const event = events(busEvent(OrderPaid, paid), nearTimeout);
+    const batch = queue(sqsEvent([{}, {}]), nearTimeout);
+
+    // Assert
+    await expect(event).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(batch).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
+
 describe('queueHandler', () => {
   it('parses each message by the declared schema and reports only the messages that failed', async () => {
     // Prepare

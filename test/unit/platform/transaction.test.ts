@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '#shared/kernel/errors';
+import { withinDeadline } from '#shared/kernel/deadline';
+import { DependencyUnavailableError } from '#shared/kernel/errors';
+import { lambdaContext } from '#test/support/fakes/lambda-context';
 import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
 
 const put = (pk: string) => ({ Put: { TableName: 'table', Item: { pk, sk: 'X' } } });
@@ -74,14 +76,29 @@ describe('transactWrite', () => {
     ]);
   });
 
-  it('does not retry a failed condition, and gives up on endless races with a ConflictError', async () => {
+  it('does not retry a failed condition, and gives up on endless races as contention (busy, retry later)', async () => {
     const refusal = cancelled([{ Code: 'ConditionalCheckFailed' }, { Code: 'TransactionConflict' }]);
     const refused = scriptedClient([refusal]);
     const racing = scriptedClient([1, 2].map(() => cancelled([{ Code: 'TransactionConflict' }])));
 
     await expect(transactWrite(refused.doc, [tagged('a', put('A')), tagged('b', put('B'))])).rejects.toBe(refusal);
-    await expect(transactWrite(racing.doc, [tagged('a', put('A'))], { attempts: 2 })).rejects.toBeInstanceOf(ConflictError);
+    const lost = transactWrite(racing.doc, [tagged('a', put('A'))], { attempts: 2 });
+    await expect(lost).rejects.toBeInstanceOf(DependencyUnavailableError);
+    await expect(lost).rejects.toMatchObject({ reason: 'busy', retryAfterSeconds: 1 });
     expect(refused.sent).toHaveLength(1);
     expect(racing.sent).toHaveLength(2);
+  });
+
+  it('stops retrying a lost race when the next attempt would not fit before the invocation’s deadline', async () => {
+    // Prepare: 600 ms left in the invocation, of which 500 are its answer reserve.
+    const racing = scriptedClient([1, 2, 3].map(() => cancelled([{ Code: 'TransactionConflict' }])));
+    const invocation = withinDeadline(async () => transactWrite(racing.doc, [tagged('a', put('A'))], { attempts: 3 }));
+
+    // Act
+    const outcome = invocation({}, { ...lambdaContext(), getRemainingTimeInMillis: () => 600 });
+
+    // Assert
+    await expect(outcome).rejects.toMatchObject({ reason: 'busy' });
+    expect(racing.sent).toHaveLength(1);
   });
 });
