@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '#infra/local/api-client';
 import { type SpawnedRuntime, spawnLocalRuntime } from '#infra/local/spawn-runtime';
 import { stageThrottle } from '#infra/stage-throttle';
-import { eventually, runtimeClient } from '#test/support/api/client';
+import { call, eventually, tokenFor, useOwnRuntime } from '#test/support/api/client';
 import { newGroupScenario } from '#test/support/api/scenario';
 import { newProduct, shipping } from '#test/support/api/shop';
 
@@ -13,11 +13,10 @@ import { newProduct, shipping } from '#test/support/api/shop';
  * would spend each other's buckets), and a crowd here must not slow the other files' requests down.
  */
 let runtime: SpawnedRuntime;
-let api: ReturnType<typeof runtimeClient>;
 
 beforeAll(async () => {
   runtime = await spawnLocalRuntime({ port: 0, seed: false, throttle: true });
-  api = runtimeClient(runtime.endpoints.apiUrl);
+  useOwnRuntime(runtime.endpoints.apiUrl);
 }, 120_000);
 
 afterAll(() => runtime?.stop());
@@ -27,7 +26,7 @@ const statuses = (answers: ApiResponse[]) => [...new Set(answers.map((answer) =>
 const counted = (answers: ApiResponse[], status: number) => answers.filter((answer) => answer.status === status).length;
 
 /** Without a token: what passes the throttle is refused by the authorizer at once, so a burst costs no function. */
-const unauthenticated = (path: string) => () => api.call('GET', path);
+const unauthenticated = (path: string) => () => call('GET', path);
 
 /**
  * Waves of `burstLimit` requests to one route, each sent at once (with `alongside` in the same wave), until the route
@@ -37,7 +36,7 @@ const unauthenticated = (path: string) => () => api.call('GET', path);
  */
 async function untilRefused(route: () => Promise<ApiResponse>, alongside: (() => Promise<ApiResponse>)[] = []) {
   const wave = [...times(stageThrottle.burstLimit, route), ...alongside];
-  await Promise.all(wave.map(() => api.call('GET', '/_local/services')));
+  await Promise.all(wave.map(() => call('GET', '/_local/services')));
   const started = performance.now();
   const waves: { route: ApiResponse[]; alongside: ApiResponse[] }[] = [];
   do {
@@ -66,8 +65,8 @@ describe('the stage throttle, locally', () => {
   it('leaves the other routes whole while one is refused, and never throttles /_local/*', async () => {
     // Half a burst a wave to another route: its bucket, refilled like the first, can never run dry before the first's.
     const { waves } = await untilRefused(unauthenticated('/webhooks'), [
-      ...times(stageThrottle.burstLimit / 2, () => api.call('GET', '/events/schemas')),
-      ...times(stageThrottle.burstLimit, () => api.call('GET', '/_local/services')),
+      ...times(stageThrottle.burstLimit / 2, () => call('GET', '/events/schemas')),
+      ...times(stageThrottle.burstLimit, () => call('GET', '/_local/services')),
     ]);
 
     expect(statuses(waves.flatMap(({ route }) => route))).toEqual([401, 429]);
@@ -85,7 +84,7 @@ interface Purchase {
 async function buy(token: string, productId: string): Promise<Purchase> {
   const key = randomUUID();
   const place = () =>
-    api.call('POST', '/orders', { token, headers: { 'idempotency-key': key }, body: { items: [{ productId, quantity: 1 }], shipping } });
+    call('POST', '/orders', { token, headers: { 'idempotency-key': key }, body: { items: [{ productId, quantity: 1 }], shipping } });
   const started = performance.now();
   let answer = await place();
   const first = { status: answer.status, retryAfter: answer.headers.get('retry-after'), seconds: (performance.now() - started) / 1000 };
@@ -99,11 +98,11 @@ async function buy(token: string, productId: string): Promise<Purchase> {
 
 describe('a crowd for one product', () => {
   it('200 buyers at once for 20 in stock: every first answer within 12 s, then exactly 20 sold and 180 refused', async () => {
-    const { facilitator, eligibleParticipant } = await newGroupScenario({ sessionsRequired: 1, apiUrl: runtime.endpoints.apiUrl });
+    const { facilitator, eligibleParticipant } = await newGroupScenario({ sessionsRequired: 1 });
     const { participantToken } = await eligibleParticipant();
-    const product = await newProduct(participantToken, { stock: 20 }, true, runtime.endpoints.apiUrl);
+    const product = await newProduct(participantToken, { stock: 20 });
     const tokens = await Promise.all(
-      Array.from({ length: 200 }, (_, index) => api.tokenFor({ sub: `buyer-${index}-${randomUUID()}`, roles: ['buyer'] })),
+      Array.from({ length: 200 }, (_, index) => tokenFor({ sub: `buyer-${index}-${randomUUID()}`, roles: ['buyer'] })),
     );
 
     const purchases = await Promise.all(tokens.map((token) => buy(token, product.id)));
@@ -122,13 +121,13 @@ describe('a crowd for one product', () => {
         409,
       ),
     ]).toEqual([20, 180]);
-    expect((await api.call('GET', `/products/${product.id}`)).body.stock).toBe(0);
+    expect((await call('GET', `/products/${product.id}`)).body.stock).toBe(0);
     // The group's orders are exactly those whose buyers were told 201 (the list is an index: it may lag a moment).
     await eventually(async () => {
       const listed: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: ApiResponse = await api.call('GET', `/orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: facilitator });
+        const page: ApiResponse = await call('GET', `/orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: facilitator });
         expect(page.status).toBe(200);
         listed.push(...page.body.items.map((order: { id: string }) => order.id));
         cursor = page.body.nextCursor;

@@ -12,18 +12,12 @@ export const useOwnRuntime = (url: string) => void (ownRuntimeUrl = url);
 
 export const apiUrl = () => ownRuntimeUrl ?? inject('apiUrl');
 
-/** Requests and tokens for one local runtime: the test run's, or one a test spawned for itself. */
-export const runtimeClient = (url: string) => ({
-  call: (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => callApi(url, method, path, options),
-  /** A token from the local issuer; `expiresInSeconds` ≤ 0 gives one that has already expired. */
-  tokenFor: (claims: TokenRequest): Promise<string> => issueToken(url, claims),
-});
+/** A request to the local runtime (the test run's, or the file's own). */
+export const call = (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> =>
+  callApi(apiUrl(), method, path, options);
 
-/** A request to the test run's local runtime. */
-export const call = (method: string, path: string, options: CallOptions = {}) => runtimeClient(apiUrl()).call(method, path, options);
-
-/** A token from the test run's local issuer. */
-export const tokenFor = (claims: TokenRequest) => runtimeClient(apiUrl()).tokenFor(claims);
+/** A token from the local issuer; `expiresInSeconds` ≤ 0 gives one that has already expired. */
+export const tokenFor = (claims: TokenRequest): Promise<string> => issueToken(apiUrl(), claims);
 
 /** Polls until the check passes: event-driven effects are eventually consistent. */
 export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 10_000, intervalMs = 50 } = {}): Promise<T> {

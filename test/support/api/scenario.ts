@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { apiUrl, eventually, runtimeClient } from './client.ts';
+import { call, eventually, tokenFor } from './client.ts';
 
 /**
- * A fresh group with its people, made through the API (the test run's runtime unless `apiUrl` names another).
+ * A fresh group with its people, made through the API.
  * Every test builds its own, so tests never depend on each other or on the demo data.
  */
-export async function newGroupScenario(options: { sessionsRequired?: number; apiUrl?: string } = {}) {
-  const { call, tokenFor } = runtimeClient(options.apiUrl ?? apiUrl());
+export async function newGroupScenario(options: { sessionsRequired?: number } = {}) {
   const admin = await tokenFor({ sub: `admin-${randomUUID()}`, roles: ['admin'] });
   const officerSub = `officer-${randomUUID()}`;
   const officer = await tokenFor({ sub: officerSub, roles: ['officer'] });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { EventSource } from '#events/event-contract';
 import { type BusEvent, busStatus } from './bus.ts';
-import { apiUrl, call, runtimeClient, tokenFor } from './client.ts';
+import { call, tokenFor } from './client.ts';
 import { newGroupScenario } from './scenario.ts';
 
 export const shipping = {
@@ -29,12 +29,11 @@ export const productBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** Creates a product as its eligible seller and lists it unless told not to (on the test run's runtime unless told another). */
-export async function newProduct(sellerToken: string, overrides: Record<string, unknown> = {}, list = true, url = apiUrl()) {
-  const api = runtimeClient(url);
-  const created = await api.call('POST', '/products', { token: sellerToken, body: productBody(overrides) });
+/** Creates a product as its eligible seller and lists it unless told not to. */
+export async function newProduct(sellerToken: string, overrides: Record<string, unknown> = {}, list = true) {
+  const created = await call('POST', '/products', { token: sellerToken, body: productBody(overrides) });
   expect(created.status).toBe(201);
-  if (list) expect((await api.call('POST', `/products/${created.body.id}/listing`, { token: sellerToken })).status).toBe(200);
+  if (list) expect((await call('POST', `/products/${created.body.id}/listing`, { token: sellerToken })).status).toBe(200);
   return created.body as { id: string; priceIdr: number };
 }
 
