@@ -1,3 +1,4 @@
+import { deadlineSignal } from '#shared/kernel/deadline';
 import type { ObjectRequestSigner } from '#shared/kernel/store/s3';
 import type { ImageObjects } from './ports.ts';
 
@@ -7,7 +8,7 @@ const requestLifeSeconds = 60;
 export function buildImageObjects(sign: ObjectRequestSigner): ImageObjects {
   return {
     async read(key, maxBytes) {
-      const response = await fetch(await sign({ method: 'GET', key, expiresInSeconds: requestLifeSeconds }));
+      const response = await fetch(await sign({ method: 'GET', key, expiresInSeconds: requestLifeSeconds }), { signal: deadlineSignal() });
       if (!response.ok || !response.body) throw new Error(`S3 GET ${key} answered ${response.status}`);
       if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
         await response.body.cancel();
@@ -33,6 +34,7 @@ export function buildImageObjects(sign: ObjectRequestSigner): ImageObjects {
         method: 'PUT',
         headers,
         body,
+        signal: deadlineSignal(),
       });
       if (!response.ok) throw new Error(`S3 PUT ${key} answered ${response.status}`);
     },

@@ -45,3 +45,9 @@ export function timeLeft(): number | undefined {
 
 /** Whether something that takes this long still fits before the deadline (always, outside an invocation). */
 export const fitsBeforeDeadline = (ms: number): boolean => (timeLeft() ?? Infinity) >= ms;
+
+/** For a call no SDK client makes (a presigned fetch): aborted when the invocation's dependencies must have answered. */
+export function deadlineSignal(): AbortSignal | undefined {
+  const left = timeLeft();
+  return left === undefined ? undefined : AbortSignal.timeout(left);
+}

@@ -1,4 +1,7 @@
 import type { ServerResponse } from 'node:http';
+import { InvokeStore } from '@aws/lambda-invoke-store';
+import { MetricName } from '#shared/kernel/observability/metric-names';
+import { emfCounter } from '#shared/kernel/observability/metrics';
 import type { StageThrottle } from '#infra/stage-throttle';
 
 /** The stage throttle, locally: one token bucket per route key (`POST /orders`), as API Gateway keeps per route. */
@@ -36,10 +39,20 @@ export function createRouteThrottle(
 const throttledBody = Buffer.from(JSON.stringify({ message: 'Too Many Requests' }));
 
 /**
+ * Deployed, the access log's metric filter counts 429s; here the stand-in logs the same EMF line itself. Powertools
+ * needs an invocation context to count in when the runtime runs many at once, so it gets one of its own.
+ */
+async function countThrottled(): Promise<void> {
+  const store = await InvokeStore.getInstanceAsync(true);
+  store.run({}, () => emfCounter.increment(MetricName.throttled));
+}
+
+/**
  * API Gateway's own answer to a throttled request, byte for byte: its JSON message, its request id, and no
  * Retry-After (API Gateway sends none; clients back off on their own) and none of the function's headers.
  */
 export function sendThrottled(response: ServerResponse, requestId: string): void {
+  countThrottled().catch((error: unknown) => console.warn(`Counting a throttled request failed: ${String(error)}`));
   response.writeHead(429, {
     'content-type': 'application/json',
     'content-length': String(throttledBody.length),
