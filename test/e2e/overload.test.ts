@@ -46,6 +46,15 @@ async function untilRefused(route: () => Promise<ApiResponse>, alongside: (() =>
   return { waves, elapsedSeconds: (performance.now() - started) / 1000 };
 }
 
+describe('a burst of readers', () => {
+  // First in the file: the function and DynamoDB Local are cold, when requests hold their connections longest.
+  it('answers a whole burst of table reads on a cold runtime, none left waiting for a connection until it times out', async () => {
+    const answers = await Promise.all(times(stageThrottle.burstLimit, () => call('GET', '/groups?limit=5')).map((read) => read()));
+
+    expect(statuses(answers)).toEqual([200]);
+  });
+});
+
 describe('the stage throttle, locally', () => {
   it("lets a burst of 200 on one route through whole, then answers with API Gateway's own 429", async () => {
     const { waves, elapsedSeconds } = await untilRefused(unauthenticated('/orders'));

@@ -12,9 +12,10 @@ const deadlinePassed = () =>
  * (the request timeout covers only the wait for the answer's headers). Past the deadline nothing is sent.
  */
 export class DeadlineHttpHandler extends NodeHttpHandler {
-  constructor(private readonly options: { connectionTimeout: number; requestTimeout: number }) {
+  constructor(private readonly options: { connectionTimeout: number; requestTimeout: number; maxSockets: number }) {
+    const { maxSockets, ...timeouts } = options;
     // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and keeps waiting.
-    super({ ...options, throwOnRequestTimeout: true });
+    super({ ...timeouts, throwOnRequestTimeout: true, httpAgent: { maxSockets }, httpsAgent: { maxSockets } });
   }
 
   override handle(request: HttpRequest, handlerOptions: HttpHandlerOptions = {}) {

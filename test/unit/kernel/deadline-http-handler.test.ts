@@ -25,7 +25,7 @@ const sendWithin = (handler: DeadlineHttpHandler, remainingMs: number, options?:
 afterEach(() => vi.restoreAllMocks());
 
 describe('DeadlineHttpHandler', () => {
-  const limits = { connectionTimeout: 500, requestTimeout: 1_000 };
+  const limits = { connectionTimeout: 500, requestTimeout: 1_000, maxSockets: 50 };
 
   it('keeps its own request timeout while the deadline is further away, and aborts at the deadline', async () => {
     const sent = recordedSends();
