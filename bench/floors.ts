@@ -1,14 +1,13 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
 import { recordAccess } from '#shared/kernel/access-log/access-log';
 import { systemClock } from '#shared/kernel/clock';
-import { buildDocumentClient } from '#shared/kernel/store/dynamo';
 import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildGroupStore } from '#shared/participants/dynamo-group-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import { planBuckets } from '#shared/reports/date-range';
 import { buildReportStore } from '#shared/reports/dynamo-report-store';
+import { localDocumentClient } from './local-client.ts';
 import { bareTransaction } from './transaction-floor.ts';
 
 export type Floor = () => Promise<unknown>;
@@ -20,12 +19,7 @@ export type Floor = () => Promise<unknown>;
  * many items as a placement writes. One client, as one warm container has.
  */
 export function buildFloors(endpoints: { dynamoEndpoint: string; tableName: string }) {
-  const client = new DynamoDBClient({
-    endpoint: endpoints.dynamoEndpoint,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const doc = buildDocumentClient(client);
+  const { doc, destroy } = localDocumentClient(endpoints);
   const table = endpoints.tableName;
   const cursors = buildCursorCodec('bench');
   const groups = buildGroupStore(doc, table, cursors);
@@ -58,6 +52,6 @@ export function buildFloors(endpoints: { dynamoEndpoint: string; tableName: stri
       () =>
         reports.buckets(groupId, planBuckets(range)),
     placement: bareTransaction(doc, table),
-    destroy: () => client.destroy(),
+    destroy,
   };
 }

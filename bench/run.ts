@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { declarations } from '#functions/declarations';
 import { spawnLocalRuntime } from '#infra/local/spawn-runtime';
 import { systemClock } from '#shared/kernel/clock';
@@ -7,13 +6,13 @@ import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import { placeOrder } from '#shared/orders/orders';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
-import { buildDocumentClient } from '#shared/kernel/store/dynamo';
 import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import * as z from '#shared/kernel/validation';
 import { measureCrowd } from './crowd.ts';
 import { buildFloors } from './floors.ts';
 import { measureFunctions } from './functions.ts';
 import { measureHttp } from './http.ts';
+import { localDocumentClient } from './local-client.ts';
 import { orderOf, prepareHttpBenches } from './prepare.ts';
 import { printReport } from './report.ts';
 
@@ -68,12 +67,7 @@ try {
  * handler, called directly so the transaction can ask for ReturnConsumedCapacity without the route returning it.
  */
 async function placementCapacity(endpoints: { dynamoEndpoint: string; tableName: string }, productIds: string[]) {
-  const client = new DynamoDBClient({
-    endpoint: endpoints.dynamoEndpoint,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const doc = buildDocumentClient(client);
+  const { doc, destroy } = localDocumentClient(endpoints);
   let units = Number.NaN;
   const deps = {
     orders: buildOrderStore(doc, endpoints.tableName, buildCursorCodec('bench'), { onConsumedCapacity: (wcu) => (units = wcu) }),
@@ -86,7 +80,7 @@ async function placementCapacity(endpoints: { dynamoEndpoint: string; tableName:
     randomUUID(),
     z.parse(PlaceOrderSchema, orderOf(productIds[0] as string)),
   );
-  client.destroy();
+  destroy();
   return units;
 }
 
