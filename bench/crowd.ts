@@ -12,10 +12,12 @@ export interface CrowdFigures {
   finalAnswers: Record<string, number>;
   firstP50Ms: number;
   firstP99Ms: number;
-  /** distinct orders among the buyers' successful answers */
+  /** distinct orders among the buyers' successful answers: what buyers were told they bought */
   sold: number;
+  /** once the table is still: units gone from stock (a placement that committed after its answer failed counts here only) */
+  unitsTaken: number;
   stockLeft: number;
-  /** exactly `stock` sold and none left */
+  /** exactly `stock` sold, every unit taken told to its buyer, none left */
   soldOut: boolean;
   /** requests sent in all, retries included */
   attempts: number;
@@ -82,8 +84,7 @@ export async function measureCrowd(apiUrl: string): Promise<CrowdFigures> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const product = await callApiOrThrow(apiUrl, 'GET', `/products/${productId}`);
-  const stockLeft = product.stock as number;
+  const stockLeft = await settledStock(apiUrl, productId as string);
   return {
     buyers,
     stock,
@@ -92,9 +93,23 @@ export async function measureCrowd(apiUrl: string): Promise<CrowdFigures> {
     firstP50Ms: quantile(firstLatencies, 0.5),
     firstP99Ms: quantile(firstLatencies, 0.99),
     sold: orders.size,
+    unitsTaken: stock - stockLeft,
     stockLeft,
     soldOut: orders.size === stock && stockLeft === 0,
     attempts,
     seconds: Math.round(seconds * 10) / 10,
   };
+}
+
+/** The product's stock once it has stopped moving: a placement whose answer timed out may still commit after it. */
+async function settledStock(apiUrl: string, productId: string): Promise<number> {
+  const read = async () => (await callApiOrThrow(apiUrl, 'GET', `/products/${productId}`)).stock as number;
+  let last = await read();
+  for (let waited = 0; waited < 30_000; waited += 2000) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
 }

@@ -124,13 +124,14 @@ export async function listedProducts(apiUrl: string, groupId: string, officer: s
 }
 
 async function eventuallyCreated(apiUrl: string, product: unknown, token: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  // Up to 30 s: on a loaded machine the consumer can take seconds.
+  for (let attempt = 0; attempt < 300; attempt++) {
     try {
       return (await post(apiUrl, '/products', product, token)).id as string;
     } catch (error) {
       // 403 until the TrainingCompleted consumer has made the seller eligible.
       if (!String(error).includes(': 403 ')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
   throw new Error('The bench seller never became eligible');

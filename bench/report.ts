@@ -39,7 +39,7 @@ export function printReport(report: BenchReport, json: boolean) {
     `crowd (throttle on): ${crowd.buyers} buyers at once for ${crowd.stock} units, ${crowd.attempts} requests in ${crowd.seconds} s`,
     `  first answers ${JSON.stringify(crowd.firstAnswers)}, p50 ${crowd.firstP50Ms} ms, p99 ${crowd.firstP99Ms} ms`,
     `  final answers ${JSON.stringify(crowd.finalAnswers)} after retrying 429/503 as told (same Idempotency-Key)`,
-    `  sold ${crowd.sold}, stock left ${crowd.stockLeft}: ${crowd.soldOut ? 'sold out exactly' : 'NOT exactly sold out'}`,
+    `  sold ${crowd.sold} (told to buyers), ${crowd.unitsTaken} units taken from stock, ${crowd.stockLeft} left: ${crowd.soldOut ? 'sold out exactly' : 'NOT exactly sold out'}`,
     '',
     `targets: bundle <= ${targets.bytes} bytes; cold import of a function holding an SDK client <= ${targets.coldImportRatio}x the floor; POST /orders p99 <= ${targets.placementRatio}x the bare transaction's; a read's p99 <= ${targets.readRatio}x its bare DynamoDB calls'`,
   ];
