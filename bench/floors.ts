@@ -13,10 +13,10 @@ import { bareTransaction } from './transaction-floor.ts';
 export type Floor = () => Promise<unknown>;
 
 /**
- * The floors under the HTTP benches. What each read route asks DynamoDB, sent from the bench's own process through the routes' own adapters (so the
- * very same Get, Query and Put, in the same order and parallelism), with no HTTP API, handler, auth or validation
- * around them: the floor under the route's latency on this machine. Under POST /orders, a bare transaction of as
- * many items as a placement writes. One client, as one warm container has.
+ * The floors under the HTTP benches. Under a read route, what it asks DynamoDB, sent from the bench's own process
+ * through the route's own adapters (so the very same Get, Query and Put, in the same order and parallelism), with no
+ * HTTP API, handler, auth or validation around them. Under POST /orders, a bare transaction of as many items as a
+ * placement writes. One client, as one warm container has.
  */
 export function buildFloors(endpoints: { dynamoEndpoint: string; tableName: string }) {
   const { doc, destroy } = localDocumentClient(endpoints);
