@@ -130,7 +130,7 @@ async function eventuallyCreated(apiUrl: string, product: unknown, token: string
       return (await post(apiUrl, '/products', product, token)).id as string;
     } catch (error) {
       // 403 until the TrainingCompleted consumer has made the seller eligible.
-      if (!String(error).includes(': 403 ')) throw error;
+      if (!String(error).includes(' answered 403 ')) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
