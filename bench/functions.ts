@@ -7,13 +7,23 @@ import { build } from 'esbuild';
 import type { FunctionDeclaration } from '#shared/kernel/declaration';
 import { handlerEntry } from '#shared/kernel/declaration';
 import { lambdaBundling } from '#infra/bundling';
+import { median } from './latencies.ts';
 
 const run = promisify(execFile);
 
-export interface FunctionFigures {
-  name: string;
+export interface ColdImport {
   bytes: number;
   coldImportMs: number;
+}
+
+export interface FunctionFigures extends ColdImport {
+  name: string;
+  /** its bundle holds an AWS SDK client (so the floor is what it compares with) */
+  holdsSdkClient: boolean;
+  /** it ships native modules beside its bundle (sharp), whose load its cold import includes */
+  nativeModules: boolean;
+  /** its median over the median of the floor runs interleaved with its own */
+  floorRatio: number;
 }
 
 /** Enough for handlers that read their configuration at import time; nothing is called. */
@@ -40,53 +50,83 @@ const lambdaLikeEnv = {
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
 /** Time to import the bundle in a fresh Node process: what a cold start adds to the runtime's own boot. */
-async function coldImportMs(file: string, runs: number): Promise<number> {
+async function importOnce(file: string): Promise<number> {
   const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: lambdaLikeEnv }).catch(
-      (error: { stderr?: string }) => {
-        // The minified bundle's source line would fill the screen: the error's own lines say what went wrong.
-        const reason = (error.stderr ?? '')
-          .split('\n')
-          .filter((line) => /^\w*Error\b/.test(line.trim()))
-          .join('\n');
-        throw new Error(`Importing ${file} failed: ${reason || 'see the bundle'}`);
-      },
-    );
-    times.push(Number(stdout));
-  }
-  return median(times);
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: lambdaLikeEnv }).catch(
+    (error: { stderr?: string }) => {
+      // The minified bundle's source line would fill the screen: the error's own lines say what went wrong.
+      const reason = (error.stderr ?? '')
+        .split('\n')
+        .filter((line) => /^\w*Error\b/.test(line.trim()))
+        .join('\n');
+      throw new Error(`Importing ${file} failed: ${reason || 'see the bundle'}`);
+    },
+  );
+  return Number(stdout);
 }
 
 // Inside the repository, so a bundle's external nodeModules (sharp) resolve from node_modules as they do beside
 // the deployed bundle, and its cold import includes loading them.
 const benchRoot = join(fileURLToPath(new URL('../node_modules/.cache/', import.meta.url)));
+const floorEntry = fileURLToPath(new URL('./floor-handler.ts', import.meta.url));
 
-export async function measureFunctions(declarations: readonly FunctionDeclaration[], runs: number): Promise<FunctionFigures[]> {
+/** Bundled exactly as the stack bundles (infra/bundling.ts); whether an SDK client is inside, from esbuild's own inputs. */
+async function bundle(entry: string, outfile: string, nodeModules: readonly string[] = []) {
+  const { metafile } = await build({
+    ...lambdaBundling,
+    mainFields: [...lambdaBundling.mainFields],
+    banner: { js: lambdaBundling.banner },
+    entryPoints: [entry],
+    bundle: true,
+    // As deployed: shipped beside the bundle, so not counted in its bytes.
+    external: [...nodeModules],
+    outfile,
+    metafile: true,
+    logLevel: 'error',
+  });
+  const holdsSdkClient = Object.keys(metafile.outputs[Object.keys(metafile.outputs)[0] ?? '']?.inputs ?? {}).some((input) =>
+    /node_modules\/@aws-sdk\/client-/.test(input),
+  );
+  return { bytes: (await stat(outfile)).size, holdsSdkClient };
+}
+
+/**
+ * Every function's bundle and cold import, each beside the floor (floor-handler.ts) measured in the same run:
+ * for each function, floor and function imports alternate, so a noisy minute weighs on both alike.
+ */
+export async function measureFunctions(
+  declarations: readonly FunctionDeclaration[],
+  runs: number,
+): Promise<{ floor: ColdImport; functions: FunctionFigures[] }> {
   await mkdir(benchRoot, { recursive: true });
   const dir = await mkdtemp(join(benchRoot, 'pas-kreatif-bench-'));
   try {
-    const figures: FunctionFigures[] = [];
+    const floorFile = join(dir, 'floor.mjs');
+    const { bytes: floorBytes } = await bundle(floorEntry, floorFile);
+    const allFloorTimes: number[] = [];
+    const functions: FunctionFigures[] = [];
     for (const declaration of declarations) {
       const outfile = join(dir, `${declaration.name}.mjs`);
-      await build({
-        ...lambdaBundling,
-        mainFields: [...lambdaBundling.mainFields],
-        banner: { js: lambdaBundling.banner },
-        entryPoints: [handlerEntry(declaration)],
-        bundle: true,
-        // As deployed: shipped beside the bundle, so not counted in its bytes.
-        external: [...(declaration.nodeModules ?? [])],
-        outfile,
-        logLevel: 'error',
+      const { bytes, holdsSdkClient } = await bundle(handlerEntry(declaration), outfile, declaration.nodeModules);
+      const floorTimes: number[] = [];
+      const times: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        floorTimes.push(await importOnce(floorFile));
+        times.push(await importOnce(outfile));
+      }
+      allFloorTimes.push(...floorTimes);
+      const coldImportMs = median(times);
+      functions.push({
+        name: declaration.name,
+        bytes,
+        coldImportMs,
+        holdsSdkClient,
+        nativeModules: (declaration.nodeModules?.length ?? 0) > 0,
+        floorRatio: coldImportMs / median(floorTimes),
       });
-      figures.push({ name: declaration.name, bytes: (await stat(outfile)).size, coldImportMs: await coldImportMs(outfile, runs) });
     }
-    return figures;
+    return { floor: { bytes: floorBytes, coldImportMs: median(allFloorTimes) }, functions };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

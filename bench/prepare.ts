@@ -1,4 +1,5 @@
 import { callApiOrThrow, issueToken } from '#infra/local/api-client';
+import type { buildFloors } from './floors.ts';
 import type { HttpBench } from './http.ts';
 import { seedReportYear } from './report-buckets.ts';
 
@@ -9,6 +10,7 @@ const post = (apiUrl: string, path: string, body: unknown, token?: string) =>
 export async function prepareHttpBenches(
   apiUrl: string,
   endpoints: { dynamoEndpoint: string; tableName: string },
+  floors: ReturnType<typeof buildFloors>,
 ): Promise<{ benches: HttpBench[]; productIds: string[]; report: { groupId: string; token: string } }> {
   const admin = await issueToken(apiUrl, { sub: 'bench-admin', roles: ['admin'] });
   const officer = await issueToken(apiUrl, { sub: 'bench-officer', roles: ['officer'] });
@@ -25,22 +27,46 @@ export async function prepareHttpBenches(
     },
     officer,
   );
-  const products = await listedProducts(apiUrl, group.id as string, officer);
+  const products = await listedProducts(apiUrl, group.id as string, officer, 20, 100_000);
   const buyer = await issueToken(apiUrl, { sub: 'bench-buyer', roles: ['buyer'] });
   const facilitator = await issueToken(apiUrl, { sub: 'bench-facilitator', roles: ['facilitator'], groupId: group.id });
   const year = await seedReportYear(endpoints, group.id as string);
   const reportPath = (range: { from: string; to: string }) => `/reports/groups/${group.id}?from=${range.from}&to=${range.to}`;
-  const benches = [
-    { name: 'GET /groups/{id}', path: `/groups/${group.id}` },
-    { name: 'GET /participants/{id}', path: `/participants/${participant.id}`, token: officer },
-    { name: 'GET /products?groupId=', path: `/products?groupId=${group.id}` },
-    { name: 'GET /products/{id}', path: `/products/${products[0]}` },
+  // Each read's floor, a request's worth of it per call: as many calls a round as the route gets requests.
+  const read = (run: () => Promise<unknown>) => ({ run, perRound: 1000 });
+  const benches: HttpBench[] = [
+    { name: 'GET /groups/{id}', path: `/groups/${group.id}`, floor: read(floors.group(group.id as string)) },
+    {
+      name: 'GET /participants/{id}',
+      path: `/participants/${participant.id}`,
+      token: officer,
+      floor: read(floors.participant(participant.id as string, { sub: 'bench-officer', roles: ['officer'] })),
+    },
+    { name: 'GET /products?groupId=', path: `/products?groupId=${group.id}`, floor: read(floors.productPage(group.id as string)) },
+    { name: 'GET /products/{id}', path: `/products/${products[0]}`, floor: read(floors.product(products[0] as string)) },
     // A year of reports: the twelve months to this one are twelve month buckets, one Query.
-    { name: 'GET /reports/{id} (12 months)', path: reportPath(year.twelveMonths), token: facilitator },
+    {
+      name: 'GET /reports/{id} (12 months)',
+      path: reportPath(year.twelveMonths),
+      token: facilitator,
+      floor: read(floors.report(group.id as string, year.twelveMonths)),
+    },
     // 365 days back from today: the partial edge months by day (~30 items, two Queries), eleven months by month.
-    { name: 'GET /reports/{id} (365 days)', path: reportPath(year.days365), token: facilitator },
-    // One product an order, round robin over the 20: 7,000 orders (warm-up included) of 20 × 100,000 in stock.
-    { name: 'POST /orders (1 product)', path: '/orders', token: buyer, bodies: products.map((productId) => orderOf(productId)) },
+    {
+      name: 'GET /reports/{id} (365 days)',
+      path: reportPath(year.days365),
+      token: facilitator,
+      floor: read(floors.report(group.id as string, year.days365)),
+    },
+    // One product an order, round robin over the 20 (20 × 100,000 in stock). The floor is far quicker a call, so
+    // a round of it is a quarter as many transactions as the route's round has orders.
+    {
+      name: 'POST /orders (1 product)',
+      path: '/orders',
+      token: buyer,
+      bodies: products.map((productId) => orderOf(productId)),
+      floor: { run: floors.placement, perRound: 250 },
+    },
   ];
   return { benches, productIds: products, report: { groupId: group.id as string, token: facilitator } };
 }
@@ -54,10 +80,10 @@ export function orderOf(productId: string) {
 }
 
 /**
- * A page's worth of listed products of one seller: an eligible seller needs a completed one-session training,
- * whose event makes them eligible a moment later.
+ * Listed products of one seller, each with this stock: an eligible seller needs a completed one-session
+ * training, whose event makes them eligible a moment later.
  */
-async function listedProducts(apiUrl: string, groupId: string, officer: string): Promise<string[]> {
+export async function listedProducts(apiUrl: string, groupId: string, officer: string, count: number, stock: number): Promise<string[]> {
   const seller = await post(
     apiUrl,
     '/participants',
@@ -85,12 +111,11 @@ async function listedProducts(apiUrl: string, groupId: string, officer: string):
     description: 'Bench',
     category: 'tas',
     priceIdr: 85_000,
-    // Enough for every order the POST /orders bench places.
-    stock: 100_000,
+    stock,
     materials: [{ material: 'plastik', grams: 100 }],
   };
   const ids: string[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < count; i++) {
     const created = await eventuallyCreated(apiUrl, product, token);
     await post(apiUrl, `/products/${created}/listing`, {}, token);
     ids.push(created);
@@ -99,13 +124,14 @@ async function listedProducts(apiUrl: string, groupId: string, officer: string):
 }
 
 async function eventuallyCreated(apiUrl: string, product: unknown, token: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  // Up to 30 s: on a loaded machine the consumer can take seconds.
+  for (let attempt = 0; attempt < 300; attempt++) {
     try {
       return (await post(apiUrl, '/products', product, token)).id as string;
     } catch (error) {
       // 403 until the TrainingCompleted consumer has made the seller eligible.
-      if (!String(error).includes(': 403 ')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!String(error).includes(' answered 403 ')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
   throw new Error('The bench seller never became eligible');

@@ -1,8 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { newId } from '#shared/kernel/ids';
 import { currentMonth } from '#shared/reports/date-range';
 import { buildReportStore } from '#shared/reports/dynamo-report-store';
-import { buildDocumentClient } from '#shared/kernel/store/dynamo';
+import { localDocumentClient } from './local-client.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -13,12 +12,8 @@ const dayMs = 24 * 60 * 60 * 1000;
  * 365 days up to today (the partial first and last months read by day, the eleven between by month).
  */
 export async function seedReportYear(endpoints: { dynamoEndpoint: string; tableName: string }, groupId: string) {
-  const client = new DynamoDBClient({
-    endpoint: endpoints.dynamoEndpoint,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const reports = buildReportStore(buildDocumentClient(client), endpoints.tableName);
+  const { doc, destroy } = localDocumentClient(endpoints);
+  const reports = buildReportStore(doc, endpoints.tableName);
   const sellers = Array.from({ length: 40 }, () => newId('prt'));
   const today = Date.now();
   const days = Array.from({ length: 365 }, (_, index) => new Date(today - (364 - index) * dayMs).toISOString().slice(0, 10));
@@ -42,7 +37,7 @@ export async function seedReportYear(endpoints: { dynamoEndpoint: string; tableN
       sellers: [0, 1, 2].map((offset) => sellers[(index + offset * 7) % sellers.length] as string),
     });
   }
-  client.destroy();
+  destroy();
   const now = new Date(today);
   const twelveMonths = {
     from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)).toISOString().slice(0, 10),

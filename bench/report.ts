@@ -1,38 +1,47 @@
-import type { FunctionFigures } from './functions.ts';
+import type { CrowdFigures } from './crowd.ts';
+import type { ColdImport, FunctionFigures } from './functions.ts';
 import type { HttpFigures } from './http.ts';
-import type { TransactionFloor } from './transaction-floor.ts';
 
-/** The targets the issues set for this machine. */
-export const targets = { bytes: 400 * 1024, coldImportMs: 45, p99Ms: 50 };
+/** The targets the issue sets, as ratios to floors measured in the same run (so the machine's load cancels out). */
+export const targets = { bytes: 400 * 1024, coldImportRatio: 1.25, placementRatio: 1.5, readRatio: 2 };
 
 const mark = (ok: boolean) => (ok ? 'ok ' : 'OVER');
 
 export interface BenchReport {
+  floor: ColdImport;
   functions: FunctionFigures[];
   http: HttpFigures[];
   orderPlacementWcu: number;
-  transactionFloor: TransactionFloor;
+  crowd: CrowdFigures;
 }
 
+const isPlacement = (h: HttpFigures) => h.name.startsWith('POST ');
+
 export function printReport(report: BenchReport, json: boolean) {
-  const floor = report.transactionFloor;
+  const { floor, crowd } = report;
   const lines = [
-    `${'function'.padEnd(32)} ${'bytes'.padStart(9)} ${'cold import ms'.padStart(15)}`,
-    ...report.functions.map(
-      (f) =>
-        `${f.name.padEnd(32)} ${String(f.bytes).padStart(9)} ${mark(f.bytes <= targets.bytes)} ${f.coldImportMs.toFixed(1).padStart(10)} ${mark(f.coldImportMs <= targets.coldImportMs)}`,
-    ),
+    `cold-import floor (DocumentClient + one Get, bundled as the stack bundles): ${floor.bytes} bytes, ${floor.coldImportMs.toFixed(1)} ms`,
+    `${'function'.padEnd(32)} ${'bytes'.padStart(9)}      ${'cold ms'.padStart(8)} ${'× floor'.padStart(8)}`,
+    ...report.functions.map((f) => {
+      const judged = f.holdsSdkClient && !f.nativeModules;
+      const note = [f.holdsSdkClient ? '' : 'no SDK client', f.nativeModules ? 'native modules' : ''].filter(Boolean).join(', ');
+      return `${f.name.padEnd(32)} ${String(f.bytes).padStart(9)} ${mark(f.bytes <= targets.bytes)} ${f.coldImportMs.toFixed(1).padStart(8)} ${f.floorRatio.toFixed(2).padStart(8)} ${judged ? mark(f.floorRatio <= targets.coldImportRatio) : '   '} ${note}`;
+    }),
     '',
-    `${'route'.padEnd(32)} ${'conc'.padStart(5)} ${'requests'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'rps'.padStart(6)} ${'errors'.padStart(6)}`,
+    `${'route'.padEnd(32)} ${'requests'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'rps'.padStart(6)} ${'errors'.padStart(6)} ${'floor p99'.padStart(9)} ${'× floor'.padStart(8)}`,
     ...report.http.map(
       (h) =>
-        `${h.name.padEnd(32)} ${String(h.concurrency).padStart(5)} ${String(h.requests).padStart(9)} ${String(h.p50Ms).padStart(7)} ${String(h.p99Ms).padStart(7)} ${mark(h.p99Ms <= targets.p99Ms)} ${String(h.rps).padStart(6)} ${String(h.errors).padStart(6)}`,
+        `${h.name.padEnd(32)} ${String(h.requests).padStart(9)} ${String(h.p50Ms).padStart(7)} ${String(h.p99Ms).padStart(7)} ${String(h.rps).padStart(6)} ${String(h.errors).padStart(6)} ${String(h.floorP99Ms).padStart(9)} ${h.floorRatio.toFixed(2).padStart(8)} ${mark(h.floorRatio <= (isPlacement(h) ? targets.placementRatio : targets.readRatio))}`,
     ),
     '',
-    `POST /orders: one placement (1 product) consumed ${report.orderPlacementWcu} write capacity units (ReturnConsumedCapacity TOTAL)`,
-    `DynamoDB Local alone, TransactWriteItems of ${floor.items} new items at concurrency ${floor.concurrency}: p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms, ${floor.tps} transactions/s (${floor.transactions} transactions)`,
+    `POST /orders: one placement (1 product) consumed ${report.orderPlacementWcu} write capacity units (ReturnConsumedCapacity TOTAL); its floor is a bare five-item TransactWriteItems`,
     '',
-    `targets: bundle <= ${targets.bytes} bytes, cold import <= ${targets.coldImportMs} ms (median of 7 fresh processes), p99 <= ${targets.p99Ms} ms with 0 errors`,
+    `crowd (throttle on): ${crowd.buyers} buyers at once for ${crowd.stock} units, ${crowd.attempts} requests in ${crowd.seconds} s`,
+    `  first answers ${JSON.stringify(crowd.firstAnswers)}, p50 ${crowd.firstP50Ms} ms, p99 ${crowd.firstP99Ms} ms`,
+    `  final answers ${JSON.stringify(crowd.finalAnswers)} after retrying 429/503 as told (same Idempotency-Key)`,
+    `  sold ${crowd.sold} (told to buyers), ${crowd.unitsTaken} units taken from stock, ${crowd.stockLeft} left: ${crowd.soldOut ? 'sold out exactly' : 'NOT exactly sold out'}`,
+    '',
+    `targets: bundle <= ${targets.bytes} bytes; cold import of a function holding an SDK client <= ${targets.coldImportRatio}x the floor; POST /orders p99 <= ${targets.placementRatio}x the bare transaction's; a read's p99 <= ${targets.readRatio}x its bare DynamoDB calls'`,
   ];
   console.log(lines.join('\n'));
   if (json) console.log(JSON.stringify(report));

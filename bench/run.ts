@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { declarations } from '#functions/declarations';
 import { spawnLocalRuntime } from '#infra/local/spawn-runtime';
 import { systemClock } from '#shared/kernel/clock';
@@ -7,43 +6,60 @@ import { buildOrderCatalog } from '#shared/orders/dynamo-order-catalog';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import { placeOrder } from '#shared/orders/orders';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
-import { buildDocumentClient } from '#shared/kernel/store/dynamo';
 import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import * as z from '#shared/kernel/validation';
+import { measureCrowd } from './crowd.ts';
+import { buildFloors } from './floors.ts';
 import { measureFunctions } from './functions.ts';
 import { measureHttp } from './http.ts';
+import { localDocumentClient } from './local-client.ts';
 import { orderOf, prepareHttpBenches } from './prepare.ts';
 import { printReport } from './report.ts';
-import { measureTransactionFloor } from './transaction-floor.ts';
 
 /**
- * npm run bench [-- --json]: bundle size and cold import of every function, and latency
- * of the hot read routes through the local API. Figures, not assertions: CI does not run it.
+ * npm run bench [-- --json]: bundle size and cold import of every function, and latency of the hot routes
+ * through the local API, each as a ratio to a floor measured in the same run, interleaved with it; then a crowd
+ * on a runtime of its own. Figures, not assertions: CI does not run it.
  */
 const json = process.argv.includes('--json');
 const log = (line: string) => {
   if (!json) console.error(line);
 };
 
-log('Bundling and importing every function…');
-const functions = await measureFunctions(declarations, 7);
+log('Bundling and importing every function, each interleaved with the floor…');
+const { floor, functions } = await measureFunctions(declarations, 9);
 
-log('Starting the local runtime for the HTTP benches…');
+log('Starting the local runtime for the HTTP benches (throttle off)…');
+// The stage throttle (100/s per route) would cap what the benches measure; the crowd below runs with it on. The
+// runtime's child takes this process's environment.
+process.env.LOCAL_THROTTLE = 'off';
 const runtime = await spawnLocalRuntime({ port: 0, seed: false });
+const http = [];
+let orderPlacementWcu = Number.NaN;
 try {
-  const { benches, productIds, report } = await prepareHttpBenches(runtime.endpoints.apiUrl, runtime.endpoints);
-  const http = [];
+  const floors = buildFloors(runtime.endpoints);
+  const { benches, productIds, report } = await prepareHttpBenches(runtime.endpoints.apiUrl, runtime.endpoints, floors);
   for (const bench of benches) {
-    log(`Loading ${bench.name}…`);
-    http.push(await measureHttp(runtime.endpoints.apiUrl, bench, 4000));
+    log(`Loading ${bench.name}, interleaved with its floor…`);
+    // Fewer placements to warm up: each takes DynamoDB Local's transaction queue, ~40 a second.
+    http.push(await measureHttp(runtime.endpoints.apiUrl, bench, 4000, bench.bodies ? 1000 : 3000));
   }
-  const orderPlacementWcu = await placementCapacity(runtime.endpoints, productIds);
-  log('Measuring DynamoDB Local’s own transaction latency…');
-  const transactionFloor = await measureTransactionFloor(runtime.endpoints);
+  floors.destroy();
+  orderPlacementWcu = await placementCapacity(runtime.endpoints, productIds);
   log(await projectionCheck(runtime.endpoints.apiUrl, report));
-  printReport({ functions, http, orderPlacementWcu, transactionFloor }, json);
 } finally {
   await runtime.stop();
+}
+
+log('Starting a runtime of its own for the crowd (throttle as deployed)…');
+delete process.env.LOCAL_THROTTLE;
+const crowdRuntime = await spawnLocalRuntime({ port: 0, seed: false });
+try {
+  log('1,000 buyers at once for 100 units…');
+  const crowd = await measureCrowd(crowdRuntime.endpoints.apiUrl);
+  printReport({ floor, functions, http, orderPlacementWcu, crowd }, json);
+} finally {
+  await crowdRuntime.stop();
 }
 
 /**
@@ -51,12 +67,7 @@ try {
  * handler, called directly so the transaction can ask for ReturnConsumedCapacity without the route returning it.
  */
 async function placementCapacity(endpoints: { dynamoEndpoint: string; tableName: string }, productIds: string[]) {
-  const client = new DynamoDBClient({
-    endpoint: endpoints.dynamoEndpoint,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const doc = buildDocumentClient(client);
+  const { doc, destroy } = localDocumentClient(endpoints);
   let units = Number.NaN;
   const deps = {
     orders: buildOrderStore(doc, endpoints.tableName, buildCursorCodec('bench'), { onConsumedCapacity: (wcu) => (units = wcu) }),
@@ -71,7 +82,7 @@ async function placementCapacity(endpoints: { dynamoEndpoint: string; tableName:
     randomUUID(),
     z.parse(PlaceOrderSchema, orderOf(productIds[0] as string)),
   );
-  client.destroy();
+  destroy();
   return units;
 }
 

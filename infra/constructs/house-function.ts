@@ -4,7 +4,14 @@ import { Duration, Names, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
@@ -17,6 +24,17 @@ import { buildGrantEnvironment, buildGrantStatements, buildTokenEnvironment } fr
 import type { PlatformResources } from './platform-resources.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The AWS Parameters and Secrets Lambda Extension, for functions that read the Midtrans server key: it reads and
+ * decrypts the parameter with the function's own role (its ssm:GetParameter grant) and serves it on localhost, so
+ * the bundle needs no SSM client. Cached 5 minutes: a rotated key reaches every container within that, without a deploy.
+ */
+const serverKeyExtension = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+  parameterStoreTtl: Duration.minutes(5),
+  parameterStoreTimeout: Duration.seconds(2),
+  logLevel: ParamsAndSecretsLogLevel.WARN,
+});
 
 export interface HouseFunctionProps {
   declaration: FunctionDeclaration;
@@ -63,6 +81,7 @@ export class HouseFunction extends Construct {
       logGroup,
       role: this.role,
       deadLetterQueue,
+      ...(declaration.grants.midtransServerKey ? { paramsAndSecrets: serverKeyExtension } : {}),
       environment: {
         [EnvName.stage]: settings.stage,
         POWERTOOLS_SERVICE_NAME: declaration.name,

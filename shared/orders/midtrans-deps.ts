@@ -3,7 +3,7 @@ import { ordersDeps } from './deps.ts';
 import type { MidtransDeps } from './midtrans.ts';
 import { serverKeyFromConfiguration } from './server-key.ts';
 
-/** Apart from ordersDeps so that only the notification's bundle carries the SSM client. */
+/** Apart from ordersDeps so that only the notification's bundle carries the server key's source. */
 export function ordersMidtransDeps(): MidtransDeps {
   const { orders, clock } = ordersDeps();
   return { orders, clock, serverKey: serverKeyFromConfiguration(), log: logger };

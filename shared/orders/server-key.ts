@@ -1,21 +1,34 @@
-import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import { EnvName, readEnv } from '#shared/kernel/env';
 import type { ServerKeySource } from './midtrans.ts';
 
-/** Cached per container for 5 minutes: a rotated key reaches every function within that, without a deploy. */
-const cacheSeconds = 300;
+// The extension answers from its cache in a millisecond; a first read goes to SSM, which must not take the invocation.
+const extensionTimeoutMs = 3000;
+
+interface ExtensionAnswer {
+  Parameter?: { Value?: string };
+}
 
 /**
- * The Midtrans server key. Deployed it is an SSM SecureString the operator puts (CDK cannot create one), read and
- * decrypted on first use; locally the runtime hands the key itself in the environment.
+ * The Midtrans server key. Deployed it is an SSM SecureString the operator puts (CDK cannot create one), read
+ * through the AWS Parameters and Secrets Lambda Extension on localhost, which decrypts and caches it (its TTL is
+ * set by the stack), so the bundle carries no SSM client. Locally the runtime hands the key itself in the environment.
  */
 export function serverKeyFromConfiguration(): ServerKeySource {
   const local = process.env[EnvName.midtransServerKey];
   if (local) return { serverKey: async () => local };
   const name = readEnv(EnvName.midtransServerKeyParameter);
+  // The extension's own variable (CDK sets it) and its default port.
+  const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+  const url = `http://localhost:${port}/systemsmanager/parameters/get?name=${encodeURIComponent(name)}&withDecryption=true`;
   return {
     async serverKey() {
-      const key = await getParameter(name, { decrypt: true, maxAge: cacheSeconds });
+      // The extension serves only callers holding the execution environment's session token (its SSRF guard).
+      const response = await fetch(url, {
+        headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' },
+        signal: AbortSignal.timeout(extensionTimeoutMs),
+      });
+      if (!response.ok) throw new Error(`The Parameters and Secrets extension answered ${response.status} for ${name}`);
+      const key = ((await response.json()) as ExtensionAnswer).Parameter?.Value;
       if (!key) throw new Error(`The SSM parameter ${name} holds no Midtrans server key`);
       return key;
     },

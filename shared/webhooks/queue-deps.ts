@@ -2,10 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { awsClientConfig } from '#shared/kernel/aws/client-config';
 import { EnvName, readEnv } from '#shared/kernel/env';
 import { webhooksDeps } from './deps.ts';
-import { buildHttpSender } from './http-sender.ts';
-import { parseRetryScale } from './retry-schedule.ts';
 import { buildSqsDeliveryQueue } from './sqs-delivery-queue.ts';
-import { endpointPolicyFor } from './url-policy.ts';
 
 /**
  * Apart from deps.ts so that only the functions that queue attempts carry the SQS client. With the webhook-deliveries
@@ -13,13 +10,4 @@ import { endpointPolicyFor } from './url-policy.ts';
  */
 export function webhooksQueueDeps() {
   return { ...webhooksDeps(), queue: buildSqsDeliveryQueue(new SQSClient(awsClientConfig()), readEnv(EnvName.webhookDeliveriesQueueUrl)) };
-}
-
-/** An attempt also needs the filtering HTTP sender and the retry scale. */
-export function webhooksDeliveryDeps() {
-  return {
-    ...webhooksQueueDeps(),
-    sender: buildHttpSender(endpointPolicyFor(readEnv(EnvName.stage))),
-    retryScale: parseRetryScale(process.env[EnvName.webhookRetryScale]),
-  };
 }

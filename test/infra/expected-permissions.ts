@@ -49,12 +49,25 @@ export function expectedEnvironment(declaration: FunctionDeclaration): string[] 
     ...(grants.bus ? ['EVENT_BUS_NAME'] : []),
     ...(grants.bucket?.length ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
     ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),
-    ...(grants.midtransServerKey === 'read' ? ['MIDTRANS_SERVER_KEY_PARAMETER'] : []),
+    ...(grants.midtransServerKey === 'read' ? ['MIDTRANS_SERVER_KEY_PARAMETER', ...serverKeyExtensionVariables] : []),
     ...(grants.sendTo ?? []).map((queue) => queueUrlVariables[queue]),
     // An optional-auth route has no authorizer: its function verifies tokens and must know what to accept.
     ...(trigger.kind === 'http' && trigger.route.auth === 'optional' ? ['JWT_ISSUER', 'JWT_AUDIENCE'] : []),
   ].sort();
 }
+
+/** What CDK sets for the Parameters and Secrets extension, which serves the Midtrans key to the functions that read it. */
+export const serverKeyExtensionVariables = [
+  'PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED',
+  'PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE',
+  'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+  'PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL',
+  'PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS',
+  'SECRETS_MANAGER_TIMEOUT_MILLIS',
+  'SECRETS_MANAGER_TTL',
+  'SSM_PARAMETER_STORE_TIMEOUT_MILLIS',
+  'SSM_PARAMETER_STORE_TTL',
+];
 
 /** The server key's parameter as the stack names it by default, written out here rather than taken from the stack. */
 export const midtransServerKeyParameterName = (stage: string) => `/pas-kreatif/${stage}/midtrans-server-key`;

@@ -166,12 +166,19 @@ export function checkFunctions(
         const resources = withAction('ssm:GetParameter').flatMap((statement) => asArray(statement.Resource));
         const variables = environmentOf(deployed().resource);
 
+        const layers = JSON.stringify(deployed().resource.Properties.Layers ?? []);
+
         if (declaration.grants.midtransServerKey === 'read') {
           expect(resources).toEqual([midtransParameterArn]);
           expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBe(midtransParameterName);
+          // Read through the Parameters and Secrets extension, version 1.0.103's arm64 layer in the region's ARN
+          // (the stack is region-agnostic, so CDK looks it up in a mapping), which caches it for 5 minutes.
+          expect(layers).toMatch(/^\[\{"Fn::FindInMap":\["Paramsandsecrets\w*",\{"Ref":"AWS::Region"\},"1x0x103xarm64"\]\}\]$/);
+          expect(variables).toMatchObject({ SSM_PARAMETER_STORE_TTL: '300', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773' });
         } else {
           expect(resources).toEqual([]);
           expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBeUndefined();
+          expect(layers).toBe('[]');
         }
         expect(
           statements()

@@ -1,7 +1,7 @@
 import { queueHandler } from '#shared/kernel/consumers/queue-handler';
 import { logger } from '#shared/kernel/observability/logger';
 import { attemptDelivery } from '#shared/webhooks/delivery';
-import { webhooksDeliveryDeps } from '#shared/webhooks/queue-deps';
+import { webhooksDeliveryDeps } from '#shared/webhooks/delivery-deps';
 import declaration from './function.ts';
 
 export const buildHandler = (deps = webhooksDeliveryDeps()) =>
