@@ -1,4 +1,5 @@
 import { EnvName, readEnv } from '#shared/kernel/env';
+import { DependencyUnavailableError } from '#shared/kernel/errors';
 import type { ServerKeySource } from './midtrans.ts';
 
 // The extension answers from its cache in a millisecond; a first read goes to SSM, which must not take the invocation.
@@ -23,10 +24,15 @@ export function serverKeyFromConfiguration(): ServerKeySource {
   return {
     async serverKey() {
       // The extension serves only callers holding the execution environment's session token (its SSRF guard).
+      // SSM behind the extension is a dependency like any other: if it cannot answer, Midtrans is told to retry (503).
       const response = await fetch(url, {
         headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' },
         signal: AbortSignal.timeout(extensionTimeoutMs),
+      }).catch((cause: unknown) => {
+        throw new DependencyUnavailableError('unavailable', { cause });
       });
+      if (response.status === 429 || response.status >= 500)
+        throw new DependencyUnavailableError(response.status === 429 ? 'busy' : 'unavailable');
       if (!response.ok) throw new Error(`The Parameters and Secrets extension answered ${response.status} for ${name}`);
       const key = ((await response.json()) as ExtensionAnswer).Parameter?.Value;
       if (!key) throw new Error(`The SSM parameter ${name} holds no Midtrans server key`);

@@ -5,7 +5,7 @@ import { newId } from '#shared/kernel/ids';
 import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { DeliveryQueue, DeliveryStore, StoredWebhook, WebhookStore } from './ports.ts';
 import type { CreatedWebhook, CreateWebhook, Delivery, Webhook } from './schemas.ts';
-import { newWebhookSecret } from './signing.ts';
+import { newWebhookSecret } from './secrets.ts';
 import type { EndpointPolicy, Resolver } from './url-policy.ts';
 import { checkEndpointUrl } from './url-policy.ts';
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DependencyUnavailableError } from '#shared/kernel/errors';
 import { serverKeyFromConfiguration } from '#shared/orders/server-key';
 
 /** A stand-in for the Parameters and Secrets extension on localhost: records what it was asked, answers as told. */
@@ -52,5 +53,16 @@ describe('the Midtrans server key', () => {
     const empty = await fakeExtension(200, { Parameter: { Value: '' } });
     await expect(serverKeyFromConfiguration().serverKey()).rejects.toThrow(/holds no Midtrans server key/);
     await empty.close();
+  });
+
+  it('is a dependency in trouble (503, retried by Midtrans) when SSM behind the extension fails or nothing listens', async () => {
+    vi.stubEnv('MIDTRANS_SERVER_KEY', '');
+    vi.stubEnv('MIDTRANS_SERVER_KEY_PARAMETER', '/pas-kreatif/dev/midtrans-server-key');
+    const failing = await fakeExtension(500, { message: 'internal' });
+    await expect(serverKeyFromConfiguration().serverKey()).rejects.toBeInstanceOf(DependencyUnavailableError);
+    await failing.close();
+
+    // The closed server's port: nothing answers there now.
+    await expect(serverKeyFromConfiguration().serverKey()).rejects.toBeInstanceOf(DependencyUnavailableError);
   });
 });

@@ -4,7 +4,7 @@ import { newId } from '#shared/kernel/ids';
 import { attemptDelivery, delaySecondsUntil, fanOutEvent } from '#shared/webhooks/delivery';
 import type { SendOutcome } from '#shared/webhooks/http-sender';
 import type { StoredWebhook } from '#shared/webhooks/ports';
-import { newWebhookSecret } from '#shared/webhooks/signing';
+import { newWebhookSecret } from '#shared/webhooks/secrets';
 import { answered, fakeWebhookPorts, scriptedSender } from '#test/support/fakes/webhooks';
 import { movableClock } from '#test/support/fakes/clock';
 

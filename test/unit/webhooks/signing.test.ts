@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { newWebhookSecret, signatureHeaders } from '#shared/webhooks/signing';
+import { newWebhookSecret } from '#shared/webhooks/secrets';
+import { signatureHeaders } from '#shared/webhooks/signing';
 
 const body = JSON.stringify({ type: 'OrderPaid', timestamp: '2026-11-28T05:36:47.000Z', data: { orderId: 'ord_1' } });
 
