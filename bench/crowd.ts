@@ -27,7 +27,7 @@ export interface CrowdFigures {
 const buyers = 1000;
 const stock = 100;
 // A buyer's patience: a client library's retry budget, not a wait that could hold the bench for minutes.
-const maxAttempts = 8;
+const maxAttempts = 12;
 const retried = new Set([429, 503]);
 
 const count = (statuses: number[]) =>
