@@ -8,10 +8,10 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { awsClientConfig, clientLimits } from '#shared/kernel/aws/client-config';
-import { fitsBeforeDeadline } from '#shared/kernel/deadline';
+import { awsClientConfig } from '#shared/kernel/aws/client-config';
 import { EnvName, readEnv } from '#shared/kernel/env';
 import { DependencyUnavailableError } from '#shared/kernel/errors';
+import { waitToRetry } from './retry-wait.ts';
 
 /** Built once per container and shared by every adapter in it; timeouts and retries as every client's (client-config.ts). */
 export function buildDocumentClient(client = new DynamoDBClient(awsClientConfig())): DynamoDBDocumentClient {
@@ -63,12 +63,8 @@ export async function batchGetAll(
   for (let start = 0; start < keys.length; start += 100) {
     let unread: Record<string, unknown>[] = keys.slice(start, start + 100);
     for (let attempt = 1; unread.length > 0; attempt += 1) {
-      if (attempt > 1) {
-        const wait = 20 * (attempt - 1);
-        if (attempt > batchGetAttempts || !fitsBeforeDeadline(wait + clientLimits.minimumAttemptMs))
-          throw new DependencyUnavailableError('busy');
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+      if (attempt > batchGetAttempts) throw new DependencyUnavailableError('busy');
+      if (attempt > 1) await waitToRetry(20 * (attempt - 1));
       const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
         new BatchGetCommand({ RequestItems: { [table]: { ...read, Keys: unread } } }),
       );

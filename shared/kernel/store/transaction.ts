@@ -1,9 +1,8 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { clientLimits } from '#shared/kernel/aws/client-config';
-import { fitsBeforeDeadline } from '#shared/kernel/deadline';
 import { DependencyUnavailableError } from '#shared/kernel/errors';
+import { waitToRetry } from './retry-wait.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -74,10 +73,8 @@ export async function transactWrite<T>(
       const lostRace = codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
       if (!lostRace) throw error;
       // Jittered and growing, capped: racers spread out instead of colliding again in step.
-      const wait = Math.min(attempt * 10, 100) + Math.random() * 20 * Math.min(attempt, 5);
-      if (attempt >= attempts || !fitsBeforeDeadline(wait + clientLimits.minimumAttemptMs))
-        throw new DependencyUnavailableError('busy', { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (attempt >= attempts) throw new DependencyUnavailableError('busy', { cause: error });
+      await waitToRetry(Math.min(attempt * 10, 100) + Math.random() * 20 * Math.min(attempt, 5), error);
     }
   }
 }
