@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { callApi, callApiOrThrow, issueToken } from '#infra/local/api-client';
 import { quantile } from './latencies.ts';
 import { listedProducts, orderOf } from './prepare.ts';
+import { sleep } from '#infra/local/net';
 
 export interface CrowdFigures {
   buyers: number;
@@ -79,7 +80,7 @@ export async function measureCrowd(apiUrl: string): Promise<CrowdFigures> {
           if (response.status >= 200 && response.status < 300) orders.add(response.body.id as string);
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(response, attempt)));
+        await sleep(retryDelayMs(response, attempt));
       }
     }),
   );
@@ -106,7 +107,7 @@ async function settledStock(apiUrl: string, productId: string): Promise<number> 
   const read = async () => (await callApiOrThrow(apiUrl, 'GET', `/products/${productId}`)).stock as number;
   let last = await read();
   for (let waited = 0; waited < 30_000; waited += 2000) {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await sleep(2000);
     const now = await read();
     if (now === last) return now;
     last = now;

@@ -2,6 +2,7 @@ import { callApiOrThrow, issueToken } from '#infra/local/api-client';
 import type { buildFloors } from './floors.ts';
 import type { HttpBench } from './http.ts';
 import { seedReportYear } from './report-buckets.ts';
+import { sleep } from '#infra/local/net';
 
 const post = (apiUrl: string, path: string, body: unknown, token?: string) =>
   callApiOrThrow(apiUrl, 'POST', path, { body, ...(token ? { token } : {}) });
@@ -131,7 +132,7 @@ async function eventuallyCreated(apiUrl: string, product: unknown, token: string
     } catch (error) {
       // 403 until the TrainingCompleted consumer has made the seller eligible.
       if (!String(error).includes(' answered 403 ')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
   }
   throw new Error('The bench seller never became eligible');

@@ -15,6 +15,7 @@ import { measureHttp } from './http.ts';
 import { localDocumentClient } from './local-client.ts';
 import { orderOf, prepareHttpBenches } from './prepare.ts';
 import { printReport } from './report.ts';
+import { sleep } from '#infra/local/net';
 
 /**
  * npm run bench [-- --json]: bundle size and cold import of every function, and latency of the hot routes
@@ -97,7 +98,7 @@ async function projectionCheck(apiUrl: string, report: { groupId: string; token:
       unknown
     >;
   for (let waited = 0; (await get('/_local/bus')).pending !== 0 && waited < 120_000; waited += 500) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   const today = new Date().toISOString().slice(0, 10);
   const figures = await get(`/reports/groups/${report.groupId}?from=${today}&to=${today}`, report.token);
