@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { productKey } from '#shared/kernel/store/keys';
 import { newId } from '#shared/kernel/ids';
 import { busStatus } from '#test/support/api/bus';
 import { call, eventually, tokenFor } from '#test/support/api/client';
 import { newGroupScenario } from '#test/support/api/scenario';
 import { newProduct, productBody } from '#test/support/api/shop';
+import { localTable } from '#test/support/table/local-table';
+import { draftProduct, storedListing } from '#test/support/table/products';
+import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 
 const product = (category = 'tas') => productBody({ category });
+
+const { doc, table, cursors } = localTable();
 
 const privateFields = ['legalName', 'registerNumber', 'supervisionEndsOn', 'phone', 'officerSub'];
 
@@ -210,6 +217,31 @@ describe('browsing', () => {
     expect(byGroup.body.items.map((p: { id: string }) => p.id)).toEqual(newestFirst);
     expect(byArtisan.body.items.map((p: { id: string }) => p.id)).toEqual(newestFirst);
     for (const item of byGroup.body.items) for (const field of privateFields) expect(item).not.toHaveProperty(field);
+  });
+
+  it('reads a bounded part of the group per request: a rare category answers an empty page with a cursor, then the product', async () => {
+    // One listing through the catalog's store, and 520 copies of its stored item under new ids, newer than the match:
+    // 520 listings through the API (or 1,040 transactions) would take most of a minute here.
+    const products = buildProductStore(doc, table, cursors);
+    const groupId = newId('grp');
+    const rare = `langka-${randomUUID().slice(0, 8)}`;
+    const at = new Date().toISOString();
+    const match = await storedListing(products, draftProduct(at, { groupId, category: rare }), at);
+    const other = await storedListing(products, draftProduct(at, { groupId }), at);
+    const { Item: stored } = await doc.send(new GetCommand({ TableName: table, Key: productKey(other.id) }));
+    const copies = Array.from({ length: 520 }, () => JSON.parse(JSON.stringify(stored).replaceAll(other.id, newId('prd'))));
+    for (let start = 0; start < copies.length; start += 25)
+      await doc.send(
+        new BatchWriteCommand({ RequestItems: { [table]: copies.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) } }),
+      );
+
+    const first = await call('GET', `/products?groupId=${groupId}&category=${rare}`);
+    const second = await call('GET', `/products?groupId=${groupId}&category=${rare}&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ items: [], nextCursor: expect.any(String) });
+    expect(second.body.items.map((p: { id: string }) => p.id)).toEqual([match.id]);
+    expect(second.body.nextCursor).toBeNull();
   });
 
   it('refuses a tampered cursor and a malformed filter (400)', async () => {

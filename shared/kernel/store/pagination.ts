@@ -18,7 +18,13 @@ export interface Page<T> {
 }
 
 export function pageSchema<T extends z.ZodMiniType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.nullable(z.string()).register(z.globalRegistry, {
+      description:
+        'Pass as ?cursor= for the next page; null only when the list is done (a filtered page may hold fewer items than asked, even none, and still go on)',
+    }),
+  });
 }
 
 export interface CursorCodec {
@@ -66,9 +72,18 @@ function keyAttributes(indexName: string | undefined): string[] {
 const filteredReadSize = 100;
 
 /**
+ * How many Queries one filtered page may make: at most 500 items read, so a filter that matches little never
+ * reads a whole partition in one request (its time and its read capacity stay bounded). A page cut short by it
+ * may hold fewer items than asked for, even none, and still carry a nextCursor: clients follow nextCursor
+ * until it is null.
+ */
+export const maxFilteredReads = 5;
+
+/**
  * One page from a Query. It reads one item more than the page holds, so the cursor is null
  * exactly when nothing follows: no empty last page. With a FilterExpression (a second
- * filter narrowing an index), it keeps reading until the page is full or the index is done.
+ * filter narrowing an index), it keeps reading until the page is full, the index is done or
+ * it has made maxFilteredReads Queries; the cursor then resumes after the last item read.
  */
 export async function queryPage(
   doc: DynamoDBDocumentClient,
@@ -82,15 +97,18 @@ export async function queryPage(
     input.FilterExpression ?? '',
     input.ExpressionAttributeValues,
   ]);
+  const filtered = input.FilterExpression !== undefined;
   const items: Record<string, unknown>[] = [];
   let startKey = page.cursor === undefined ? undefined : cursors.decode(page.cursor, scope);
+  let reads = 0;
   do {
-    const limit = input.FilterExpression ? filteredReadSize : page.limit + 1 - items.length;
+    const limit = filtered ? filteredReadSize : page.limit + 1 - items.length;
     const result = await doc.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: startKey }));
+    reads += 1;
     items.push(...(result.Items ?? []));
     startKey = result.LastEvaluatedKey;
-  } while (startKey && items.length <= page.limit);
-  if (items.length <= page.limit) return { items, nextCursor: null };
+  } while (startKey && items.length <= page.limit && !(filtered && reads === maxFilteredReads));
+  if (items.length <= page.limit) return { items, nextCursor: startKey ? cursors.encode(startKey, scope) : null };
   const pageItems = items.slice(0, page.limit);
   const last = pageItems[pageItems.length - 1] as Record<string, unknown>;
   const lastKey = Object.fromEntries(keyAttributes(input.IndexName).map((name) => [name, last[name]]));

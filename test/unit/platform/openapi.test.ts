@@ -60,6 +60,15 @@ describe('OpenAPI document', () => {
     expect(schema?.additionalProperties).toBe(false);
   });
 
+  it('tells clients of a list to follow nextCursor until null, since a filtered page may be short or empty', () => {
+    type ListSchema = { properties: { nextCursor: { description?: string } } };
+    const products = document.paths['/products']?.get as { responses: Record<string, { content: Record<string, { schema: ListSchema }> }> };
+
+    const nextCursor = products.responses['200']?.content['application/json']?.schema.properties.nextCursor;
+
+    expect(nextCursor?.description).toMatch(/null only when the list is done/);
+  });
+
   it('documents the Idempotency-Key header POST /orders requires', () => {
     const { parameters } = document.paths['/orders']?.post as { parameters: unknown[] };
 
