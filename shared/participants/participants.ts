@@ -71,8 +71,9 @@ export async function listGroupParticipants(
   return roster;
 }
 
+/** The answer is the participant's private record, so it is recorded like GET /participants/{id}, after the write. */
 export async function updateProfile(
-  deps: ParticipantDeps,
+  deps: ParticipantDeps & AccessLogDeps,
   caller: Caller,
   participantId: string,
   profile: Participant['profile'],
@@ -83,7 +84,9 @@ export async function updateProfile(
   if (profile.publicConsent && profile.displayName === null) {
     throw new BusinessRuleError('A public profile needs a display name');
   }
-  return deps.participants.updateProfile(participantId, profile, deps.clock.now().toISOString());
+  const updated = await deps.participants.updateProfile(participantId, profile, deps.clock.now().toISOString());
+  await recordAccess(deps, caller, 'profile.update', [participantId]);
+  return updated;
 }
 
 export async function getArtisan(deps: Pick<ParticipantDeps, 'participants'>, participantId: string): Promise<Artisan> {

@@ -10,7 +10,14 @@ import { canSeeParticipant } from '#shared/kernel/auth/private-view';
 import { type AccessLogDeps, recordAccess } from '#shared/kernel/access-log/access-log';
 import type { ParticipantDirectory } from '#shared/participants/ports';
 import type { EnrollmentStore, ProgramStore } from './ports.ts';
-import type { Attendance, Completion, Enroll, Enrollment } from './schemas.ts';
+import {
+  type Attendance,
+  type Completion,
+  type Enroll,
+  type Enrollment,
+  type EnrollmentWithoutAssessment,
+  withoutAssessment,
+} from './schemas.ts';
 
 export interface EnrollmentDeps {
   programs: ProgramStore;
@@ -19,7 +26,12 @@ export interface EnrollmentDeps {
   clock: Clock;
 }
 
-export async function enrollParticipant(deps: EnrollmentDeps, caller: Caller, programId: string, input: Enroll): Promise<Enrollment> {
+export async function enrollParticipant(
+  deps: EnrollmentDeps,
+  caller: Caller,
+  programId: string,
+  input: Enroll,
+): Promise<EnrollmentWithoutAssessment> {
   if (!hasRole(caller, 'facilitator')) throw new ForbiddenError('Only facilitators enroll participants');
   const program = await deps.programs.get(programId);
   if (!program) throw new NotFoundError('Program');
@@ -46,7 +58,7 @@ export async function enrollParticipant(deps: EnrollmentDeps, caller: Caller, pr
   };
   const { id: enrollmentId, participantId, groupId } = enrollment;
   await deps.enrollments.enroll(enrollment, pendingEvent(TrainingEnrolled, { enrollmentId, programId, participantId, groupId }, now));
-  return enrollment;
+  return withoutAssessment(enrollment);
 }
 
 /** Enrollments are private records: a facilitator of another group finds nothing. */
@@ -64,13 +76,13 @@ export async function recordAttendance(
   caller: Caller,
   enrollmentId: string,
   attendance: Attendance,
-): Promise<Enrollment> {
+): Promise<EnrollmentWithoutAssessment> {
   await enrollmentForFacilitator(deps, caller, enrollmentId);
   const now = deps.clock.now();
   const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   // Indonesia runs ahead of UTC, so "today" there may be tomorrow in UTC; later than that is a mistake.
   if (attendance.date > tomorrow) throw new BusinessRuleError('Attendance cannot be recorded for a future date');
-  return deps.enrollments.recordAttendance(enrollmentId, attendance, now.toISOString());
+  return withoutAssessment(await deps.enrollments.recordAttendance(enrollmentId, attendance, now.toISOString()));
 }
 
 export async function completeTraining(
@@ -78,19 +90,20 @@ export async function completeTraining(
   caller: Caller,
   enrollmentId: string,
   completion: Completion,
-): Promise<Enrollment> {
+): Promise<EnrollmentWithoutAssessment> {
   const enrollment = await enrollmentForFacilitator(deps, caller, enrollmentId);
   if (enrollment.sessionsAttended < enrollment.sessionsRequired) {
     throw new BusinessRuleError(`Attended ${enrollment.sessionsAttended} of ${enrollment.sessionsRequired} required sessions`);
   }
   const completedAt = deps.clock.now().toISOString();
   const { programId, participantId, groupId } = enrollment;
-  return deps.enrollments.complete(
+  const completed = await deps.enrollments.complete(
     enrollmentId,
     completion,
     completedAt,
     pendingEvent(TrainingCompleted, { enrollmentId, programId, participantId, groupId, score: completion.score, completedAt }, completedAt),
   );
+  return withoutAssessment(completed);
 }
 
 /** Assessments are private: the read is in the participant's access log before the page is shown (even an empty one). */

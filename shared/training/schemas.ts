@@ -66,5 +66,17 @@ export const EnrollmentSchema = z.object({
 });
 export type Enrollment = z.infer<typeof EnrollmentSchema>;
 
+/**
+ * What enrolling, attendance and completion answer: the enrollment without its assessment. The facilitator
+ * wrote it, but the notes are the participant's private data, shown only by the access-logged read of
+ * GET /participants/{id}/enrollments, so a write's answer never carries them unrecorded.
+ */
+export const EnrollmentWithoutAssessmentSchema = z.omit(EnrollmentSchema, { assessment: true });
+export type EnrollmentWithoutAssessment = z.infer<typeof EnrollmentWithoutAssessmentSchema>;
+
+export function withoutAssessment({ assessment: _assessment, ...enrollment }: Enrollment): EnrollmentWithoutAssessment {
+  return enrollment;
+}
+
 export const ProgramParamsSchema = z.object({ programId: ProgramId });
 export const EnrollmentParamsSchema = z.object({ enrollmentId: EnrollmentId });

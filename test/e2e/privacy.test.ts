@@ -76,6 +76,23 @@ describe('access log', () => {
     expect(again.body.items).toHaveLength(3);
   });
 
+  it('records the profile update, whose answer is the private record, as an access by the participant', async () => {
+    const scenario = await people();
+    const { participant, participantToken } = await scenario.registerParticipant();
+
+    const updated = await call('PUT', `/participants/${participant.id}/profile`, {
+      token: participantToken,
+      body: { displayName: 'Bu Siti', story: null, publicConsent: false },
+    });
+    const log = await call('GET', `/participants/${participant.id}/access-log`, { token: participantToken });
+
+    expect(updated.status).toBe(200);
+    expect(updated.body.registerNumber).toBe(participant.registerNumber);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ action: 'profile.update', actorRoles: ['participant'], participantId: participant.id }),
+    ]);
+  });
+
   it('records a roster read only for the participants on the page shown', async () => {
     const scenario = await people();
     const first = await scenario.registerParticipant();

@@ -18,5 +18,5 @@ export default defineFunction({
       response: { status: 200, schema: ParticipantSchema },
     },
   },
-  grants: { table: ['read', 'write'] },
+  grants: { table: ['read', 'write'], accessLog: 'append' },
 });

@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { CompletionSchema, EnrollmentParamsSchema, EnrollmentSchema } from '#shared/training/schemas';
+import { CompletionSchema, EnrollmentParamsSchema, EnrollmentWithoutAssessmentSchema } from '#shared/training/schemas';
 
 export default defineFunction({
   name: 'complete-training',
@@ -15,7 +15,7 @@ export default defineFunction({
       summary: 'Complete a training',
       params: EnrollmentParamsSchema,
       body: CompletionSchema,
-      response: { status: 200, schema: EnrollmentSchema },
+      response: { status: 200, schema: EnrollmentWithoutAssessmentSchema },
     },
   },
   grants: { table: ['read', 'write'] },

@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { EnrollmentSchema, EnrollSchema, ProgramParamsSchema } from '#shared/training/schemas';
+import { EnrollmentWithoutAssessmentSchema, EnrollSchema, ProgramParamsSchema } from '#shared/training/schemas';
 
 export default defineFunction({
   name: 'enroll-participant',
@@ -15,7 +15,7 @@ export default defineFunction({
       summary: 'Enroll a participant of the group',
       params: ProgramParamsSchema,
       body: EnrollSchema,
-      response: { status: 201, schema: EnrollmentSchema },
+      response: { status: 201, schema: EnrollmentWithoutAssessmentSchema },
     },
   },
   grants: { table: ['read', 'write'] },

@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { AttendanceSchema, EnrollmentParamsSchema, EnrollmentSchema } from '#shared/training/schemas';
+import { AttendanceSchema, EnrollmentParamsSchema, EnrollmentWithoutAssessmentSchema } from '#shared/training/schemas';
 
 export default defineFunction({
   name: 'record-attendance',
@@ -15,7 +15,7 @@ export default defineFunction({
       summary: 'Record attendance for a date',
       params: EnrollmentParamsSchema,
       body: AttendanceSchema,
-      response: { status: 200, schema: EnrollmentSchema },
+      response: { status: 200, schema: EnrollmentWithoutAssessmentSchema },
     },
   },
   grants: { table: ['read', 'write'] },

@@ -4,6 +4,7 @@ import * as z from '#shared/kernel/validation';
 /** What was read; one name per route that shows a participant's private data. */
 export const AccessActionSchema = z.enum([
   'participant.read',
+  'profile.update',
   'roster.read',
   'enrollments.read',
   'earnings.read',

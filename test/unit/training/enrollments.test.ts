@@ -64,12 +64,14 @@ describe('createProgram', () => {
 });
 
 describe('enrollParticipant', () => {
-  it('enrolls with the assessment and emits TrainingEnrolled with ids only', async () => {
+  it('enrolls with the assessment (kept, not echoed) and emits TrainingEnrolled with ids only', async () => {
     const { deps, stores, facilitator, program, participant, group } = await setUp();
 
     const enrollment = await enrollParticipant(deps, facilitator, program.id, { participantId: participant.id, assessment });
 
-    expect(enrollment).toMatchObject({ status: 'enrolled', sessionsAttended: 0, sessionsRequired: 2, assessment, groupId: group.id });
+    expect(enrollment).toMatchObject({ status: 'enrolled', sessionsAttended: 0, sessionsRequired: 2, groupId: group.id });
+    expect(enrollment).not.toHaveProperty('assessment');
+    await expect(deps.enrollments.get(enrollment.id)).resolves.toMatchObject({ assessment });
     expect(stores.events).toEqual([
       {
         contract: TrainingEnrolled,
