@@ -9,7 +9,15 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'invalid-input' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'business-rule' | 'unsupported-media-type' | 'unavailable';
+    | 'invalid-input'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'not-found'
+    | 'conflict'
+    | 'business-rule'
+    | 'body-too-large'
+    | 'unsupported-media-type'
+    | 'unavailable';
 }
 
 export class InvalidInputError extends DomainError {
@@ -50,6 +58,11 @@ export class BusinessRuleError extends DomainError {
 
 export class UnsupportedMediaTypeError extends DomainError {
   readonly kind = 'unsupported-media-type';
+}
+
+/** A body over the size every route accepts (maxBodyBytes): refused before it is parsed. */
+export class BodyTooLargeError extends DomainError {
+  readonly kind = 'body-too-large';
 }
 
 /**

@@ -23,6 +23,7 @@ const problemStatuses: Record<string, string> = {
   '403': 'Your role may not do this',
   '404': 'Missing, or not visible to you',
   '409': 'State conflict',
+  '413': 'The body is over 1 MiB',
   '415': 'Not JSON',
   '422': 'Breaks a business rule',
 };

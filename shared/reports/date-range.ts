@@ -38,6 +38,8 @@ function lastDayOf(month: string): string {
 function addMonths(month: string, count: number): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const index = year * 12 + (monthNumber - 1) + count;
+  // Month keys sort as text: a five-digit year would sort before every real month and sum all of them.
+  if (index < 0 || index >= 10_000 * 12) throw new RangeError(`Month ${month} + ${count} has no four-digit year`);
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 

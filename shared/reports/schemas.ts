@@ -1,12 +1,13 @@
 import { GroupId } from '#events/ids';
+import { CalendarDateSchema } from '#shared/kernel/calendar-date';
 import * as z from '#shared/kernel/validation';
 
 export const ReportParamsSchema = z.object({ groupId: GroupId });
 
 /** Unknown query parameters are ignored, as on every route. */
 export const ReportQuerySchema = z.object({
-  from: z.optional(z.iso.date()),
-  to: z.optional(z.iso.date()),
+  from: z.optional(CalendarDateSchema),
+  to: z.optional(CalendarDateSchema),
   format: z.optional(z.enum(['json', 'csv'])),
 });
 export type ReportQuery = z.output<typeof ReportQuerySchema>;

@@ -232,4 +232,20 @@ describe('GET /reports/groups/{groupId}', () => {
     expect(format.status).toBe(400);
     expect(format.body.errors).toEqual([expect.objectContaining({ path: 'query.format' })]);
   });
+
+  it('takes dates in the years 2000–2999 only: the year 9999 no longer answers all-time totals', async () => {
+    const farFuture = await report('?from=9999-12-02&to=9999-12-31');
+    const beforeTheYear2000 = await report('?from=1999-12-01&to=1999-12-31');
+    const firstMonth = await report('?from=2000-01-01&to=2000-01-31');
+    const lastMonth = await report('?from=2999-12-01&to=2999-12-31');
+
+    expect(farFuture.status).toBe(400);
+    expect(farFuture.body.errors).toEqual([
+      { path: 'query.from', message: 'Must be a date from 2000-01-01 to 2999-12-31' },
+      { path: 'query.to', message: 'Must be a date from 2000-01-01 to 2999-12-31' },
+    ]);
+    expect(beforeTheYear2000.status).toBe(400);
+    expect([firstMonth.status, lastMonth.status]).toEqual([200, 200]);
+    expect(lastMonth.body).toMatchObject(noFigures);
+  });
 });

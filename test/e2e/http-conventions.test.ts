@@ -46,6 +46,28 @@ describe('HTTP conventions (CONTRACT §1)', () => {
     expect(response.body.errors).toEqual([{ path: 'body.participantSharePercent', message: expect.any(String) }]);
   });
 
+  it('a body over 1 MiB → 413 problem+json', async () => {
+    const admin = await tokenFor({ sub: 'a', roles: ['admin'] });
+
+    const response = await call('POST', '/groups', { token: admin, body: { name: 'N', focus: 'x'.repeat(1_200_000), district: 'D' } });
+
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body).toMatchObject({ status: 413, title: 'Content too large' });
+  });
+
+  it('a lone surrogate → 400 naming the field, and nothing is stored', async () => {
+    const admin = await tokenFor({ sub: 'a', roles: ['admin'] });
+    const district = `Lone-${Date.now()}`;
+
+    const response = await call('POST', '/groups', { token: admin, body: { name: 'Bunga \ud800', focus: 'F', district } });
+    const groups = await call('GET', '/groups?limit=100');
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ path: 'body.name', message: 'Not valid Unicode (a lone surrogate)' }]);
+    expect(groups.body.items.filter((group: { district: string }) => group.district === district)).toEqual([]);
+  });
+
   it('a body that is not JSON → 415', async () => {
     const admin = await tokenFor({ sub: 'a', roles: ['admin'] });
 

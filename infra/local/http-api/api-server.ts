@@ -8,6 +8,7 @@ import type { LambdaInvoker } from '#infra/local/lambda/invoker';
 import { errorText, oneLine } from '#infra/local/log-text';
 import { closeServer, listen, PayloadTooLargeError, readBody } from '#infra/local/net';
 import { createLocalAuthorizer, type LocalAuthorizer } from './jwt-authorizer.ts';
+import { localOnlyRefusal } from './local-only-guard.ts';
 import { handleLocalRoute, type LocalInspection } from './local-routes.ts';
 import { buildApiGatewayEvent, newRequestId, writeLambdaResult } from './payload.ts';
 import { localProblem, sendProblem } from './problem-response.ts';
@@ -56,13 +57,19 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const routes = compileRoutes(options.declarations);
   const throttle = options.throttle && createRouteThrottle(options.throttle);
   // Filled in once listening: the token issuer names the bound port.
-  const state: { ready: boolean; authorizer?: LocalAuthorizer } = { ready: false };
+  const state: { ready: boolean; port?: number; authorizer?: LocalAuthorizer } = { ready: false };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     const method = request.method ?? 'GET';
     const rawPath = (request.url ?? '/').split('?')[0] as string;
     try {
+      // Before CORS: the local-only routes answer no other origin, and never with CORS headers.
+      if (rawPath.startsWith('/_local/')) {
+        const refusal = localOnlyRefusal(request.headers, state.port ?? 0);
+        if (refusal) return sendProblem(response, localProblem(403, 'Forbidden', refusal), requestId);
+        return await handleLocalRoute(request, response, { inspect: options.inspect, authorizer: state.authorizer });
+      }
       if (request.headers.origin) {
         if (method === 'OPTIONS' && request.headers['access-control-request-method']) {
           response.writeHead(204, { ...cors, 'apigw-requestid': requestId });
@@ -70,8 +77,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         }
         response.setHeader('access-control-allow-origin', cors['access-control-allow-origin']);
       }
-      if (rawPath.startsWith('/_local/'))
-        return await handleLocalRoute(request, response, { inspect: options.inspect, authorizer: state.authorizer });
       const { match } = matchRoute(routes, method, rawPath);
       // API Gateway HTTP APIs answer an unknown route and a known path with another method alike: 404.
       if (!match)
@@ -129,6 +134,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   server.headersTimeout = 66_000;
   const port = await listen(server, options.port, 'local API');
   const url = `http://127.0.0.1:${port}`;
+  state.port = port;
   const authorizer = await createLocalAuthorizer({ issuer: `${url}/_local`, audience });
   state.authorizer = authorizer;
 

@@ -3,7 +3,14 @@ import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 import type { HttpRoute } from '#shared/kernel/declaration';
 import { type Caller, callerFromClaims } from '#shared/kernel/auth/caller';
 import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
-import { type FieldError, InvalidInputError, NotFoundError, UnauthorizedError, UnsupportedMediaTypeError } from '#shared/kernel/errors';
+import {
+  BodyTooLargeError,
+  type FieldError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from '#shared/kernel/errors';
 import * as z from '#shared/kernel/validation';
 
 type Output<S> = S extends $ZodType ? output<S> : undefined;
@@ -47,17 +54,52 @@ async function callerOf(route: HttpRoute, event: ClaimsEvent, tokens: TokenVerif
   return callerFromClaims(await (tokens as TokenVerifier).verify(token));
 }
 
-/** A non-empty body: 415 unless it is declared JSON, 400 unless it parses. */
+/**
+ * The largest body any route takes (CONTRACT §1): no body here comes near it, and API Gateway would hand a
+ * function up to 10 MB, which parsing and validating would spend the function's memory and time on.
+ */
+export const maxBodyBytes = 1024 * 1024;
+
+/** A non-empty body: 415 unless it is declared JSON, 400 unless it parses and every string in it is valid Unicode. */
 export function parseJsonBody(raw: string, contentType: string | undefined): unknown {
   if (!jsonContentType.test(contentType ?? '')) throw new UnsupportedMediaTypeError('Send the body as application/json');
+  let json: unknown;
   try {
-    return JSON.parse(raw);
+    json = JSON.parse(raw);
   } catch {
     throw new InvalidInputError('The body is not valid JSON');
   }
+  const malformed = firstMalformedText(json, ['body']);
+  if (malformed)
+    throw new InvalidInputError('The body holds text that is not valid Unicode', [
+      { path: malformed.join('.'), message: 'Not valid Unicode (a lone surrogate)' },
+    ]);
+  return json;
+}
+
+/**
+ * JSON's `\ud800` escape parses to a lone surrogate: not text, and stored it breaks every reader that encodes it
+ * (UTF-8 has no form for it). The path of the first such string or key, or undefined.
+ */
+function firstMalformedText(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (!key.isWellFormed()) return [...path, key];
+    const found = firstMalformedText(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Measured before anything is decoded or parsed: an API Gateway body is base64 when it is not text. */
+function rawBodyBytes(event: APIGatewayProxyEventV2): number {
+  if (!event.body) return 0;
+  return event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body, 'utf8');
 }
 
 function parseBody(route: HttpRoute, event: APIGatewayProxyEventV2): unknown {
+  if (rawBodyBytes(event) > maxBodyBytes) throw new BodyTooLargeError(`The body is larger than ${maxBodyBytes} bytes (1 MiB)`);
   const raw = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (raw === undefined || raw === '') {
     if (route.body) throw new InvalidInputError('This route needs a JSON body', [{ path: 'body', message: 'Required' }]);

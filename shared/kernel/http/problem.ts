@@ -16,6 +16,7 @@ const problemTypes: Record<DomainError['kind'], { status: number; title: string 
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
+  'body-too-large': { status: 413, title: 'Content too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'business-rule': { status: 422, title: 'Business rule violated' },
   unavailable: { status: 503, title: 'Service unavailable' },

@@ -3,6 +3,8 @@
  * checks another's record (a group exists, a participant's group) names it the same way, and no two
  * writers of one index partition can spell it differently. The access patterns are listed in README.md beside this file.
  */
+import { createHash } from 'node:crypto';
+
 export const groupKey = (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' });
 export const participantKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'PARTICIPANT' });
 export const programKey = (programId: string) => ({ pk: `PROGRAM#${programId}`, sk: 'PROGRAM' });
@@ -18,8 +20,15 @@ export const productKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, 
 export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 /** One per order and participant with items in it: the order as that seller lists it. */
 export const orderSellerKey = (orderId: string, participantId: string) => ({ pk: `ORDER#${orderId}`, sk: `SELLER#${participantId}` });
-/** A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. */
-export const idempotencyKey = (buyerSub: string, key: string) => ({ pk: `IDEMPOTENCY#${buyerSub}#${key}`, sk: 'IDEMPOTENCY' });
+/**
+ * A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. Both are the caller's text,
+ * so they are hashed as one JSON array: joined with a separator, sub `a#b` with key `c` and sub `a` with key
+ * `b#c` would be one claim.
+ */
+export const idempotencyKey = (buyerSub: string, key: string) => ({
+  pk: `IDEMPOTENCY#${createHash('sha256').update(JSON.stringify([buyerSub, key])).digest('base64url')}`,
+  sk: 'IDEMPOTENCY',
+});
 /** Exists once an order's earnings are credited: a second credit of the order fails on it, as a whole. */
 export const orderEarningsGuardKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'EARNINGS' });
 /** The sort-key prefix of a participant's earning entries (the participant export reads them by it too). */
