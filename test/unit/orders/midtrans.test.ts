@@ -54,8 +54,10 @@ function notification(orderId: string, overrides: Partial<MidtransNotification> 
 }
 
 /** Midtrans' Get Status API at the port: what a test says it holds, and which orders were asked about. */
+type HeldTransaction = Omit<PaymentStatus & { kind: 'transaction' }, 'kind' | 'orderId'> & { orderId?: string };
+
 function fakeMidtransStatus() {
-  const held = new Map<string, Omit<PaymentStatus, 'kind' | 'orderId'> & { orderId?: string }>();
+  const held = new Map<string, HeldTransaction>();
   const asked: string[] = [];
   const lookup: PaymentStatusLookup = {
     async statusOf(orderId) {
@@ -66,8 +68,7 @@ function fakeMidtransStatus() {
   };
   return {
     lookup,
-    set: (orderId: string, transaction: Omit<PaymentStatus & { kind: 'transaction' }, 'kind' | 'orderId'> & { orderId?: string }) =>
-      void held.set(orderId, transaction),
+    set: (orderId: string, transaction: HeldTransaction) => void held.set(orderId, transaction),
     asked: () => asked,
   };
 }
