@@ -9,6 +9,7 @@ import { errorText, oneLine } from '#infra/local/log-text';
 import { closeServer, listen, PayloadTooLargeError, readBody } from '#infra/local/net';
 import { createLocalAuthorizer, type LocalAuthorizer } from './jwt-authorizer.ts';
 import { handleLocalRoute, type LocalInspection } from './local-routes.ts';
+import { createMidtransStandIn } from './midtrans-stand-in.ts';
 import { buildApiGatewayEvent, newRequestId, writeLambdaResult } from './payload.ts';
 import { localProblem, sendProblem } from './problem-response.ts';
 import { compileRoutes, matchRoute } from './routes.ts';
@@ -24,6 +25,8 @@ export interface ApiServerOptions {
   throttle?: StageThrottle;
   /** what GET /_local/bus, /_local/dead-letters and /_local/services show */
   inspect: LocalInspection;
+  /** the server key the Midtrans stand-in (/_local/midtrans) accepts */
+  midtransServerKey: string;
   warn: (line: string) => void;
 }
 
@@ -57,6 +60,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const throttle = options.throttle && createRouteThrottle(options.throttle);
   // Filled in once listening: the token issuer names the bound port.
   const state: { ready: boolean; authorizer?: LocalAuthorizer } = { ready: false };
+  const midtrans = createMidtransStandIn({ serverKey: options.midtransServerKey });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = newRequestId();
@@ -71,7 +75,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         response.setHeader('access-control-allow-origin', cors['access-control-allow-origin']);
       }
       if (rawPath.startsWith('/_local/'))
-        return await handleLocalRoute(request, response, { inspect: options.inspect, authorizer: state.authorizer });
+        return await handleLocalRoute(request, response, { inspect: options.inspect, authorizer: state.authorizer, midtrans });
       const { match } = matchRoute(routes, method, rawPath);
       // API Gateway HTTP APIs answer an unknown route and a known path with another method alike: 404.
       if (!match)
