@@ -13,7 +13,7 @@ import { OperationsDashboard } from './constructs/operations-dashboard.ts';
 import { PlatformApi } from './constructs/platform-api.ts';
 import { PlatformBus } from './constructs/platform-bus.ts';
 import type { PlatformResources } from './constructs/platform-resources.ts';
-import { type Stage, buildStageSettings } from './constructs/stage.ts';
+import { type Stage, type StageSettings, buildStageSettings } from './constructs/stage.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 import { WorkQueues } from './constructs/work-queues.ts';
 
@@ -27,7 +27,7 @@ export interface PasKreatifStackProps extends StackProps {
 export class PasKreatifStack extends Stack {
   constructor(scope: Construct, id: string, props: PasKreatifStackProps) {
     super(scope, id, props);
-    const settings = buildStageSettings(props.stage);
+    const settings = this.withContextOverrides(buildStageSettings(props.stage));
     const data = new DataTable(this, 'Data', settings);
     const { bus } = new PlatformBus(this, 'Events', settings);
     const images = new ImagesBucket(this, 'Images', settings);
@@ -66,6 +66,18 @@ export class PasKreatifStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'ImagesUrl', { value: images.publicBaseUrl });
+  }
+
+  /**
+   * CDK context `midtransApiUrl` points a stage at another Midtrans API (a sandbox for a prod-like rehearsal, a
+   * recording proxy); https only, since the call carries the server key.
+   */
+  private withContextOverrides(settings: StageSettings): StageSettings {
+    const apiUrl: unknown = this.node.tryGetContext('midtransApiUrl');
+    if (apiUrl === undefined || apiUrl === '') return settings;
+    if (typeof apiUrl !== 'string' || !URL.canParse(apiUrl) || new URL(apiUrl).protocol !== 'https:')
+      throw new Error(`midtransApiUrl must be an https URL such as ${settings.midtransApiUrl}`);
+    return { ...settings, midtransApiUrl: apiUrl.replace(/\/+$/, '') };
   }
 
   /**

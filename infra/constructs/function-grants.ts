@@ -65,7 +65,13 @@ export function buildGrantEnvironment(grants: Grants, platform: PlatformResource
     ...(grants.bus ? { [EnvName.eventBusName]: platform.bus.eventBusName } : {}),
     ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName, [EnvName.imagesBaseUrl]: platform.imagesBaseUrl } : {}),
     ...(grants.cursorKey ? { [EnvName.cursorSigningKey]: platform.cursorSigningKey } : {}),
-    ...(grants.midtransServerKey ? { [EnvName.midtransServerKeyParameter]: platform.midtransServerKey.parameterName } : {}),
+    // Whoever holds the server key is who asks Midtrans' API with it.
+    ...(grants.midtransServerKey
+      ? {
+          [EnvName.midtransServerKeyParameter]: platform.midtransServerKey.parameterName,
+          [EnvName.midtransApiUrl]: platform.settings.midtransApiUrl,
+        }
+      : {}),
     ...Object.fromEntries((grants.sendTo ?? []).map((name) => [queueUrlEnv[name], workQueue(platform, name).queueUrl])),
   };
 }

@@ -15,6 +15,8 @@ export interface StageSettings {
   logRetention: RetentionDays;
   /** how far back events can be replayed into the bus */
   eventArchiveRetention: Duration;
+  /** where payment notifications are confirmed: Midtrans' production API in prod, its sandbox (test money) otherwise */
+  midtransApiUrl: string;
 }
 
 export function parseStage(value: unknown): Stage {
@@ -33,6 +35,7 @@ export function buildStageSettings(stage: Stage): StageSettings {
         deletionProtection: true,
         logRetention: RetentionDays.THREE_MONTHS,
         eventArchiveRetention: Duration.days(365),
+        midtransApiUrl: 'https://api.midtrans.com',
       }
     : {
         stage,
@@ -40,5 +43,6 @@ export function buildStageSettings(stage: Stage): StageSettings {
         deletionProtection: false,
         logRetention: RetentionDays.ONE_MONTH,
         eventArchiveRetention: Duration.days(30),
+        midtransApiUrl: 'https://api.sandbox.midtrans.com',
       };
 }

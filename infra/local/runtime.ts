@@ -11,6 +11,7 @@ import type { EventDeclaration } from './eventbridge/lambda-targets.ts';
 import { type LocalEventBus, startLocalEventBus } from './eventbridge/local-bus.ts';
 import { type ApiServer, startApiServer } from './http-api/api-server.ts';
 import type { LocalAuthorizer } from './http-api/jwt-authorizer.ts';
+import { midtransStandInPath } from './http-api/midtrans-stand-in.ts';
 import { createDeadLetters } from './lambda/dead-letters.ts';
 import { createLambdaInvoker, localAccountId } from './lambda/invoker.ts';
 import { errorText } from './log-text.ts';
@@ -122,6 +123,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       invoker,
       ...(options.throttle === false ? {} : { throttle: stageThrottle }),
       warn,
+      midtransServerKey: process.env[EnvName.midtransServerKey] ?? '',
       inspect: {
         bus: () => ({
           ...(parts.bus?.status() ?? {}),
@@ -142,8 +144,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         services: { dynamodb: aws.endpoint, s3: parts.s3.endpoint, eventbridge: eventBusEndpoint, sqs: sqsEndpoint },
       },
     });
-    // Known only now that the API listens: the local issuer names its port. Set before any handler loads.
+    // Known only now that the API listens: the local issuer and the Midtrans stand-in name its port. Set before any
+    // handler loads.
     setTokenEnvironment(parts.api.authorizer);
+    process.env[EnvName.midtransApiUrl] ||= `${parts.api.url}${midtransStandInPath}`;
     parts.queues = await startLocalQueues({
       region: localRegion,
       accountId: localAccountId,

@@ -18,6 +18,8 @@ export interface SpawnOptions {
   throttle?: boolean;
   /** default 120 s (java on a busy machine) */
   timeoutMs?: number;
+  /** more environment for the child, over this process's (e.g. MIDTRANS_API_URL at a Midtrans that is down) */
+  env?: Record<string, string>;
   /** the child's stderr (warnings, dead letters, handler errors) after READY; default: this process's stderr */
   onStderr?: (line: string) => void;
 }
@@ -35,6 +37,7 @@ export function spawnLocalRuntime(options: SpawnOptions = {}): Promise<SpawnedRu
     cwd: repoRoot,
     env: {
       ...process.env,
+      ...options.env,
       PORT: String(options.port ?? 0),
       ...(options.throttle === undefined ? {} : { LOCAL_THROTTLE: options.throttle ? 'on' : 'off' }),
       [exitWithParentEnv]: '1',

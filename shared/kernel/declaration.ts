@@ -126,7 +126,10 @@ export interface Grants {
    * private data and must record who looked (shared/privacy/access-log.ts), without a write grant on the table.
    */
   accessLog?: 'append';
-  /** ssm:GetParameter on the Midtrans server key's SecureString (decrypted with the AWS-managed aws/ssm key) */
+  /**
+   * ssm:GetParameter on the Midtrans server key's SecureString (decrypted with the AWS-managed aws/ssm key), and
+   * MIDTRANS_API_URL, the API that key is for (an HTTPS call: no IAM)
+   */
   midtransServerKey?: 'read';
   /** sqs:SendMessage on these work queues (their URLs in queueUrlEnv) */
   sendTo?: readonly QueueName[];

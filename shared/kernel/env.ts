@@ -18,6 +18,8 @@ export const EnvName = {
   midtransServerKeyParameter: 'MIDTRANS_SERVER_KEY_PARAMETER',
   /** locally only: the Midtrans server key itself (the local runtime sets `local-server-key`) */
   midtransServerKey: 'MIDTRANS_SERVER_KEY',
+  /** for functions granted `midtransServerKey`: where Midtrans' API is (sandbox or production by stage; locally the stand-in) */
+  midtransApiUrl: 'MIDTRANS_API_URL',
   /** set for functions granted sendTo the queue */
   webhookEventsQueueUrl: 'WEBHOOK_EVENTS_QUEUE_URL',
   webhookDeliveriesQueueUrl: 'WEBHOOK_DELIVERIES_QUEUE_URL',

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OrderId } from '#events/ids';
 import type { Clock } from '#shared/kernel/clock';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
 import * as z from '#shared/kernel/validation';
 import { cancellationTransition, paymentTransition } from './lifecycle.ts';
 import type { OrderStore } from './ports.ts';
@@ -18,10 +18,24 @@ export interface AlertLog {
   info(message: string, details: Record<string, unknown>): void;
 }
 
+/**
+ * What Midtrans' Get Status API says about an order's transaction, the one source a decision is taken from:
+ * `unknown` when Midtrans holds no transaction for it.
+ */
+export type PaymentStatus =
+  | { kind: 'unknown' }
+  | { kind: 'transaction'; orderId: string; transactionStatus: string; fraudStatus?: string; grossAmount: string; transactionId?: string };
+
+/** Asks Midtrans; a Midtrans that cannot answer (down, slow, refusing) is a DependencyUnavailableError, never a status. */
+export interface PaymentStatusLookup {
+  statusOf(orderId: string): Promise<PaymentStatus>;
+}
+
 export interface MidtransDeps {
   orders: OrderStore;
   clock: Clock;
   serverKey: ServerKeySource;
+  paymentStatus: PaymentStatusLookup;
   log: AlertLog;
 }
 
@@ -50,15 +64,17 @@ export function amountMatches(grossAmount: string, totalIdr: number): boolean {
   return /^0*$/.test(fraction) && BigInt(whole) === BigInt(totalIdr);
 }
 
-export type NotificationMeaning = 'paid' | 'cancelled' | 'none';
+export type PaymentMeaning = 'paid' | 'cancelled' | 'none';
 
-/** What a notification says about the money; a challenged capture, pending, refunds and the rest change nothing here. */
-export function meaningOf({ transaction_status, fraud_status }: Pick<MidtransNotification, 'transaction_status' | 'fraud_status'>) {
-  switch (transaction_status) {
+type Transaction = PaymentStatus & { kind: 'transaction' };
+
+/** What a confirmed status says about the money; a challenged capture, pending, refunds and the rest change nothing here. */
+export function meaningOf({ transactionStatus, fraudStatus }: Pick<Transaction, 'transactionStatus' | 'fraudStatus'>): PaymentMeaning {
+  switch (transactionStatus) {
     case 'settlement':
       return 'paid';
     case 'capture':
-      return fraud_status === 'accept' ? 'paid' : 'none';
+      return fraudStatus === 'accept' ? 'paid' : 'none';
     case 'expire':
     case 'cancel':
     case 'deny':
@@ -71,8 +87,10 @@ export function meaningOf({ transaction_status, fraud_status }: Pick<MidtransNot
 const answer = (result: MidtransAnswer['result']): MidtransAnswer => ({ status: 'ok', result });
 
 /**
- * A Midtrans notification. Nothing is read before the signature holds. Repeats change nothing: an order already
- * where the notification would take it (or past it) is answered 200 as it is.
+ * A Midtrans notification. Midtrans signs only order_id, status_code and gross_amount, so even a validly signed
+ * notification is a hint that something happened: what happened is asked of the Get Status API, and only its answer
+ * decides. Nothing is read before the signature holds. Repeats change nothing: an order already where the status
+ * would take it (or past it) is answered 200 as it is.
  */
 export async function handleMidtransNotification(deps: MidtransDeps, notification: MidtransNotification): Promise<MidtransAnswer> {
   if (!hasValidSignature(notification, await deps.serverKey.serverKey()))
@@ -80,27 +98,36 @@ export async function handleMidtransNotification(deps: MidtransDeps, notificatio
   const orderId = z.safeParse(OrderId, notification.order_id);
   const order = orderId.success ? await deps.orders.get(orderId.data) : undefined;
   if (!order) throw new NotFoundError('Order');
-  const details = { orderId: order.id, transactionStatus: notification.transaction_status, transactionId: notification.transaction_id };
-  if (!amountMatches(notification.gross_amount, order.totalIdr)) {
-    deps.log.error('Midtrans notification amount differs from the order total', {
-      ...details,
-      grossAmount: notification.gross_amount,
-      totalIdr: order.totalIdr,
-    });
-    throw new BusinessRuleError(`gross_amount ${notification.gross_amount} is not the order's total of ${order.totalIdr} rupiah`);
-  }
-  const meaning = meaningOf(notification);
-  if (meaning === 'none') {
-    deps.log.info('Midtrans notification changes nothing', details);
+  const status = await deps.paymentStatus.statusOf(order.id);
+  if (status.kind === 'unknown') {
+    deps.log.info('Midtrans holds no transaction for the notified order', { orderId: order.id });
     return answer('unchanged');
   }
-  return settle(deps, order, notification, meaning, details);
+  const details = { orderId: order.id, transactionStatus: status.transactionStatus, transactionId: status.transactionId };
+  if (status.orderId !== order.id) {
+    deps.log.error('Midtrans answered the status of another order', { ...details, answeredFor: status.orderId });
+    return answer('unchanged');
+  }
+  if (!amountMatches(status.grossAmount, order.totalIdr)) {
+    deps.log.error('Midtrans reports another amount than the order total', {
+      ...details,
+      grossAmount: status.grossAmount,
+      totalIdr: order.totalIdr,
+    });
+    return answer('unchanged');
+  }
+  const meaning = meaningOf(status);
+  if (meaning === 'none') {
+    deps.log.info('Midtrans status changes nothing', details);
+    return answer('unchanged');
+  }
+  return settle(deps, order, status, meaning, details);
 }
 
 async function settle(
   deps: MidtransDeps,
   order: Order,
-  notification: MidtransNotification,
+  status: Transaction,
   meaning: 'paid' | 'cancelled',
   details: Record<string, unknown>,
 ): Promise<MidtransAnswer> {
@@ -108,18 +135,14 @@ async function settle(
   if (order.status === 'placed') {
     const transition =
       meaning === 'paid'
-        ? paymentTransition(order, { method: 'midtrans', reference: notification.transaction_id ?? notification.order_id, paidAt: at }, [
-            'placed',
-          ])
-        : cancellationTransition(order, { reason: `payment ${notification.transaction_status}`, by: 'payment-provider', cancelledAt: at }, [
-            'placed',
-          ]);
+        ? paymentTransition(order, { method: 'midtrans', reference: status.transactionId ?? order.id, paidAt: at }, ['placed'])
+        : cancellationTransition(order, { reason: 'payment_failed', by: 'payment-provider', cancelledAt: at }, ['placed']);
     const result = await deps.orders.transition(transition);
     if (result.outcome === 'done') return answer(meaning);
     // A facilitator (or a concurrent notification) moved the order on meanwhile: judge it as it is now.
     const now = await deps.orders.get(order.id);
     if (!now) throw new NotFoundError('Order');
-    return settle(deps, now, notification, meaning, details);
+    return settle(deps, now, status, meaning, details);
   }
   if (meaning === 'paid') {
     if (order.status !== 'cancelled') return answer('unchanged');
@@ -129,9 +152,9 @@ async function settle(
   if (order.status !== 'cancelled') {
     // Goods may be on their way: a paid order is never cancelled by a notification. If the payment Midtrans now
     // reports void is the very one recorded, someone must look at it; another attempt expiring is harmless.
-    const recorded = order.payment?.method === 'midtrans' && order.payment.reference === notification.transaction_id;
+    const recorded = order.payment?.method === 'midtrans' && order.payment.reference === status.transactionId;
     if (recorded)
-      deps.log.error(`Midtrans reports the recorded payment of a ${order.status} order as ${notification.transaction_status}`, details);
+      deps.log.error(`Midtrans reports the recorded payment of a ${order.status} order as ${status.transactionStatus}`, details);
     else deps.log.info('Midtrans cancellation for an order paid otherwise changes nothing', details);
   }
   return answer('unchanged');

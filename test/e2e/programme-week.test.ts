@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type BusEvent, busStatus, putEvent } from '#test/support/api/bus';
 import { call, eventually, tokenFor } from '#test/support/api/client';
 import { deadLetters } from '#test/support/api/dead-letters';
-import { midtransNotification, notifyMidtrans } from '#test/support/api/midtrans';
+import { midtransNotification, notifyMidtrans, setMidtransTransaction } from '#test/support/api/midtrans';
 import { noFigures, reportCsvHeader } from '#test/support/report';
 import { newGroupScenario } from '#test/support/api/scenario';
 import { newProduct, orderEvents, shipping } from '#test/support/api/shop';
@@ -63,9 +63,11 @@ async function programmeWeek() {
   await order([{ productId: mat, quantity: 1 }]); // stays placed
 
   await walk(deliveredByHand.id, shop, ['pay', 'ship', 'deliver']);
+  await setMidtransTransaction({ order_id: paidByMidtrans.id, transaction_status: 'settlement', gross_amount: '85000.00' });
   expect((await notifyMidtrans(midtransNotification(paidByMidtrans.id, '85000.00'))).status).toBe(200);
   await walk(paidByMidtrans.id, shop, ['ship', 'deliver']);
   await walk(cancelledByBuyer.id, shop, ['cancel']);
+  await setMidtransTransaction({ order_id: expired.id, transaction_status: 'expire', gross_amount: '85000.00' });
   const expiry = midtransNotification(expired.id, '85000.00', { transaction_status: 'expire', status_code: '407' });
   expect((await notifyMidtrans(expiry)).status).toBe(200);
   await walk(paidOnly.id, shop, ['pay']);

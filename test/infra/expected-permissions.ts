@@ -49,7 +49,8 @@ export function expectedEnvironment(declaration: FunctionDeclaration): string[] 
     ...(grants.bus ? ['EVENT_BUS_NAME'] : []),
     ...(grants.bucket?.length ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
     ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),
-    ...(grants.midtransServerKey === 'read' ? ['MIDTRANS_SERVER_KEY_PARAMETER', ...serverKeyExtensionVariables] : []),
+    // The key's holder is the one that asks Midtrans' Get Status API, with that key.
+    ...(grants.midtransServerKey === 'read' ? ['MIDTRANS_SERVER_KEY_PARAMETER', 'MIDTRANS_API_URL', ...serverKeyExtensionVariables] : []),
     ...(grants.sendTo ?? []).map((queue) => queueUrlVariables[queue]),
     // An optional-auth route has no authorizer: its function verifies tokens and must know what to accept.
     ...(trigger.kind === 'http' && trigger.route.auth === 'optional' ? ['JWT_ISSUER', 'JWT_AUDIENCE'] : []),
@@ -68,6 +69,9 @@ export const serverKeyExtensionVariables = [
   'SSM_PARAMETER_STORE_TIMEOUT_MILLIS',
   'SSM_PARAMETER_STORE_TTL',
 ];
+
+/** Midtrans' API by stage, as Midtrans documents it: the sandbox for anything but production. */
+export const midtransApiUrlOf = (stage: string) => (stage === 'prod' ? 'https://api.midtrans.com' : 'https://api.sandbox.midtrans.com');
 
 /** The server key's parameter as the stack names it by default, written out here rather than taken from the stack. */
 export const midtransServerKeyParameterName = (stage: string) => `/pas-kreatif/${stage}/midtrans-server-key`;

@@ -5,6 +5,7 @@ import {
   accessLogCondition,
   expectedActions,
   expectedEnvironment,
+  midtransApiUrlOf,
   midtransServerKeyParameterName,
   tableRead,
   tableWrite,
@@ -171,6 +172,7 @@ export function checkFunctions(
         if (declaration.grants.midtransServerKey === 'read') {
           expect(resources).toEqual([midtransParameterArn]);
           expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBe(midtransParameterName);
+          expect(variables.MIDTRANS_API_URL).toBe(midtransApiUrlOf(stage));
           // Read through the Parameters and Secrets extension, version 1.0.103's arm64 layer in the region's ARN
           // (the stack is region-agnostic, so CDK looks it up in a mapping), which caches it for 5 minutes.
           expect(layers).toMatch(/^\[\{"Fn::FindInMap":\["Paramsandsecrets\w*",\{"Ref":"AWS::Region"\},"1x0x103xarm64"\]\}\]$/);
@@ -178,6 +180,7 @@ export function checkFunctions(
         } else {
           expect(resources).toEqual([]);
           expect(variables.MIDTRANS_SERVER_KEY_PARAMETER).toBeUndefined();
+          expect(variables.MIDTRANS_API_URL).toBeUndefined();
           expect(layers).toBe('[]');
         }
         expect(

@@ -142,6 +142,25 @@ describe('synthetic declarations', () => {
     );
   });
 
+  it('ask Midtrans’ production API in prod and its sandbox anywhere else', () => {
+    const apiUrlIn = (stage: 'dev' | 'prod') =>
+      environmentOf(functionsByName(synthStack({ stage, declarations: synthetic }).templates.combined).get('openapi')?.resource as Resource)
+        .MIDTRANS_API_URL;
+
+    expect([apiUrlIn('dev'), apiUrlIn('prod')]).toEqual(['https://api.sandbox.midtrans.com', 'https://api.midtrans.com']);
+  });
+
+  it('ask the Midtrans API CDK context `midtransApiUrl` names, when it names one, and only over https', () => {
+    const named = synthStack({ stage: 'prod', declarations: synthetic, context: { midtransApiUrl: 'https://midtrans.example.id/' } });
+
+    const variables = environmentOf(functionsByName(named.templates.combined).get('openapi')?.resource as Resource);
+
+    expect(variables.MIDTRANS_API_URL).toBe('https://midtrans.example.id');
+    expect(() => synthStack({ stage: 'dev', declarations: synthetic, context: { midtransApiUrl: 'http://api.midtrans.com' } })).toThrow(
+      /midtransApiUrl must be an https URL/,
+    );
+  });
+
   it('leave no cdk-nag finding unacknowledged, bucket wildcards included', () => {
     const report = new AwsSolutionsChecks().validateScope(stack);
 

@@ -4,7 +4,7 @@ import { MidtransAnswerSchema, MidtransNotificationSchema } from '#shared/orders
 export default defineFunction({
   name: 'receive-midtrans-notification',
   context: 'orders',
-  description: 'Takes Midtrans payment notifications, verified by their signature: paid or cancelled, once',
+  description: 'Takes Midtrans payment notifications, signed, as hints confirmed with the Get Status API: paid or cancelled, once',
   trigger: {
     kind: 'http',
     route: {
@@ -12,7 +12,7 @@ export default defineFunction({
       path: '/payments/midtrans/notifications',
       auth: 'public',
       summary:
-        'A Midtrans HTTP notification, valid only with signature_key = hex SHA-512(order_id + status_code + gross_amount + server key) (403 otherwise); settlement or accepted capture → paid, expire/cancel/deny → cancelled; repeats change nothing',
+        'A Midtrans HTTP notification, valid only with signature_key = hex SHA-512(order_id + status_code + gross_amount + server key) (403 otherwise). The order changes only as Midtrans’ Get Status API confirms: settlement or accepted capture of the order total → paid, expire/cancel/deny → cancelled, anything else unchanged; 503 while Midtrans cannot answer; repeats change nothing',
       body: MidtransNotificationSchema,
       response: { status: 200, schema: MidtransAnswerSchema },
     },

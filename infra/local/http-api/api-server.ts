@@ -10,6 +10,7 @@ import { closeServer, listen, PayloadTooLargeError, readBody } from '#infra/loca
 import { createLocalAuthorizer, type LocalAuthorizer } from './jwt-authorizer.ts';
 import { localOnlyRefusal } from './local-only-guard.ts';
 import { handleLocalRoute, type LocalInspection } from './local-routes.ts';
+import { createMidtransStandIn } from './midtrans-stand-in.ts';
 import { buildApiGatewayEvent, newRequestId, writeLambdaResult } from './payload.ts';
 import { localProblem, sendProblem } from './problem-response.ts';
 import { compileRoutes, matchRoute } from './routes.ts';
@@ -25,6 +26,8 @@ export interface ApiServerOptions {
   throttle?: StageThrottle;
   /** what GET /_local/bus, /_local/dead-letters and /_local/services show */
   inspect: LocalInspection;
+  /** the server key the Midtrans stand-in (/_local/midtrans) accepts */
+  midtransServerKey: string;
   warn: (line: string) => void;
 }
 
@@ -58,6 +61,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const throttle = options.throttle && createRouteThrottle(options.throttle);
   // Filled in once listening: the token issuer names the bound port.
   const state: { ready: boolean; port?: number; authorizer?: LocalAuthorizer } = { ready: false };
+  const midtrans = createMidtransStandIn({ serverKey: options.midtransServerKey });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = newRequestId();
@@ -68,7 +72,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (rawPath.startsWith('/_local/')) {
         const refusal = localOnlyRefusal(request.headers, state.port ?? 0);
         if (refusal) return sendProblem(response, localProblem(403, 'Forbidden', refusal), requestId);
-        return await handleLocalRoute(request, response, { inspect: options.inspect, authorizer: state.authorizer });
+        return await handleLocalRoute(request, response, { inspect: options.inspect, authorizer: state.authorizer, midtrans });
       }
       if (request.headers.origin) {
         if (method === 'OPTIONS' && request.headers['access-control-request-method']) {

@@ -5,6 +5,7 @@ import { problemFor } from '#shared/kernel/http/problem';
 import { securityHeaders } from '#shared/kernel/http/security-headers';
 import { readBody, sendJson } from '#infra/local/net';
 import { type LocalAuthorizer, TokenRequestSchema } from './jwt-authorizer.ts';
+import type { MidtransStandIn } from './midtrans-stand-in.ts';
 import { newRequestId } from './payload.ts';
 import { sendProblem } from './problem-response.ts';
 
@@ -23,13 +24,17 @@ export interface LocalInspection {
   services: LocalServices;
 }
 
-/** The /_local/* routes, which exist only in the local runtime: tokens, the issuer's keys, what the runtime holds. */
+/**
+ * The /_local/* routes, which exist only in the local runtime: tokens, the issuer's keys, what the runtime holds,
+ * and the Midtrans stand-in.
+ */
 export async function handleLocalRoute(
   request: IncomingMessage,
   response: ServerResponse,
-  { inspect, authorizer }: { inspect: LocalInspection; authorizer: LocalAuthorizer | undefined },
+  { inspect, authorizer, midtrans }: { inspect: LocalInspection; authorizer: LocalAuthorizer | undefined; midtrans: MidtransStandIn },
 ): Promise<void> {
   const requestId = newRequestId();
+  if (await midtrans.handle(request, response, requestId)) return;
   const method = request.method ?? 'GET';
   const path = (request.url ?? '/').split('?')[0] as string;
   const route = `${method} ${path}`;

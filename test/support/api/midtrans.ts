@@ -31,3 +31,23 @@ export function midtransNotification(
 }
 
 export const notifyMidtrans = (body: unknown) => call('POST', '/payments/midtrans/notifications', { body });
+
+/** What the local Midtrans stand-in's Get Status API reports for an order from now on (CONTRACT §3 Orders). */
+export interface StandInTransaction {
+  order_id: string;
+  transaction_status: string;
+  gross_amount: string;
+  fraud_status?: string;
+}
+
+export async function setMidtransTransaction(transaction: StandInTransaction) {
+  const response = await call('POST', '/_local/midtrans/transactions', { body: transaction });
+  if (response.status !== 201) throw new Error(`the Midtrans stand-in answered ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as StandInTransaction & { transaction_id: string; status_code: string };
+}
+
+/** The stand-in's Get Status API, asked as the notification handler asks it. */
+export const midtransStatus = (orderId: string, key = midtransServerKey) =>
+  call('GET', `/_local/midtrans/v2/${encodeURIComponent(orderId)}/status`, {
+    headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`, accept: 'application/json' },
+  });
