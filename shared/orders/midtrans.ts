@@ -111,7 +111,7 @@ async function settle(
         ? paymentTransition(order, { method: 'midtrans', reference: notification.transaction_id ?? notification.order_id, paidAt: at }, [
             'placed',
           ])
-        : cancellationTransition(order, { reason: `payment ${notification.transaction_status}`, by: 'payment-provider', cancelledAt: at }, [
+        : cancellationTransition(order, { reason: 'payment_failed', by: 'payment-provider', cancelledAt: at }, [
             'placed',
           ]);
     const result = await deps.orders.transition(transition);

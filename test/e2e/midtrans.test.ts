@@ -78,7 +78,7 @@ describe('Midtrans notifications', () => {
     expect([first.body.result, repeat.body.result]).toEqual(['cancelled', 'unchanged']);
     expect(await orderAs(shop.buyer.token, order.id)).toMatchObject({
       status: 'cancelled',
-      cancellation: { reason: 'payment expire', by: 'payment-provider' },
+      cancellation: { reason: 'payment_failed', by: 'payment-provider' },
     });
     expect(await shop.stock()).toBe(10);
     const cancelled = await eventually(async () => {
@@ -86,13 +86,13 @@ describe('Midtrans notifications', () => {
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(cancelled?.detail.data).toEqual({ orderId: order.id, groupId: shop.groupId, reason: 'payment expire' });
+    expect(cancelled?.detail.data).toEqual({ orderId: order.id, groupId: shop.groupId, reason: 'payment_failed' });
   });
 
   it('answers a payment for a cancelled order with a 409 and leaves it cancelled', async () => {
     const shop = await newShop();
     const order = await shop.placeOrder();
-    await call('POST', `/orders/${order.id}/cancellation`, { token: shop.buyer.token, body: { reason: 'Berubah pikiran' } });
+    await call('POST', `/orders/${order.id}/cancellation`, { token: shop.buyer.token, body: { reason: 'buyer_request' } });
 
     const late = await notifyMidtrans(midtransNotification(order.id, '170000.00'));
 

@@ -224,10 +224,10 @@ describe('handling a notification', () => {
     const repeat = await handleMidtransNotification(deps, expired);
 
     expect([first.result, repeat.result]).toEqual(['cancelled', 'unchanged']);
-    expect(fakes.orders.get(order.id)?.cancellation).toEqual({ reason: 'payment expire', by: 'payment-provider', cancelledAt: at });
+    expect(fakes.orders.get(order.id)?.cancellation).toEqual({ reason: 'payment_failed', by: 'payment-provider', cancelledAt: at });
     expect(fakes.products.get(bag.id)?.stock).toBe(3);
     expect(fakes.events.map((event) => [event.contract, event.data])).toEqual([
-      [OrderCancelled, { orderId: order.id, groupId, reason: 'payment expire' }],
+      [OrderCancelled, { orderId: order.id, groupId, reason: 'payment_failed' }],
     ]);
   });
 
