@@ -106,7 +106,9 @@ export class BoundedContext extends NestedStack {
     new Rule(this, `${id}Schedule`, {
       description: `Runs ${declaration.name} every ${everyMinutes} minutes: ${declaration.description}`,
       schedule: Schedule.rate(Duration.minutes(everyMinutes)),
-      targets: [new LambdaFunction(fn.function, { deadLetterQueue: dlq.queue, retryAttempts: 2, maxEventAge: Duration.minutes(everyMinutes) })],
+      targets: [
+        new LambdaFunction(fn.function, { deadLetterQueue: dlq.queue, retryAttempts: 2, maxEventAge: Duration.minutes(everyMinutes) }),
+      ],
     });
   }
 

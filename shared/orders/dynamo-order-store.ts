@@ -311,16 +311,16 @@ export function buildOrderStore(
   function listPartition(partition: IndexPartition, status: OrderStatus | undefined, page: PageRequest) {
     const read = indexQuery(partition);
     return queryPage(
-        doc,
-        {
-          TableName: table,
-          ...read,
-          ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: { ...read.ExpressionAttributeValues, ...(status ? { ':status': status } : {}) },
-          ScanIndexForward: false,
-        },
-        page,
-        cursors,
-      );
+      doc,
+      {
+        TableName: table,
+        ...read,
+        ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: { ...read.ExpressionAttributeValues, ...(status ? { ':status': status } : {}) },
+        ScanIndexForward: false,
+      },
+      page,
+      cursors,
+    );
   }
 }

@@ -152,6 +152,10 @@ export function confirmDelivery(deps: LifecycleDeps, caller: Caller, orderId: st
 
 export function cancelOrder(deps: LifecycleDeps, caller: Caller, orderId: string, input: CancelOrder): Promise<Order> {
   return takeStep(deps, caller, orderId, 'cancellation', (order, at, actor, from) =>
-    cancellationTransition(order, { reason: input.reason, by: actor, cancelledAt: at, ...(input.note === undefined ? {} : { note: input.note }) }, from),
+    cancellationTransition(
+      order,
+      { reason: input.reason, by: actor, cancelledAt: at, ...(input.note === undefined ? {} : { note: input.note }) },
+      from,
+    ),
   );
 }

@@ -111,9 +111,7 @@ async function settle(
         ? paymentTransition(order, { method: 'midtrans', reference: notification.transaction_id ?? notification.order_id, paidAt: at }, [
             'placed',
           ])
-        : cancellationTransition(order, { reason: 'payment_failed', by: 'payment-provider', cancelledAt: at }, [
-            'placed',
-          ]);
+        : cancellationTransition(order, { reason: 'payment_failed', by: 'payment-provider', cancelledAt: at }, ['placed']);
     const result = await deps.orders.transition(transition);
     if (result.outcome === 'done') return answer(meaning);
     // A facilitator (or a concurrent notification) moved the order on meanwhile: judge it as it is now.

@@ -151,7 +151,9 @@ const seesWhole = (caller: Caller, order: Order) =>
 
 /** Who may see an order at all: whoever sees it whole, and the participants with items in it (their part of it). */
 export function canSee(caller: Caller, order: Order): boolean {
-  return seesWhole(caller, order) || (hasRole(caller, 'participant') && order.items.some((item) => item.participantId === caller.participantId));
+  return (
+    seesWhole(caller, order) || (hasRole(caller, 'participant') && order.items.some((item) => item.participantId === caller.participantId))
+  );
 }
 
 /**

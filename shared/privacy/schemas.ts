@@ -1,4 +1,4 @@
-import { GroupId, OrderId, ProductId } from '#events/ids';
+import { OrderId, ProductId } from '#events/ids';
 import { ProductSchema } from '#shared/catalog/schemas';
 import { SellerOrderSchema } from '#shared/orders/schemas';
 import { ParticipantSchema } from '#shared/participants/schemas';

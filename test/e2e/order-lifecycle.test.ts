@@ -200,6 +200,8 @@ describe('the order lifecycle', () => {
 
     const asSeller = await call('GET', '/orders?status=paid', { token: shop.participantToken });
     const asBuyer = await call('GET', `/orders/${order.id}`, { token: shop.buyer.token });
-    expect(asSeller.body.items).toMatchObject([{ id: order.id, status: 'paid', paidAt: asBuyer.body.payment.paidAt, updatedAt: asBuyer.body.updatedAt }]);
+    expect(asSeller.body.items).toMatchObject([
+      { id: order.id, status: 'paid', paidAt: asBuyer.body.payment.paidAt, updatedAt: asBuyer.body.updatedAt },
+    ]);
   });
 });

@@ -46,7 +46,16 @@ describe("the seller's view of an order", () => {
       id: order.id,
       groupId: shop.groupId,
       status: 'paid',
-      items: [{ productId: mat.id, participantId: second.participant.id, title: 'Tikar plastik', quantity: 1, unitPriceIdr: 40_000, subtotalIdr: 40_000 }],
+      items: [
+        {
+          productId: mat.id,
+          participantId: second.participant.id,
+          title: 'Tikar plastik',
+          quantity: 1,
+          unitPriceIdr: 40_000,
+          subtotalIdr: 40_000,
+        },
+      ],
       sellerSubtotalIdr: 40_000,
       createdAt: order.createdAt,
       paidAt: paid.body.payment.paidAt,
@@ -76,7 +85,10 @@ describe('a cancellation with a reason code and a note', () => {
       body: { reason: 'buyer_request', note },
     });
     const asSeller = await call('GET', `/orders/${order.id}`, { token: second.participantToken });
-    const freeText = await call('POST', `/orders/${order.id}/cancellation`, { token: shop.buyer.token, body: { reason: 'Berubah pikiran' } });
+    const freeText = await call('POST', `/orders/${order.id}/cancellation`, {
+      token: shop.buyer.token,
+      body: { reason: 'Berubah pikiran' },
+    });
 
     // Assert
     expect(cancelled.status).toBe(200);

@@ -170,7 +170,7 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
         // Assert
         expect(matching).toHaveLength(1);
         const [[ruleId, rule]] = matching as [[string, Resource]];
-        expect(rule.Properties.ScheduleExpression).toBe(`rate(${everyMinutes} minute${everyMinutes === 1 ? '' : 's'})`);
+        expect(rule.Properties.ScheduleExpression).toBe(rateExpression(everyMinutes));
         expect(rule.Properties.EventPattern).toBeUndefined();
         // Scheduled rules live on the account's default bus: no EventBusName.
         expect(rule.Properties.EventBusName).toBeUndefined();
@@ -377,4 +377,10 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     ]);
     for (const [queueId] of queues) expect(referenced).toContain(`"${queueId}"`);
   });
+}
+
+/** EventBridge's rate in its largest whole unit, as CDK writes it: 60 minutes is `rate(1 hour)`. */
+function rateExpression(minutes: number): string {
+  const [amount, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return `rate(${amount} ${unit}${amount === 1 ? '' : 's'})`;
 }

@@ -76,7 +76,13 @@ describe('reducing buyer data 90 days after an order ends', () => {
 
     expect(at89?.shipping).toEqual(order.shipping);
     expect(at89?.cancellation.note).toBe('Pembeli pindah ke Jl. Baru 5');
-    expect(at91).toMatchObject({ id: order.id, buyerSub: order.buyerSub, groupId: order.groupId, items: order.items, totalIdr: order.totalIdr });
+    expect(at91).toMatchObject({
+      id: order.id,
+      buyerSub: order.buyerSub,
+      groupId: order.groupId,
+      items: order.items,
+      totalIdr: order.totalIdr,
+    });
     expect(at91?.shipping).toEqual({ city: 'Mataram' });
     expect(at91?.cancellation).toEqual({ reason: 'buyer_request', by: 'buyer', cancelledAt: endedAt });
     expect(at91).not.toHaveProperty('gsi4pk');

@@ -32,7 +32,8 @@ async function twoSellerOrder() {
   return { order: placement.order, bag, mat };
 }
 
-const listed = (overrides: Parameters<typeof listedProduct>[2] = {}) => listedProduct({ products, catalog }, at, { stock: 5, ...overrides });
+const listed = (overrides: Parameters<typeof listedProduct>[2] = {}) =>
+  listedProduct({ products, catalog }, at, { stock: 5, ...overrides });
 
 const storedRow = async (orderId: string, participantId: string) =>
   (await doc.send(new GetCommand({ TableName: table, Key: orderSellerKey(orderId, participantId), ConsistentRead: true }))).Item;

@@ -55,7 +55,18 @@ describe("the seller's view of an order", () => {
     const shown = JSON.stringify(sellerView(cancelled, 'prt_rina'));
 
     expect(sellerView(cancelled, 'prt_rina')).toMatchObject({ cancelledAt: '2026-11-28T07:00:00.000Z', sellerSubtotalIdr: 40_000 });
-    for (const hidden of ['buyer-1', 'Budi', 'Pejanggik', '+62812', 'BCA 0042', 'JNE0001', 'Pindah alamat', 'prd_a', 'prt_siti', '"totalIdr"'])
+    for (const hidden of [
+      'buyer-1',
+      'Budi',
+      'Pejanggik',
+      '+62812',
+      'BCA 0042',
+      'JNE0001',
+      'Pindah alamat',
+      'prd_a',
+      'prt_siti',
+      '"totalIdr"',
+    ])
       expect(shown).not.toContain(hidden);
   });
 
