@@ -17,6 +17,7 @@ import confirmDelivery from './orders/confirm-delivery/function.ts';
 import receiveMidtransNotification from './orders/receive-midtrans-notification/function.ts';
 import recordPayment from './orders/record-payment/function.ts';
 import recordShipment from './orders/record-shipment/function.ts';
+import reduceBuyerData from './orders/reduce-buyer-data/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
 import getGroup from './participants/get-group/function.ts';
@@ -90,6 +91,7 @@ export const declarations: readonly FunctionDeclaration[] = [
   eraseParticipantData,
   recordPayment,
   recordShipment,
+  reduceBuyerData,
   confirmDelivery,
   cancelOrder,
   receiveMidtransNotification,

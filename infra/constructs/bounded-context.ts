@@ -1,5 +1,5 @@
 import { Duration, NestedStack, Stack, Validations } from 'aws-cdk-lib';
-import { Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule, type EventPattern } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -49,6 +49,8 @@ export class BoundedContext extends NestedStack {
         return this.wireObjectCreated({ declaration: { ...declaration, trigger }, id });
       case 'queue':
         return this.wireQueue({ declaration: { ...declaration, trigger }, id });
+      case 'schedule':
+        return this.wireSchedule({ declaration: { ...declaration, trigger }, id });
       default: {
         // A new trigger kind fails the typecheck here until the cloud knows how to wire it.
         const unhandled: never = trigger;
@@ -84,6 +86,28 @@ export class BoundedContext extends NestedStack {
           retryAttempts: 8,
           maxEventAge: Duration.hours(6),
         }),
+      ],
+    });
+  }
+
+  /**
+   * A scheduled rule (on the account's default bus, where EventBridge puts scheduled events) invokes the function
+   * asynchronously, as an event rule does, with the same dead-letter queue for invocations the rule could not make and
+   * for runs the handler kept failing. An invocation older than one interval is dropped: the next run does its work.
+   */
+  private wireSchedule({ declaration, id }: Wired<'schedule'>): void {
+    const { everyMinutes } = declaration.trigger;
+    const dlq = new DeadLetterQueue(this, `${id}DeadLetters`, {
+      source: `${declaration.name} (schedule)`,
+      alarmTopic: this.platform.alarmTopic,
+    });
+    const fn = new HouseFunction(this, id, { declaration, platform: this.platform, deadLetterQueue: dlq.queue });
+    fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.minutes(everyMinutes) });
+    new Rule(this, `${id}Schedule`, {
+      description: `Runs ${declaration.name} every ${everyMinutes} minutes: ${declaration.description}`,
+      schedule: Schedule.rate(Duration.minutes(everyMinutes)),
+      targets: [
+        new LambdaFunction(fn.function, { deadLetterQueue: dlq.queue, retryAttempts: 2, maxEventAge: Duration.minutes(everyMinutes) }),
       ],
     });
   }

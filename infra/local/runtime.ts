@@ -9,6 +9,7 @@ import { createTable } from './dynamodb/table.ts';
 import { assertValidPattern } from './eventbridge/event-pattern.ts';
 import type { EventDeclaration } from './eventbridge/lambda-targets.ts';
 import { type LocalEventBus, startLocalEventBus } from './eventbridge/local-bus.ts';
+import { type LocalScheduler, type ScheduleDeclaration, startLocalScheduler } from './eventbridge/scheduler.ts';
 import { type ApiServer, startApiServer } from './http-api/api-server.ts';
 import type { LocalAuthorizer } from './http-api/jwt-authorizer.ts';
 import { midtransStandInPath } from './http-api/midtrans-stand-in.ts';
@@ -68,6 +69,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     bus?: LocalEventBus;
     queues?: LocalQueues;
     notifications?: ObjectNotifications;
+    scheduler?: LocalScheduler;
     s3?: LocalS3;
     dynamo?: DynamoDbLocal | Promise<DynamoDbLocal | undefined>;
   } = { pollers: [] };
@@ -80,6 +82,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     (stopping ??= (async () => {
       const attempt = (what: string, action: () => Promise<unknown>) =>
         action().catch((error) => warn(`stopping ${what} failed: ${errorText(error)}`));
+      if (parts.scheduler) await attempt('the scheduler', parts.scheduler.stop);
       if (parts.api) await attempt('the API', parts.api.stop);
       await attempt('the table-stream pollers', () => Promise.all(parts.pollers.map((poller) => poller.stop())));
       if (parts.bus) await attempt('the event bus', parts.bus.stop);
@@ -200,9 +203,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     );
     await preloading;
     interrupted();
+    // Last: a scheduled run needs the table.
+    parts.scheduler = startLocalScheduler({
+      declarations: wiring.schedule,
+      invoker,
+      deadLetters,
+      region: localRegion,
+      accountId: localAccountId,
+    });
     parts.api.markReady();
     log(
-      `Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification, ${wiring.queue.length} queue consumers; stage throttle ${options.throttle === false ? 'off' : `${stageThrottle.rateLimit}/s, burst ${stageThrottle.burstLimit}, per route`})`,
+      `Local runtime up in ${((Date.now() - started) / 1000).toFixed(1)} s (${wiring.http.length} routes, ${wiring.event.length} event rules, ${wiring.tableStream.length} stream consumer, ${wiring.objectCreated.length} bucket notification, ${wiring.queue.length} queue consumers, ${wiring.schedule.length} schedule; stage throttle ${options.throttle === false ? 'off' : `${stageThrottle.rateLimit}/s, burst ${stageThrottle.burstLimit}, per route`})`,
     );
 
     if (options.seed) await seedDemoData({ apiUrl: parts.api.url, log });
@@ -230,6 +241,7 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
   const tableStream: TableStreamDeclaration[] = [];
   const objectCreated: ObjectCreatedDeclaration[] = [];
   const queue: QueueDeclaration[] = [];
+  const schedule: ScheduleDeclaration[] = [];
   for (const declaration of declarations) {
     const { trigger } = declaration;
     switch (trigger.kind) {
@@ -251,11 +263,14 @@ function wire(declarations: readonly FunctionDeclaration[], warn: (line: string)
         for (const pattern of trigger.feed ?? []) checkPattern(declaration.name, pattern);
         queue.push(declaration as QueueDeclaration);
         break;
+      case 'schedule':
+        schedule.push(declaration as ScheduleDeclaration);
+        break;
       default:
         warn(`${declaration.name}: trigger kind "${(trigger as { kind: string }).kind}" is not wired by the local runtime yet`);
     }
   }
-  return { http, event, tableStream, objectCreated, queue };
+  return { http, event, tableStream, objectCreated, queue, schedule };
 }
 
 function checkPattern(name: string, pattern: unknown): void {

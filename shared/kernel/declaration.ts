@@ -65,8 +65,18 @@ export interface QueueTrigger<M extends $ZodType = $ZodType> {
   feed?: readonly Record<string, unknown>[];
 }
 
+/**
+ * A run every `everyMinutes` (deployed: an EventBridge scheduled rule; locally: the local scheduler, which fires every
+ * few seconds so a test need not wait for the deployed rate). For sweepers of the table's due partitions.
+ */
+export interface ScheduleTrigger {
+  kind: 'schedule';
+  everyMinutes: number;
+}
+
 export type Trigger =
   | { kind: 'http'; route: HttpRoute }
+  | ScheduleTrigger
   | EventTrigger
   /** the table's stream, with an event-source filter pattern in EventBridge syntax */
   | { kind: 'tableStream'; filter: Record<string, unknown>; batchSize: number }
@@ -77,6 +87,10 @@ export type Trigger =
 /** The rule of a consumer of these events: the pattern selects exactly them. */
 export function eventTrigger<const Cs extends readonly EventContract[]>(...contracts: Cs): EventTrigger<Cs> & { contracts: Cs } {
   return { kind: 'event', contracts, pattern: patternForAny(contracts) };
+}
+
+export function scheduleTrigger(trigger: { everyMinutes: number }): ScheduleTrigger {
+  return { kind: 'schedule', ...trigger };
 }
 
 /** A work queue whose messages the function sends itself, each parsed by `message`. */
@@ -161,6 +175,7 @@ export const defaultLimits: Record<Trigger['kind'], { timeoutSeconds: number; me
   // Decoding and resizing a 40-megapixel image holds a few hundred MB, and Lambda's CPU share grows with memory.
   objectCreated: { timeoutSeconds: 30, memoryMb: 1024 },
   queue: { timeoutSeconds: 30, memoryMb: 512 },
+  schedule: { timeoutSeconds: 60, memoryMb: 512 },
 };
 
 /** The limits a function runs with, deployed and locally. */

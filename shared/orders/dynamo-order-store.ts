@@ -4,6 +4,7 @@ import { failedConditions, tagged, transactWrite } from '#shared/kernel/store/tr
 import {
   allOrders,
   buyerOrders,
+  dueKeys,
   groupOrders,
   type IndexPartition,
   idempotencyKey,
@@ -15,10 +16,12 @@ import {
   productKey,
 } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
-import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
+import { type CursorCodec, type PageRequest, queryPage } from '#shared/kernel/store/pagination';
+import { reductionDueAt } from './buyer-data.ts';
 import { OutOfStockError } from './out-of-stock.ts';
-import type { OrderableProduct, OrderChanges, OrderScope, OrderStore } from './ports.ts';
-import type { Order, OrderStatus } from './schemas.ts';
+import type { OrderableProduct, OrderScope, OrderStore } from './ports.ts';
+import type { Order, OrderItem, OrderStatus, SellerOrder } from './schemas.ts';
+import { sellerRowChanges, sellerView } from './seller-view.ts';
 
 /** Each way of listing orders is one index partition sorted by order id (a ULID, so by time). */
 function partitionOf(scope: OrderScope): IndexPartition {
@@ -27,11 +30,26 @@ function partitionOf(scope: OrderScope): IndexPartition {
       return buyerOrders(scope.buyerSub);
     case 'group':
       return groupOrders(scope.groupId);
-    case 'participant':
-      return participantOrders(scope.participantId);
     case 'all':
       return allOrders();
   }
+}
+
+const toItems = (items: OrderItem[]): OrderItem[] =>
+  items.map(({ productId, participantId, title, quantity, unitPriceIdr, subtotalIdr }) => ({
+    productId,
+    participantId,
+    title,
+    quantity,
+    unitPriceIdr,
+    subtotalIdr,
+  }));
+
+/** The whole shipping while the order holds it, its city once the buyer data was reduced. */
+function toShipping(shipping: Record<string, string>): Order['shipping'] {
+  if (shipping.recipientName === undefined) return { city: shipping.city as string };
+  const { recipientName, phone, address, city, postalCode } = shipping as Extract<Order['shipping'], { recipientName: string }>;
+  return { recipientName, phone, address, city, postalCode };
 }
 
 function toOrder(item: Record<string, unknown>): Order {
@@ -41,22 +59,9 @@ function toOrder(item: Record<string, unknown>): Order {
     buyerSub: o.buyerSub,
     groupId: o.groupId,
     status: o.status,
-    items: o.items.map(({ productId, participantId, title, quantity, unitPriceIdr, subtotalIdr }) => ({
-      productId,
-      participantId,
-      title,
-      quantity,
-      unitPriceIdr,
-      subtotalIdr,
-    })),
+    items: toItems(o.items),
     totalIdr: o.totalIdr,
-    shipping: {
-      recipientName: o.shipping.recipientName,
-      phone: o.shipping.phone,
-      address: o.shipping.address,
-      city: o.shipping.city,
-      postalCode: o.shipping.postalCode,
-    },
+    shipping: toShipping(o.shipping as Record<string, string>),
     createdAt: o.createdAt,
     ...(o.payment ? { payment: { method: o.payment.method, reference: o.payment.reference, paidAt: o.payment.paidAt } } : {}),
     ...(o.shipment
@@ -64,14 +69,39 @@ function toOrder(item: Record<string, unknown>): Order {
       : {}),
     ...(o.deliveredAt ? { deliveredAt: o.deliveredAt } : {}),
     ...(o.cancellation
-      ? { cancellation: { reason: o.cancellation.reason, by: o.cancellation.by, cancelledAt: o.cancellation.cancelledAt } }
+      ? {
+          cancellation: {
+            reason: o.cancellation.reason,
+            by: o.cancellation.by,
+            cancelledAt: o.cancellation.cancelledAt,
+            ...(o.cancellation.note === undefined ? {} : { note: o.cancellation.note }),
+          },
+        }
       : {}),
     ...(o.updatedAt ? { updatedAt: o.updatedAt } : {}),
   };
 }
 
-/** `SET #status = :status, updatedAt = :updatedAt, …`: the same expression for the order and each of its seller rows. */
-function changesUpdate(changes: OrderChanges) {
+/** A seller row as its seller sees it: the row holds nothing more, and its keys stay behind. */
+function toSellerOrder(item: Record<string, unknown>): SellerOrder {
+  const o = item as SellerOrder;
+  return {
+    id: o.id,
+    groupId: o.groupId,
+    status: o.status,
+    items: toItems(o.items),
+    sellerSubtotalIdr: o.sellerSubtotalIdr,
+    createdAt: o.createdAt,
+    ...(o.paidAt ? { paidAt: o.paidAt } : {}),
+    ...(o.shippedAt ? { shippedAt: o.shippedAt } : {}),
+    ...(o.deliveredAt ? { deliveredAt: o.deliveredAt } : {}),
+    ...(o.cancelledAt ? { cancelledAt: o.cancelledAt } : {}),
+    ...(o.updatedAt ? { updatedAt: o.updatedAt } : {}),
+  };
+}
+
+/** `SET #status = :status, updatedAt = :updatedAt, …` for the fields given. */
+function setUpdate(changes: Record<string, unknown>) {
   const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
   return {
     UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}`,
@@ -137,10 +167,11 @@ export function buildOrderStore(
             {
               Put: {
                 TableName: table,
+                // The seller's view only: whatever reads this row can show no more than the seller may see.
                 Item: {
                   ...orderSellerKey(order.id, participantId),
-                  ...stored,
                   entity: 'order-seller',
+                  ...sellerView(order, participantId),
                   ...indexKeys(participantOrders(participantId), order.id),
                 },
               },
@@ -205,8 +236,18 @@ export function buildOrderStore(
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }));
       return Item ? toOrder(Item) : undefined;
     },
+    async getSellerView(orderId, participantId) {
+      // Strong, as for the order: a seller reading right after a step must see it.
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: orderSellerKey(orderId, participantId), ConsistentRead: true }),
+      );
+      return Item ? toSellerOrder(Item) : undefined;
+    },
     async transition({ order, from, changes, event, restock }) {
-      const update = changesUpdate(changes);
+      // The step that ends an order puts it in the due partition of the buyer-data reduction, in the same write.
+      const dueAt = reductionDueAt(changes);
+      const update = setUpdate({ ...changes, ...(dueAt === undefined ? {} : dueKeys('order-reduction', dueAt, order.id)) });
+      const sellerUpdate = setUpdate(sellerRowChanges(changes));
       const sellers = [...new Set(order.items.map((item) => item.participantId))];
       const allowed = Object.fromEntries(from.map((status, index) => [`:from${index}`, status]));
       const items = [
@@ -221,13 +262,13 @@ export function buildOrderStore(
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
           },
         }),
-        // The seller rows are copies for participants' lists: they change with the order, never alone.
+        // The seller rows are the sellers' views: they change with the order, never alone, and only in status and time.
         ...sellers.map((participantId) =>
           tagged('seller', {
             Update: {
               TableName: table,
               Key: orderSellerKey(order.id, participantId),
-              ...update,
+              ...sellerUpdate,
               ConditionExpression: 'attribute_exists(pk)',
             },
           }),
@@ -258,20 +299,28 @@ export function buildOrderStore(
       return { outcome: 'done', order: { ...order, ...changes } };
     },
     async list(scope, status, page) {
-      const read = indexQuery(partitionOf(scope));
-      const result = await queryPage(
-        doc,
-        {
-          TableName: table,
-          ...read,
-          ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: { ...read.ExpressionAttributeValues, ...(status ? { ':status': status } : {}) },
-          ScanIndexForward: false,
-        },
-        page,
-        cursors,
-      );
+      const result = await listPartition(partitionOf(scope), status, page);
       return { items: result.items.map(toOrder), nextCursor: result.nextCursor };
     },
+    async listForSeller(participantId, status, page) {
+      const result = await listPartition(participantOrders(participantId), status, page);
+      return { items: result.items.map(toSellerOrder), nextCursor: result.nextCursor };
+    },
   };
+
+  function listPartition(partition: IndexPartition, status: OrderStatus | undefined, page: PageRequest) {
+    const read = indexQuery(partition);
+    return queryPage(
+      doc,
+      {
+        TableName: table,
+        ...read,
+        ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: { ...read.ExpressionAttributeValues, ...(status ? { ':status': status } : {}) },
+        ScanIndexForward: false,
+      },
+      page,
+      cursors,
+    );
+  }
 }

@@ -87,7 +87,7 @@ export function paymentTransition(order: Order, payment: Payment, from: readonly
   };
 }
 
-/** Cancelling gives every line's stock back, in the same transaction. */
+/** Cancelling gives every line's stock back, in the same transaction. The event carries the code; the note stays on the order. */
 export function cancellationTransition(order: Order, cancellation: Cancellation, from: readonly OrderStatus[]): Transition {
   return {
     order,
@@ -152,6 +152,10 @@ export function confirmDelivery(deps: LifecycleDeps, caller: Caller, orderId: st
 
 export function cancelOrder(deps: LifecycleDeps, caller: Caller, orderId: string, input: CancelOrder): Promise<Order> {
   return takeStep(deps, caller, orderId, 'cancellation', (order, at, actor, from) =>
-    cancellationTransition(order, { reason: input.reason, by: actor, cancelledAt: at }, from),
+    cancellationTransition(
+      order,
+      { reason: input.reason, by: actor, cancelledAt: at, ...(input.note === undefined ? {} : { note: input.note }) },
+      from,
+    ),
   );
 }

@@ -11,7 +11,7 @@ import type { Page } from '#shared/kernel/store/pagination';
 import * as z from '#shared/kernel/validation';
 import { OutOfStockError } from './out-of-stock.ts';
 import type { OrderableProduct, OrderCatalog, OrderScope, OrderStore } from './ports.ts';
-import { IdempotencyKeySchema, type ListOrdersQuery, type Order, type PlaceOrder } from './schemas.ts';
+import { IdempotencyKeySchema, type ListOrdersQuery, type Order, type OrderView, type PlaceOrder } from './schemas.ts';
 
 export interface OrdersDeps {
   orders: OrderStore;
@@ -145,24 +145,35 @@ async function attemptPlacement(deps: OrdersDeps, caller: Caller, rawKey: string
   return replay(deps, winner, hash);
 }
 
-/** The buyer, the group's facilitators, the participants with items in it, and admins see an order. */
+/** Who sees the whole order: admins, its buyer and its group's facilitators (they ship it). */
+const seesWhole = (caller: Caller, order: Order) =>
+  hasRole(caller, 'admin') || caller.sub === order.buyerSub || isFacilitatorOf(caller, order.groupId);
+
+/** Who may see an order at all: whoever sees it whole, and the participants with items in it (their part of it). */
 export function canSee(caller: Caller, order: Order): boolean {
   return (
-    hasRole(caller, 'admin') ||
-    caller.sub === order.buyerSub ||
-    isFacilitatorOf(caller, order.groupId) ||
-    (hasRole(caller, 'participant') && order.items.some((item) => item.participantId === caller.participantId))
+    seesWhole(caller, order) || (hasRole(caller, 'participant') && order.items.some((item) => item.participantId === caller.participantId))
   );
 }
 
-export async function getOrder(deps: Pick<OrdersDeps, 'orders'>, caller: Caller, orderId: string): Promise<Order> {
-  const order = await deps.orders.get(orderId);
-  if (!order || !canSee(caller, order)) throw new NotFoundError('Order');
-  return order;
+/**
+ * The whole order to whoever may see it whole; to a participant selling in it, their seller row alone. A caller
+ * who is only a participant never has the whole order read: they cannot be its buyer (only buyers place orders).
+ */
+export async function getOrder(deps: Pick<OrdersDeps, 'orders'>, caller: Caller, orderId: string): Promise<OrderView> {
+  if (hasRole(caller, 'admin', 'facilitator', 'buyer')) {
+    const order = await deps.orders.get(orderId);
+    if (order && seesWhole(caller, order)) return order;
+  }
+  if (hasRole(caller, 'participant') && caller.participantId) {
+    const view = await deps.orders.getSellerView(orderId, caller.participantId);
+    if (view) return view;
+  }
+  throw new NotFoundError('Order');
 }
 
 /** The orders a caller's widest role shows: admin all, facilitator their group's, participant those with their items, buyer their own. */
-function scopeOf(caller: Caller): OrderScope {
+function scopeOf(caller: Caller): OrderScope | { kind: 'participant'; participantId: string } {
   if (hasRole(caller, 'admin')) return { kind: 'all' };
   if (hasRole(caller, 'facilitator') && caller.groupId) return { kind: 'group', groupId: caller.groupId };
   if (hasRole(caller, 'participant') && caller.participantId) return { kind: 'participant', participantId: caller.participantId };
@@ -170,7 +181,11 @@ function scopeOf(caller: Caller): OrderScope {
   throw new ForbiddenError('Orders are listed for buyers, facilitators, participants and admins');
 }
 
-export async function listOrders(deps: Pick<OrdersDeps, 'orders'>, caller: Caller, query: ListOrdersQuery): Promise<Page<Order>> {
+/** A participant's list is of their seller views, read from their seller rows. */
+export async function listOrders(deps: Pick<OrdersDeps, 'orders'>, caller: Caller, query: ListOrdersQuery): Promise<Page<OrderView>> {
   const { status, limit, cursor } = query;
-  return deps.orders.list(scopeOf(caller), status, { limit, cursor });
+  const scope = scopeOf(caller);
+  const page = { limit, cursor };
+  if (scope.kind === 'participant') return deps.orders.listForSeller(scope.participantId, status, page);
+  return deps.orders.list(scope, status, page);
 }

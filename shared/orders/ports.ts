@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
-import type { Order, OrderStatus } from './schemas.ts';
+import type { Order, OrderStatus, SellerOrder } from './schemas.ts';
 
 /** What an order needs to know of a product, read from the catalog at placement time. */
 export interface OrderableProduct {
@@ -36,12 +36,8 @@ export interface Placement {
   event: PendingEvent;
 }
 
-/** Whose orders a list shows. */
-export type OrderScope =
-  | { kind: 'buyer'; buyerSub: string }
-  | { kind: 'group'; groupId: string }
-  | { kind: 'participant'; participantId: string }
-  | { kind: 'all' };
+/** Whose whole orders a list shows. A participant's list is of seller views (`listForSeller`), never of orders. */
+export type OrderScope = { kind: 'buyer'; buyerSub: string } | { kind: 'group'; groupId: string } | { kind: 'all' };
 
 /** What a lifecycle step sets on an order: the new status, the fact it records, and when. */
 export type OrderChanges = Pick<Order, 'status'> &
@@ -79,6 +75,29 @@ export interface OrderStore {
    * with `restock`, each product gets its quantity back, all only if the order is still in one of `from`.
    */
   transition(transition: Transition): Promise<{ outcome: 'done'; order: Order } | StatusChanged>;
+  /** The participant's seller row of the order: their view of it, read without reading the order itself. */
+  getSellerView(orderId: string, participantId: string): Promise<SellerOrder | undefined>;
   /** Newest first. */
   list(scope: OrderScope, status: OrderStatus | undefined, page: PageRequest): Promise<Page<Order>>;
+  /** The seller views of the orders with this participant's items, newest first. */
+  listForSeller(participantId: string, status: OrderStatus | undefined, page: PageRequest): Promise<Page<SellerOrder>>;
+}
+
+/** An ended order waiting for the reduction of its buyer data, as the due partition lists it. */
+export interface DueReduction {
+  orderId: string;
+  /** its sort key in the due partition: the reduction happens only while the order is still due at exactly this */
+  dueSort: string;
+  /** which free-text notes it holds, to remove them (an update cannot remove a path inside a map that is absent) */
+  notes: readonly NotePath[];
+}
+
+/** Where an order keeps free text a person wrote; each is removed with the buyer data. */
+export type NotePath = 'cancellation.note';
+
+export interface BuyerDataStore {
+  /** Orders due up to `until`, oldest first, a page at a time; `after` is the previous page's `next`. */
+  due(until: string, limit: number, after?: unknown): Promise<{ items: DueReduction[]; next?: unknown }>;
+  /** Shipping reduced to its city, notes removed and the due keys with them, if still due: false if it was not. */
+  reduce(due: DueReduction): Promise<boolean>;
 }

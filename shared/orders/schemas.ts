@@ -1,4 +1,5 @@
 import { GroupId, OrderId, ParticipantId, ProductId } from '#events/ids';
+import { CancellationReason } from '#events/order-cancelled';
 import { PhoneSchema } from '#shared/participants/schemas';
 import { ListQuerySchema } from '#shared/kernel/store/pagination';
 import { textField } from '#shared/kernel/text-field';
@@ -6,6 +7,12 @@ import * as z from '#shared/kernel/validation';
 
 export const OrderStatusSchema = z.enum(['placed', 'paid', 'shipped', 'delivered', 'cancelled']);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+/**
+ * The statuses an order ends in: nothing happens to it after them but, 90 days on, the reduction of its buyer data
+ * (shared/orders/buyer-data.ts). Refunded and return_refused join them when returns are built.
+ */
+export const orderEndingStatuses = ['delivered', 'cancelled'] as const satisfies readonly OrderStatus[];
 
 /** At most 20 lines: one order's transaction then holds at most 43 of TransactWriteItems' 100 items. */
 export const maxOrderItems = 20;
@@ -53,7 +60,8 @@ export type OrderItem = z.infer<typeof OrderItemSchema>;
 /** How a facilitator says the money came in; `midtrans` is set only by a verified Midtrans notification. */
 export const PaymentMethodSchema = z.enum(['bank_transfer', 'cash', 'qris', 'other']);
 export const CourierSchema = z.enum(['jne', 'jnt', 'sicepat', 'pos', 'anteraja', 'other']);
-export const CancelledBySchema = z.enum(['buyer', 'facilitator', 'payment-provider']);
+/** `system` cancels an order its payment window let lapse (reason payment_expired). */
+export const CancelledBySchema = z.enum(['buyer', 'facilitator', 'payment-provider', 'system']);
 
 export const RecordPaymentSchema = z.strictObject({ method: PaymentMethodSchema, reference: textField(100) });
 export type RecordPayment = z.output<typeof RecordPaymentSchema>;
@@ -61,8 +69,14 @@ export type RecordPayment = z.output<typeof RecordPaymentSchema>;
 export const RecordShipmentSchema = z.strictObject({ courier: CourierSchema, trackingNumber: textField(100) });
 export type RecordShipment = z.output<typeof RecordShipmentSchema>;
 
-/** The reason travels in OrderCancelled to partners: short, and the API docs ask for no personal data in it. */
-export const CancelOrderSchema = z.strictObject({ reason: textField(200) });
+/**
+ * The codes a person may give; payment_expired and payment_failed are the system's and Midtrans'. The code travels in
+ * OrderCancelled to partners; the note is free text, so it stays on the order (and goes with its buyer data).
+ */
+export const CancelOrderSchema = z.strictObject({
+  reason: z.enum(['buyer_request', 'out_of_stock', 'other']),
+  note: z.optional(textField(200)),
+});
 export type CancelOrder = z.output<typeof CancelOrderSchema>;
 
 export const PaymentSchema = z.object({
@@ -75,7 +89,13 @@ export type Payment = z.infer<typeof PaymentSchema>;
 export const ShipmentSchema = z.object({ courier: CourierSchema, trackingNumber: z.string(), shippedAt: z.iso.datetime() });
 export type Shipment = z.infer<typeof ShipmentSchema>;
 
-export const CancellationSchema = z.object({ reason: z.string(), by: CancelledBySchema, cancelledAt: z.iso.datetime() });
+export const CancellationSchema = z.object({
+  reason: CancellationReason,
+  by: CancelledBySchema,
+  cancelledAt: z.iso.datetime(),
+  /** removed with the buyer data, 90 days after the order ended */
+  note: z.optional(z.string()),
+});
 export type Cancellation = z.infer<typeof CancellationSchema>;
 
 export const OrderSchema = z.object({
@@ -85,7 +105,11 @@ export const OrderSchema = z.object({
   status: OrderStatusSchema,
   items: z.array(OrderItemSchema),
   totalIdr: z.int(),
-  shipping: z.object({ recipientName: z.string(), phone: z.string(), address: z.string(), city: z.string(), postalCode: z.string() }),
+  /** reduced to `{city}` 90 days after the order ended */
+  shipping: z.union([
+    z.object({ recipientName: z.string(), phone: z.string(), address: z.string(), city: z.string(), postalCode: z.string() }),
+    z.object({ city: z.string() }),
+  ]),
   createdAt: z.iso.datetime(),
   /** Lifecycle facts, each present once its step happened; they stay when the order moves on (a cancelled paid order keeps its payment). */
   payment: z.optional(PaymentSchema),
@@ -96,6 +120,30 @@ export const OrderSchema = z.object({
   updatedAt: z.optional(z.iso.datetime()),
 });
 export type Order = z.infer<typeof OrderSchema>;
+
+/**
+ * An order as one of its sellers sees it (CONTRACT §3 Orders, the seller's view): their own lines and what they come
+ * to, the status and when each step happened. Never the buyer, the shipping, a payment or refund reference, a note or
+ * another seller's lines. The seller rows store exactly this, so nothing more can reach a seller's code path.
+ */
+export const SellerOrderSchema = z.object({
+  id: OrderId,
+  groupId: GroupId,
+  status: OrderStatusSchema,
+  items: z.array(OrderItemSchema),
+  sellerSubtotalIdr: z.int(),
+  createdAt: z.iso.datetime(),
+  paidAt: z.optional(z.iso.datetime()),
+  shippedAt: z.optional(z.iso.datetime()),
+  deliveredAt: z.optional(z.iso.datetime()),
+  cancelledAt: z.optional(z.iso.datetime()),
+  updatedAt: z.optional(z.iso.datetime()),
+});
+export type SellerOrder = z.infer<typeof SellerOrderSchema>;
+
+/** What GET /orders and GET /orders/{id} answer: the whole order, or (to a participant selling in it) the seller's view. */
+export const OrderViewSchema = z.union([OrderSchema, SellerOrderSchema]);
+export type OrderView = z.infer<typeof OrderViewSchema>;
 
 export const ListOrdersQuerySchema = z.extend(ListQuerySchema, { status: z.optional(OrderStatusSchema) });
 export type ListOrdersQuery = z.output<typeof ListOrdersQuerySchema>;

@@ -3,7 +3,6 @@ import type { Product } from '#shared/catalog/schemas';
 import type { Clock } from '#shared/kernel/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
 import type { OrderStore } from '#shared/orders/ports';
-import type { Order } from '#shared/orders/schemas';
 import type { ParticipantStore } from '#shared/participants/ports';
 import type { Participant } from '#shared/participants/schemas';
 import { canSeeParticipant } from '#shared/kernel/auth/private-view';
@@ -12,7 +11,7 @@ import type { EnrollmentStore } from '#shared/training/ports';
 import { type AccessLog, recordAccess } from '#shared/kernel/access-log/access-log';
 import type { AccessRecord } from '#shared/kernel/access-log/access-record';
 import type { EarningsReader, ParticipantProducts } from './ports.ts';
-import type { ExportedOrder, PersonalDataExport } from './schemas.ts';
+import type { PersonalDataExport } from './schemas.ts';
 
 export interface PrivacyDeps {
   participants: ParticipantStore;
@@ -51,12 +50,6 @@ export async function getAccessLog(
   return deps.accessLog.list(participantId, page);
 }
 
-/** The seller's part of an order: their items, none of the buyer's data. */
-function sellersView(order: Order, participantId: string): ExportedOrder {
-  const { id, groupId, status, createdAt } = order;
-  return { id, groupId, status, items: order.items.filter((item) => item.participantId === participantId), createdAt };
-}
-
 /**
  * Everything held about the participant. The participant, officers and admins only: a facilitator keeps the group's
  * training records but has no right to the whole file (403); anyone who may not see the participant gets a 404.
@@ -70,7 +63,7 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
   const [enrollments, products, orders, earnings, accessLog] = await Promise.all([
     everything((page) => deps.enrollments.listByParticipant(participantId, page)),
     deps.products.ofParticipant(participantId),
-    everything((page) => deps.orders.list({ kind: 'participant', participantId }, undefined, page)),
+    everything((page) => deps.orders.listForSeller(participantId, undefined, page)),
     deps.earnings.of(participantId),
     everything((page) => deps.accessLog.list(participantId, page)),
   ]);
@@ -79,7 +72,7 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
     participant,
     enrollments,
     products,
-    orders: orders.map((order) => sellersView(order, participantId)),
+    orders,
     earnings,
     accessLog,
   };

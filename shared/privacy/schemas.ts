@@ -1,23 +1,10 @@
-import { GroupId, OrderId, ProductId } from '#events/ids';
+import { OrderId, ProductId } from '#events/ids';
 import { ProductSchema } from '#shared/catalog/schemas';
-import { OrderItemSchema, OrderStatusSchema } from '#shared/orders/schemas';
+import { SellerOrderSchema } from '#shared/orders/schemas';
 import { ParticipantSchema } from '#shared/participants/schemas';
 import { EnrollmentSchema } from '#shared/training/schemas';
 import * as z from '#shared/kernel/validation';
 import { AccessRecordSchema } from '#shared/kernel/access-log/access-record';
-
-/**
- * An order as the seller's export shows it: their own items only, and nothing of the buyer
- * (no buyerSub, no shipping name, phone or address: those are the buyer's personal data, not the seller's).
- */
-export const ExportedOrderSchema = z.object({
-  id: OrderId,
-  groupId: GroupId,
-  status: OrderStatusSchema,
-  items: z.array(OrderItemSchema),
-  createdAt: z.iso.datetime(),
-});
-export type ExportedOrder = z.infer<typeof ExportedOrderSchema>;
 
 export const EarningsSchema = z.object({
   totalIdr: z.int(),
@@ -30,7 +17,8 @@ export const PersonalDataExportSchema = z.object({
   participant: ParticipantSchema,
   enrollments: z.array(EnrollmentSchema),
   products: z.array(ProductSchema),
-  orders: z.array(ExportedOrderSchema),
+  /** the orders of their items, as their seller sees them: nothing of the buyers (their personal data, not the participant's) */
+  orders: z.array(SellerOrderSchema),
   earnings: EarningsSchema,
   /** newest first, this export's own record included */
   accessLog: z.array(AccessRecordSchema),

@@ -63,7 +63,7 @@ async function reportedGroup() {
   // EventBridge delivers at least once: the very same event again
   await publish(OrderDelivered, { orderId: first, groupId }, '2025-06-30T08:00:00.000Z', delivered);
   await publish(OrderDelivered, { orderId: second, groupId }, '2025-07-01T00:00:00.000Z');
-  await publish(OrderCancelled, { orderId: third, groupId, reason: 'Pembeli membatalkan' }, '2025-07-15T09:00:00.000Z');
+  await publish(OrderCancelled, { orderId: third, groupId, reason: 'buyer_request' }, '2025-07-15T09:00:00.000Z');
   await publish(EarningsCredited, { participantId: sitiId, orderId: first, amountIdr: 136_000 }, '2025-06-30T08:00:01.000Z');
   await publish(EarningsCredited, { participantId: budiId, orderId: first, amountIdr: 48_000 }, '2025-06-30T08:00:01.000Z');
   await publish(EarningsCredited, { participantId: sitiId, orderId: second, amountIdr: 68_000 }, '2025-07-01T00:00:01.000Z');

@@ -121,7 +121,7 @@ describe('Midtrans notifications', () => {
   it('answers a payment for a cancelled order with a 409 and leaves it cancelled', async () => {
     const shop = await newShop();
     const order = await shop.placeOrder();
-    await call('POST', `/orders/${order.id}/cancellation`, { token: shop.buyer.token, body: { reason: 'Berubah pikiran' } });
+    await call('POST', `/orders/${order.id}/cancellation`, { token: shop.buyer.token, body: { reason: 'buyer_request' } });
     await setMidtransTransaction({ order_id: order.id, transaction_status: 'settlement', gross_amount: '170000.00' });
 
     const late = await notifyMidtrans(midtransNotification(order.id, '170000.00'));

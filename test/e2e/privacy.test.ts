@@ -170,6 +170,7 @@ describe('export', () => {
         groupId: scenario.groupId,
         status: 'placed',
         items: [expect.objectContaining({ productId: listed, participantId: participant.id, quantity: 2, subtotalIdr: 170_000 })],
+        sellerSubtotalIdr: 170_000,
         createdAt: order.body.createdAt,
       },
     ]);

@@ -21,7 +21,7 @@ async function walk(orderId: string, { facilitator, buyer }: Shop, steps: readon
     pay: () => call('POST', `/orders/${orderId}/payment`, { token: facilitator, body: { method: 'cash', reference: 'KWITANSI-7' } }),
     ship: () => call('POST', `/orders/${orderId}/shipment`, { token: facilitator, body: { courier: 'jne', trackingNumber: 'JNE0001' } }),
     deliver: () => call('POST', `/orders/${orderId}/delivery`, { token: buyer }),
-    cancel: () => call('POST', `/orders/${orderId}/cancellation`, { token: buyer, body: { reason: 'Salah pilih warna' } }),
+    cancel: () => call('POST', `/orders/${orderId}/cancellation`, { token: buyer, body: { reason: 'buyer_request' } }),
   };
   for (const step of steps) expect((await requests[step]()).status).toBe(200);
 }

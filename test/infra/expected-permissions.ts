@@ -26,7 +26,7 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
     // Reading the Midtrans SecureString; the AWS-managed aws/ssm key needs no kms:Decrypt of the caller's own.
     ...(grants.midtransServerKey === 'read' ? ['ssm:GetParameter'] : []),
     // Lambda itself sends a failed asynchronous event to the function's dead-letter queue.
-    ...(trigger.kind === 'event' || trigger.kind === 'objectCreated' ? ['sqs:SendMessage'] : []),
+    ...(trigger.kind === 'event' || trigger.kind === 'objectCreated' || trigger.kind === 'schedule' ? ['sqs:SendMessage'] : []),
     // The stream poller runs as the function and reports failed batches to the failure queue.
     ...(trigger.kind === 'tableStream' ? [...streamRead, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),
     // The queue's event source mapping polls, deletes and extends messages as the function.

@@ -23,7 +23,14 @@ import {
   type Statement,
 } from './template-lookup.ts';
 
-const defaultLimits = { http: [10, 512], event: [30, 512], tableStream: [60, 512], objectCreated: [30, 1024], queue: [30, 512] } as const;
+const defaultLimits = {
+  http: [10, 512],
+  event: [30, 512],
+  tableStream: [60, 512],
+  objectCreated: [30, 1024],
+  queue: [30, 512],
+  schedule: [60, 512],
+} as const;
 
 /**
  * The assertions every declared function must pass, one `describe` per declaration, so the suite grows

@@ -1,6 +1,6 @@
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { defineFunction, type FunctionDeclaration } from '#shared/kernel/declaration';
+import { defineFunction, type FunctionDeclaration, scheduleTrigger } from '#shared/kernel/declaration';
 import health from '#functions/platform/health/function';
 import { checkFunctions } from './function-checks.ts';
 import { checkTriggers } from './trigger-checks.ts';
@@ -9,7 +9,7 @@ import { environmentOf, functionsByName, resourcesOfType, type Resource } from '
 
 /**
  * Declarations that exercise what today's functions do not (every grant at once, the bucket, limits, a
- * pattern with operators and $or, another stream filter, an optional-auth route), reusing existing handler
+ * pattern with operators and $or, another stream filter, an optional-auth route, a schedule in minutes), reusing existing handler
  * files as entries.
  */
 const synthetic: readonly FunctionDeclaration[] = [
@@ -67,6 +67,13 @@ const synthetic: readonly FunctionDeclaration[] = [
       batchSize: 10,
     },
     grants: { table: ['read'] },
+  }),
+  defineFunction({
+    name: 'reduce-buyer-data',
+    context: 'orders',
+    description: 'a schedule of minutes, not hours, with no grants',
+    trigger: scheduleTrigger({ everyMinutes: 5 }),
+    grants: {},
   }),
 ];
 

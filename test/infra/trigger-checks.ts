@@ -35,6 +35,7 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   const streams = declarations.filter((declaration): declaration is Of<'tableStream'> => declaration.trigger.kind === 'tableStream');
   const uploads = declarations.filter((declaration): declaration is Of<'objectCreated'> => declaration.trigger.kind === 'objectCreated');
   const consumers = declarations.filter((declaration): declaration is Of<'queue'> => declaration.trigger.kind === 'queue');
+  const schedules = declarations.filter((declaration): declaration is Of<'schedule'> => declaration.trigger.kind === 'schedule');
   const feeds = consumers.flatMap((declaration) => declaration.trigger.feed ?? []);
   const [bucketId] = resourcesOfType(root, 'AWS::S3::Bucket').map(([id]) => id);
   const notifications = resourcesOfType(root, 'Custom::S3BucketNotifications');
@@ -111,8 +112,8 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   });
 
   describe('event rules', () => {
-    it('exist once per event-triggered declaration and once per pattern feeding a queue', () => {
-      expect(rules).toHaveLength(events.length + feeds.length);
+    it('exist once per event-triggered declaration, once per pattern feeding a queue and once per schedule', () => {
+      expect(rules).toHaveLength(events.length + feeds.length + schedules.length);
     });
 
     for (const declaration of events) {
@@ -149,6 +150,43 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
               }),
             ]),
           },
+        });
+      });
+    }
+  });
+
+  describe('scheduled rules', () => {
+    for (const declaration of schedules) {
+      const { everyMinutes } = declaration.trigger;
+      it(`${declaration.name}: runs every ${everyMinutes} minutes on the default bus, retried, with a dead-letter queue`, () => {
+        // Prepare
+        const { template: context, fnId } = inContextOf(declaration);
+
+        // Act
+        const matching = resourcesOfType(context, 'AWS::Events::Rule').filter(([, rule]) =>
+          (rule.Properties.Targets as { Arn: unknown }[]).some((target) => referencedId(target.Arn) === fnId),
+        );
+
+        // Assert
+        expect(matching).toHaveLength(1);
+        const [[ruleId, rule]] = matching as [[string, Resource]];
+        expect(rule.Properties.ScheduleExpression).toBe(rateExpression(everyMinutes));
+        expect(rule.Properties.EventPattern).toBeUndefined();
+        // Scheduled rules live on the account's default bus: no EventBusName.
+        expect(rule.Properties.EventBusName).toBeUndefined();
+        expect(rule.Properties.State).toBe('ENABLED');
+        const [target] = rule.Properties.Targets as { DeadLetterConfig?: { Arn: unknown }; RetryPolicy?: Record<string, number> }[];
+        expect(target?.RetryPolicy?.MaximumRetryAttempts).toBeGreaterThan(0);
+        // A run that could not start within the interval is superseded by the next one.
+        expect(target?.RetryPolicy?.MaximumEventAgeInSeconds).toBeLessThanOrEqual(everyMinutes * 60);
+        const queueId = referencedId(target?.DeadLetterConfig?.Arn);
+        expect(resources[fnId]?.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+        checkDeadLetterQueue(queueId, context);
+        context.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          Principal: 'events.amazonaws.com',
+          SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
         });
       });
     }
@@ -329,7 +367,7 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
   it('every queue is a dead-letter queue of one asynchronous trigger, or a work queue with its own', () => {
     const queues = resourcesOfType(template, 'AWS::SQS::Queue');
 
-    expect(queues).toHaveLength(events.length + streams.length + uploads.length + 2 * consumers.length);
+    expect(queues).toHaveLength(events.length + streams.length + uploads.length + schedules.length + 2 * consumers.length);
     const uploadFunctions = uploads.map((declaration) => resources[inContextOf(declaration).fnId]?.Properties);
     const redrives = queues.map(([, queue]) => queue.Properties.RedrivePolicy ?? null);
     const referenced = JSON.stringify([
@@ -339,4 +377,10 @@ export function checkTriggers(declarations: readonly FunctionDeclaration[], temp
     ]);
     for (const [queueId] of queues) expect(referenced).toContain(`"${queueId}"`);
   });
+}
+
+/** EventBridge's rate in its largest whole unit, as CDK writes it: 60 minutes is `rate(1 hour)`. */
+function rateExpression(minutes: number): string {
+  const [amount, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return `rate(${amount} ${unit}${amount === 1 ? '' : 's'})`;
 }

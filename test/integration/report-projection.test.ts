@@ -95,7 +95,7 @@ describe('the group report projection on DynamoDB', () => {
     );
     await deliver(OrderPaid, { orderId, groupId, totalIdr: 425_000, method: 'qris' }, at);
     await deliver(OrderDelivered, { orderId, groupId }, at);
-    await deliver(OrderCancelled, { orderId: newId('ord'), groupId, reason: 'Tidak jadi' }, at);
+    await deliver(OrderCancelled, { orderId: newId('ord'), groupId, reason: 'buyer_request' }, at);
     await deliver(EarningsCredited, { participantId: siti, orderId, amountIdr: 136_000 }, at);
     await deliver(EarningsCredited, { participantId: budi, orderId, amountIdr: 204_000 }, at);
 

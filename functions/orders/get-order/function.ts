@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { OrderParamsSchema, OrderSchema } from '#shared/orders/schemas';
+import { OrderParamsSchema, OrderViewSchema } from '#shared/orders/schemas';
 
 export default defineFunction({
   name: 'get-order',
@@ -14,7 +14,7 @@ export default defineFunction({
       roles: ['buyer', 'participant', 'facilitator', 'admin'],
       summary: 'An order: to its buyer, participants with items in it, the group’s facilitators and admins (404 to anyone else)',
       params: OrderParamsSchema,
-      response: { status: 200, schema: OrderSchema },
+      response: { status: 200, schema: OrderViewSchema },
     },
   },
   grants: { table: ['read'] },

@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { ListOrdersQuerySchema, OrderSchema } from '#shared/orders/schemas';
+import { ListOrdersQuerySchema, OrderViewSchema } from '#shared/orders/schemas';
 import { pageSchema } from '#shared/kernel/store/pagination';
 
 export default defineFunction({
@@ -15,7 +15,7 @@ export default defineFunction({
       roles: ['buyer', 'participant', 'facilitator', 'admin'],
       summary: "Orders, newest first: a buyer's own, a facilitator's group's, a participant's with their items, all for admins",
       query: ListOrdersQuerySchema,
-      response: { status: 200, schema: pageSchema(OrderSchema) },
+      response: { status: 200, schema: pageSchema(OrderViewSchema) },
     },
   },
   grants: { table: ['read'], cursorKey: true },

@@ -3,8 +3,8 @@ import { oneLine } from '#infra/local/log-text';
 /** What the deployed stack's DLQs and on-failure destinations would hold, kept in memory. */
 export interface DeadLetter {
   at: string;
-  /** an EventBridge rule target, the table-stream event source mapping, an images bucket notification, or a work queue */
-  source: 'event-bus' | 'table-stream' | 's3-notification' | 'sqs-queue';
+  /** an EventBridge rule target, the table-stream event source mapping, an images bucket notification, a work queue, or a schedule */
+  source: 'event-bus' | 'table-stream' | 's3-notification' | 'sqs-queue' | 'schedule';
   functionName: string;
   attempts: number;
   error: string;

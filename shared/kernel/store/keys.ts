@@ -140,3 +140,25 @@ export const productListingKeys = (
     ...indexKeys(artisanListedProducts(product.participantId), sort),
   };
 };
+
+/**
+ * Work due at a time, one sparse partition per job (`DUE#<job>` on gsi4, sorted by `<dueAt>#<id>`): a scheduled
+ * sweeper reads its job's partition up to now and takes each item out of it as it does the work, so nothing scans.
+ * An item joins at most one job at a time (an order is due for payment expiry while placed, for the reduction of
+ * its buyer data once ended), so one index slot on it suffices; gsi4 is the slot an order does not use otherwise.
+ */
+export type DueJob = 'order-reduction';
+export const duePartition = (job: DueJob): IndexPartition => ({ index: 'gsi4', pk: `DUE#${job}` });
+export const dueKeys = (job: DueJob, dueAtIso: string, id: string): Record<string, string> =>
+  indexKeys(duePartition(job), `${dueAtIso}#${id}`);
+/** The Query input that reads a job's partition up to `untilIso`, inclusive, oldest first. */
+export const dueQuery = (job: DueJob, untilIso: string) => {
+  const { index, pk } = duePartition(job);
+  return {
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk AND ${index}sk < :after`,
+    // '$' sorts after '#': every `<untilIso>#<id>` is before `<untilIso>$`, and no later time is.
+    ExpressionAttributeValues: { ':pk': pk, ':after': `${untilIso}$` } as Record<string, unknown>,
+    ScanIndexForward: true,
+  };
+};

@@ -2,6 +2,7 @@ import { ConflictError } from '#shared/kernel/errors';
 import { OutOfStockError } from '#shared/orders/out-of-stock';
 import type { OrderableProduct, OrderCatalog, OrderStore } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
+import { sellerView } from '#shared/orders/seller-view';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
 import { pageOf } from './page.ts';
 
@@ -38,6 +39,10 @@ export function fakeOrders(initial: OrderableProduct[]) {
       return claim && claim.expiresAt >= nowSeconds ? { bodyHash: claim.bodyHash, orderId: claim.orderId } : undefined;
     },
     get: async (id) => orders.get(id),
+    async getSellerView(id, participantId) {
+      const order = orders.get(id);
+      return order?.items.some((item) => item.participantId === participantId) ? sellerView(order, participantId) : undefined;
+    },
     async transition({ order, from, changes, event, restock }) {
       const current = orders.get(order.id) as Order;
       if (!from.includes(current.status)) return { outcome: 'status-changed', status: current.status };
@@ -53,10 +58,15 @@ export function fakeOrders(initial: OrderableProduct[]) {
           (status === undefined || order.status === status) &&
           (scope.kind === 'all' ||
             (scope.kind === 'buyer' && order.buyerSub === scope.buyerSub) ||
-            (scope.kind === 'group' && order.groupId === scope.groupId) ||
-            (scope.kind === 'participant' && order.items.some((item) => item.participantId === scope.participantId))),
+            (scope.kind === 'group' && order.groupId === scope.groupId)),
       );
       return pageOf(visible.reverse());
+    },
+    async listForSeller(participantId, status) {
+      const selling = [...orders.values()].filter(
+        (order) => (status === undefined || order.status === status) && order.items.some((item) => item.participantId === participantId),
+      );
+      return pageOf(selling.reverse().map((order) => sellerView(order, participantId)));
     },
   };
 

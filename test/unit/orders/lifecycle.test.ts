@@ -66,7 +66,7 @@ const callers: Record<string, Caller> = {
 
 const payment = z.parse(RecordPaymentSchema, { method: 'bank_transfer', reference: ' BCA 0042 ' });
 const shipment = z.parse(RecordShipmentSchema, { courier: 'jne', trackingNumber: 'JNE123' });
-const reason = z.parse(CancelOrderSchema, { reason: 'Buyer changed their mind' });
+const reason = z.parse(CancelOrderSchema, { reason: 'buyer_request', note: 'Buyer changed their mind' });
 
 const steps = {
   payment: (deps: LifecycleDeps, caller: Caller, id: string) => recordPayment(deps, caller, id, payment),
@@ -189,11 +189,11 @@ describe('lifecycle steps', () => {
 
     expect(cancelled).toMatchObject({
       status: 'cancelled',
-      cancellation: { reason: 'Buyer changed their mind', by: 'facilitator', cancelledAt: at },
+      cancellation: { reason: 'buyer_request', by: 'facilitator', cancelledAt: at, note: 'Buyer changed their mind' },
     });
     expect([fakes.products.get(bag.id)?.stock, fakes.products.get(mat.id)?.stock]).toEqual([5, 1]);
     expect(fakes.events.map((event) => [event.contract, event.data])).toEqual([
-      [OrderCancelled, { orderId: order.id, groupId, reason: 'Buyer changed their mind' }],
+      [OrderCancelled, { orderId: order.id, groupId, reason: 'buyer_request' }],
     ]);
   });
 
@@ -254,7 +254,7 @@ describe('the lifecycle bodies', () => {
     const valid = [
       z.safeParse(RecordPaymentSchema, { method: 'qris', reference: 'QR-1' }),
       z.safeParse(RecordShipmentSchema, { courier: 'anteraja', trackingNumber: 'AA1' }),
-      z.safeParse(CancelOrderSchema, { reason: 'Stok habis' }),
+      z.safeParse(CancelOrderSchema, { reason: 'out_of_stock' }),
     ];
     const invalid = [
       z.safeParse(RecordPaymentSchema, { method: 'midtrans', reference: 'x' }),
@@ -262,8 +262,8 @@ describe('the lifecycle bodies', () => {
       z.safeParse(RecordPaymentSchema, { method: 'cash' }),
       z.safeParse(RecordShipmentSchema, { courier: 'dhl', trackingNumber: 'x' }),
       z.safeParse(RecordShipmentSchema, { courier: 'jne', trackingNumber: 'x'.repeat(101) }),
-      z.safeParse(CancelOrderSchema, { reason: 'x'.repeat(201) }),
-      z.safeParse(CancelOrderSchema, { reason: 'ok', by: 'admin' }),
+      z.safeParse(CancelOrderSchema, { reason: 'other', note: 'x'.repeat(201) }),
+      z.safeParse(CancelOrderSchema, { reason: 'other', by: 'admin' }),
     ];
 
     expect(valid.map((result) => result.success)).toEqual([true, true, true]);

@@ -100,7 +100,14 @@ describe('exportPersonalData', () => {
       ].sort(),
     );
     expect(exported.orders).toEqual([
-      { id: order.id, groupId: order.groupId, status: 'placed', items: [order.items[0]], createdAt: order.createdAt },
+      {
+        id: order.id,
+        groupId: order.groupId,
+        status: 'placed',
+        items: [order.items[0]],
+        sellerSubtotalIdr: order.items[0]?.subtotalIdr,
+        createdAt: order.createdAt,
+      },
     ]);
     expect(JSON.stringify(exported)).not.toContain('Budi');
     expect(JSON.stringify(exported)).not.toContain('buyer-1');

@@ -78,7 +78,7 @@ describe('the report projection', () => {
       counters: { placed: 1 },
     },
     { contract: OrderPaid, data: { orderId, groupId, totalIdr: 85_000, method: 'cash' }, counters: { paid: 1 } },
-    { contract: OrderCancelled, data: { orderId, groupId, reason: 'Tidak jadi' }, counters: { cancelled: 1 } },
+    { contract: OrderCancelled, data: { orderId, groupId, reason: 'buyer_request' }, counters: { cancelled: 1 } },
     {
       contract: EarningsCredited,
       data: { participantId: seller, orderId, amountIdr: 68_000 },

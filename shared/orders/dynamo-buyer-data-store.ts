@@ -1,0 +1,52 @@
+import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '#shared/kernel/store/dynamo';
+import { duePartition, dueQuery, orderKey } from '#shared/kernel/store/keys';
+import type { BuyerDataStore, NotePath } from './ports.ts';
+
+const job = 'order-reduction';
+
+/** Everything of the shipping but the city: removed field by field, so the city needs no read. */
+const shippingRemovals = ['recipientName', 'phone', 'address', 'postalCode'].map((field) => `shipping.${field}`);
+
+export function buildBuyerDataStore(doc: DynamoDBDocumentClient, table: string): BuyerDataStore {
+  return {
+    async due(until, limit, after) {
+      const query = dueQuery(job, until);
+      const { Items, LastEvaluatedKey } = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          ...query,
+          ProjectionExpression: 'id, gsi4sk, cancellation.note',
+          Limit: limit,
+          ...(after === undefined ? {} : { ExclusiveStartKey: after as Record<string, unknown> }),
+        }),
+      );
+      return {
+        items: (Items ?? []).map((item) => ({
+          orderId: item.id as string,
+          dueSort: item.gsi4sk as string,
+          notes: item.cancellation?.note === undefined ? [] : (['cancellation.note'] satisfies NotePath[]),
+        })),
+        ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
+      };
+    },
+    async reduce({ orderId, dueSort, notes }) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: orderKey(orderId),
+            UpdateExpression: `REMOVE ${[...shippingRemovals, ...notes, 'gsi4pk', 'gsi4sk'].join(', ')}`,
+            // Still due for this job at this time: a second run, or one racing this, changes nothing.
+            ConditionExpression: 'gsi4pk = :pk AND gsi4sk = :sk',
+            ExpressionAttributeValues: { ':pk': duePartition(job).pk, ':sk': dueSort },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
