@@ -1,4 +1,5 @@
-import { GroupId, OrderId, ProductId } from '#events/ids';
+import { GroupId, OrderId } from '#events/ids';
+import { EarningsSummarySchema, PayoutSchema } from '#shared/earnings/schemas';
 import { ProductSchema } from '#shared/catalog/schemas';
 import { OrderItemSchema, OrderStatusSchema } from '#shared/orders/schemas';
 import { ParticipantSchema } from '#shared/participants/schemas';
@@ -19,11 +20,6 @@ export const ExportedOrderSchema = z.object({
 });
 export type ExportedOrder = z.infer<typeof ExportedOrderSchema>;
 
-export const EarningsSchema = z.object({
-  totalIdr: z.int(),
-  entries: z.array(z.object({ orderId: OrderId, productId: ProductId, amountIdr: z.int(), creditedAt: z.iso.datetime() })),
-});
-
 /** Everything held about a participant, as one document (UU 27/2022: the right to obtain one's data). */
 export const PersonalDataExportSchema = z.object({
   exportedAt: z.iso.datetime(),
@@ -31,7 +27,9 @@ export const PersonalDataExportSchema = z.object({
   enrollments: z.array(EnrollmentSchema),
   products: z.array(ProductSchema),
   orders: z.array(ExportedOrderSchema),
-  earnings: EarningsSchema,
+  earnings: EarningsSummarySchema,
+  /** newest first */
+  payouts: z.array(PayoutSchema),
   /** newest first, this export's own record included */
   accessLog: z.array(AccessRecordSchema),
 });
