@@ -51,7 +51,7 @@ describe('DynamoDB earnings ledger', () => {
     });
     expect(JSON.stringify(read)).not.toContain('Pejanggik');
     expect(share).toBe(75);
-    expect(await sources.groupOf(siti)).toBeUndefined();
+    expect(await sources.groupOf(siti)).toBe(order.groupId);
   });
 
   it('credits entries, totals and one event per participant once; a second credit is "already credited"', async () => {

@@ -1,10 +1,10 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '#shared/kernel/ids';
-import { groupKey, orderKey } from '#shared/kernel/store/keys';
+import { groupKey, orderKey, participantKey } from '#shared/kernel/store/keys';
 
 /**
  * An order of two participants (Siti's 170,000 and 3, Wira's 12,347) in a group of its own, stored as the orders
- * context stores it (shipping included): at 80 % Siti earns 136,002 and Wira 9,878.
+ * context stores it (shipping included), with both participants' records: at 80 % Siti earns 136,002 and Wira 9,878.
  */
 export async function storedOrder(doc: DynamoDBDocumentClient, table: string, status = 'delivered', sharePercent = 80) {
   const groupId = newId('grp');
@@ -28,5 +28,8 @@ export async function storedOrder(doc: DynamoDBDocumentClient, table: string, st
     new PutCommand({ TableName: table, Item: { ...groupKey(groupId), entity: 'group', id: groupId, participantSharePercent: sharePercent } }),
   );
   await doc.send(new PutCommand({ TableName: table, Item: { ...orderKey(order.id), entity: 'order', ...order } }));
+  // Only what earnings and the report projection read of a participant: the group.
+  for (const id of [siti, wira])
+    await doc.send(new PutCommand({ TableName: table, Item: { ...participantKey(id), entity: 'participant', id, groupId } }));
   return { order, siti, wira };
 }
