@@ -30,9 +30,7 @@ export function buildEarningsLedger(doc: DynamoDBDocumentClient, table: string):
   /** The credit's transaction. `reversed`: the order's reversal marker exists, so the reversal is written with it. */
   const creditItems = (credit: OrderCredit, reversed: boolean) => {
     const { orderId, groupId, sharePercent, creditedAt, reversal } = credit;
-    const changes = reversed
-      ? credit.changes.map((change) => ({ ...change, reversedIdr: change.creditedIdr }))
-      : credit.changes;
+    const changes = reversed ? credit.changes.map((change) => ({ ...change, reversedIdr: change.creditedIdr })) : credit.changes;
     return [
       tagged('guard', {
         Put: {
@@ -65,7 +63,11 @@ export function buildEarningsLedger(doc: DynamoDBDocumentClient, table: string):
       // Reversal markers are never deleted: once one exists, only its absence needs checking.
       ...(reversed
         ? []
-        : [tagged('reversal', { ConditionCheck: { TableName: table, Key: orderReversalKey(orderId), ConditionExpression: 'attribute_not_exists(pk)' } })]),
+        : [
+            tagged('reversal', {
+              ConditionCheck: { TableName: table, Key: orderReversalKey(orderId), ConditionExpression: 'attribute_not_exists(pk)' },
+            }),
+          ]),
       ...credit.lines.map((line) => tagged('line', linePut(table, line, reversed ? reversalOfLine(reversal.lines, line) : undefined))),
       ...changes.map((change) => tagged('balance', balanceUpdate(table, change, creditedAt))),
       ...credit.events.map((event) => tagged('event', outboxPut(table, event))),
@@ -160,7 +162,9 @@ export function buildEarningsLedger(doc: DynamoDBDocumentClient, table: string):
 
     async balanceOf(participantId) {
       // Strong: an opening balance must agree with the lines read beside it.
-      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: participantBalanceKey(participantId), ConsistentRead: true }));
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: participantBalanceKey(participantId), ConsistentRead: true }),
+      );
       return Item ? balanceOfItem(Item) : undefined;
     },
   };

@@ -22,12 +22,7 @@ export interface EarningsDeps {
 
 /** What became of one OrderDelivered: only 'credited' and 'credited-and-reversed' wrote anything. */
 export type CreditEarningsOutcome =
-  | 'credited'
-  | 'credited-and-reversed'
-  | 'already-credited'
-  | 'order-missing'
-  | 'not-delivered'
-  | 'group-mismatch';
+  'credited' | 'credited-and-reversed' | 'already-credited' | 'order-missing' | 'not-delivered' | 'group-mismatch';
 
 /** An order that was delivered, whatever came after (a return asked for, refused, or refunded): its earnings are due. */
 export const deliveredStatuses = ['delivered', 'return_requested', 'return_refused', 'refunded'] as const;

@@ -39,14 +39,12 @@ export function summaryOf(lines: readonly LedgerLine[]): EarningsSummary {
   const entries = lines
     .filter((line) => line.kind !== 'payout')
     .sort(newestFirst)
-    .map(
-      (line): EarningEntry => ({
-        kind: line.kind as EarningEntry['kind'],
-        orderId: line.orderId as string,
-        productId: line.productId as string,
-        amountIdr: line.amountIdr,
-        creditedAt: line.at,
-      }),
-    );
+    .map((line): EarningEntry => ({
+      kind: line.kind as EarningEntry['kind'],
+      orderId: line.orderId as string,
+      productId: line.productId as string,
+      amountIdr: line.amountIdr,
+      creditedAt: line.at,
+    }));
   return { totalIdr, creditedIdr, reversedIdr, paidOutIdr, balanceIdr: balanceIdr(totalIdr, paidOutIdr), entries };
 }

@@ -85,7 +85,7 @@ export interface OrderCredit {
 export interface CreditRecord {
   orderId: string;
   groupId: string;
-  shares: ItemShare[];
+  shares: readonly ItemShare[];
 }
 
 export type CreditOutcome = 'credited' | 'credited-and-reversed' | 'already-credited' | 'not-delivered';
@@ -138,7 +138,13 @@ export interface PayoutStore {
    * PayoutRecorded. 'key-taken' when the key was claimed first; 'insufficient-balance' when the balance no longer
    * covers it; either way nothing was written.
    */
-  record(input: { payout: Payout; claim: PayoutClaim; line: LedgerLine; change: BalanceChange; event: PendingEvent }): Promise<PayoutOutcome>;
+  record(input: {
+    payout: Payout;
+    claim: PayoutClaim;
+    line: LedgerLine;
+    change: BalanceChange;
+    event: PendingEvent;
+  }): Promise<PayoutOutcome>;
   /** The payout a live key produced (strongly consistent), with the hash of the body it came with. */
   claimOf(sub: string, key: string, nowSeconds: number): Promise<{ bodyHash: string; participantId: string; payoutId: string } | undefined>;
   get(participantId: string, payoutId: string): Promise<Payout | undefined>;

@@ -63,4 +63,3 @@ export async function reverseEarnings(
     if (round >= reversalRounds) throw new Error(`The reversal of order ${order.id} kept racing its credit; the event is retried`);
   }
 }
-

@@ -28,7 +28,10 @@ export function privacyDeps() {
     enrollments: buildEnrollmentStore(doc, table, cursors),
     products: participantProductsOf(buildProductStore(doc, table, cursors)),
     orders: buildOrderStore(doc, table, cursors),
-    earnings: { of: (participantId: string) => earningsOf(ledger, participantId), payoutsOf: (participantId: string) => payouts.allOf(participantId) },
+    earnings: {
+      of: (participantId: string) => earningsOf(ledger, participantId),
+      payoutsOf: (participantId: string) => payouts.allOf(participantId),
+    },
     accessLog: buildAccessLog(doc, table, cursors),
     clock: systemClock,
   };

@@ -72,9 +72,7 @@ describe('DynamoDB earnings ledger', () => {
       ]),
     );
     expect(await entriesOf(siti)).toHaveLength(2);
-    expect(await entriesOf(wira)).toEqual([
-      { orderId: order.id, productId: order.items[1]?.productId, amountIdr: 9_878, creditedAt: at },
-    ]);
+    expect(await entriesOf(wira)).toEqual([{ orderId: order.id, productId: order.items[1]?.productId, amountIdr: 9_878, creditedAt: at }]);
     expect([await totalOf(siti), await totalOf(wira)]).toEqual([136_002, 9_878]);
     const guard = await doc.send(new GetCommand({ TableName: table, Key: orderEarningsGuardKey(order.id), ConsistentRead: true }));
     expect(guard.Item).toMatchObject({ sharePercent: 80, participantsIdr: 145_880, groupIdr: 36_470 });

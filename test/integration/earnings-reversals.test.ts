@@ -37,7 +37,8 @@ beforeAll(async () => {
 afterAll(() => vi.unstubAllEnvs());
 
 const context = lambdaContext('reverse-earnings');
-const deliveredEvent = (order: { id: string; groupId: string }) => eventBridgeEvent(OrderDelivered, { orderId: order.id, groupId: order.groupId }, at);
+const deliveredEvent = (order: { id: string; groupId: string }) =>
+  eventBridgeEvent(OrderDelivered, { orderId: order.id, groupId: order.groupId }, at);
 const refundedEvent = (order: { id: string; groupId: string }) =>
   eventBridgeEvent(OrderRefunded, { orderId: order.id, groupId: order.groupId, totalIdr: 182_350, method: 'bank_transfer' }, at);
 const cancelledEvent = (order: { id: string; groupId: string }) =>

@@ -21,7 +21,8 @@ export const buildHandler = (deps = earningsCreditDeps()) =>
       const outcome = await creditEarnings(deps, data);
       // A refused event is logged, not thrown: retrying would read the same order again.
       const fields = { orderId: data.orderId, groupId: data.groupId, outcome };
-      if (outcome === 'credited' || outcome === 'credited-and-reversed' || outcome === 'already-credited') logger.info(messages[outcome], fields);
+      if (outcome === 'credited' || outcome === 'credited-and-reversed' || outcome === 'already-credited')
+        logger.info(messages[outcome], fields);
       else logger.warn(messages[outcome], fields);
     }),
   ]);

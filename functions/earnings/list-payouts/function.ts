@@ -12,7 +12,8 @@ export default defineFunction({
       path: '/participants/{participantId}/payouts',
       auth: 'jwt',
       roles: ['participant', 'facilitator', 'officer', 'admin'],
-      summary: "A participant's payouts, newest first: to the participant, the group's facilitators, officers and admins (404 to anyone else)",
+      summary:
+        "A participant's payouts, newest first: to the participant, the group's facilitators, officers and admins (404 to anyone else)",
       params: EarningsParamsSchema,
       query: ListPayoutsQuerySchema,
       response: { status: 200, schema: PayoutPageSchema },

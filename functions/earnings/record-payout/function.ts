@@ -4,7 +4,7 @@ import { EarningsParamsSchema, PayoutSchema, RecordPayoutHeadersSchema, RecordPa
 export default defineFunction({
   name: 'record-payout',
   context: 'earnings',
-  description: "Records money paid out to a participant, at most their balance, once per Idempotency-Key",
+  description: 'Records money paid out to a participant, at most their balance, once per Idempotency-Key',
   trigger: {
     kind: 'http',
     route: {
@@ -13,7 +13,7 @@ export default defineFunction({
       auth: 'jwt',
       roles: ['facilitator', 'admin'],
       summary:
-        "Record a payout to a participant (header Idempotency-Key required: the same key and body answer the same payout); more than the balance is a 422",
+        'Record a payout to a participant (header Idempotency-Key required: the same key and body answer the same payout); more than the balance is a 422',
       params: EarningsParamsSchema,
       headers: RecordPayoutHeadersSchema,
       body: RecordPayoutSchema,

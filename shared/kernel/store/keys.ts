@@ -46,13 +46,18 @@ export const ledgerLineRange = (from: string, to: string) => ({ start: `${ledger
 export const participantBalanceKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'BALANCE' });
 /** A payout, in its participant's partition: newest first is one backwards Query (pay_ ids are ULIDs). */
 export const payoutPrefix = 'PAYOUT#';
-export const payoutKey = (participantId: string, payoutId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: `${payoutPrefix}${payoutId}` });
+export const payoutKey = (participantId: string, payoutId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `${payoutPrefix}${payoutId}`,
+});
 /**
  * A facilitator's Idempotency-Key for payouts. Hashed from an unambiguous encoding (a JSON array), so no choice of
  * sub and key can spell another caller's claim, and the 'payout' tag keeps it apart from every order claim.
  */
 export const payoutClaimKey = (sub: string, key: string) => ({
-  pk: `IDEMPOTENCY#${createHash('sha256').update(JSON.stringify(['payout', sub, key])).digest('base64url')}`,
+  pk: `IDEMPOTENCY#${createHash('sha256')
+    .update(JSON.stringify(['payout', sub, key]))
+    .digest('base64url')}`,
   sk: 'IDEMPOTENCY',
 });
 /**

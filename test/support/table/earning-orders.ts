@@ -25,7 +25,10 @@ export async function storedOrder(doc: DynamoDBDocumentClient, table: string, st
     createdAt: '2026-11-28T05:36:47.000Z',
   };
   await doc.send(
-    new PutCommand({ TableName: table, Item: { ...groupKey(groupId), entity: 'group', id: groupId, participantSharePercent: sharePercent } }),
+    new PutCommand({
+      TableName: table,
+      Item: { ...groupKey(groupId), entity: 'group', id: groupId, participantSharePercent: sharePercent },
+    }),
   );
   await doc.send(new PutCommand({ TableName: table, Item: { ...orderKey(order.id), entity: 'order', ...order } }));
   // Only what earnings and the report projection read of a participant: the group.

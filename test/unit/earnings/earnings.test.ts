@@ -157,7 +157,13 @@ describe('getParticipantEarnings', () => {
 
     // Assert
     expect(earnings.participantId).toBe(siti);
-    expect(earnings).toMatchObject({ totalIdr: 2 * 136_002, creditedIdr: 2 * 136_002, reversedIdr: 0, paidOutIdr: 0, balanceIdr: 2 * 136_002 });
+    expect(earnings).toMatchObject({
+      totalIdr: 2 * 136_002,
+      creditedIdr: 2 * 136_002,
+      reversedIdr: 0,
+      paidOutIdr: 0,
+      balanceIdr: 2 * 136_002,
+    });
     expect(earnings.entries.map((entry) => [entry.orderId, entry.amountIdr, entry.creditedAt])).toEqual([
       [newer.id, expect.any(Number), '2026-11-29T05:00:00.000Z'],
       [newer.id, expect.any(Number), '2026-11-29T05:00:00.000Z'],
