@@ -1,13 +1,17 @@
 import { EarningsCredited } from './earnings-credited.ts';
+import { EarningsReversed } from './earnings-reversed.ts';
 import type { EventContract } from './event-contract.ts';
 import { OrderCancelled } from './order-cancelled.ts';
 import { OrderDelivered } from './order-delivered.ts';
 import { OrderPaid } from './order-paid.ts';
 import { OrderPlaced } from './order-placed.ts';
+import { OrderRefunded } from './order-refunded.ts';
 import { OrderShipped } from './order-shipped.ts';
 import { ParticipantRegistered } from './participant-registered.ts';
+import { PayoutRecorded } from './payout-recorded.ts';
 import { ProductDelisted } from './product-delisted.ts';
 import { ProductListed } from './product-listed.ts';
+import { ReturnRequested } from './return-requested.ts';
 import { TrainingCompleted } from './training-completed.ts';
 import { TrainingEnrolled } from './training-enrolled.ts';
 
@@ -23,5 +27,9 @@ export const eventCatalog: readonly EventContract[] = [
   OrderShipped,
   OrderDelivered,
   OrderCancelled,
+  ReturnRequested,
+  OrderRefunded,
   EarningsCredited,
+  EarningsReversed,
+  PayoutRecorded,
 ];

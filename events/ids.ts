@@ -11,3 +11,4 @@ export const EnrollmentId = prefixedId('enr');
 export const ProductId = prefixedId('prd');
 export const ImageId = prefixedId('img');
 export const OrderId = prefixedId('ord');
+export const PayoutId = prefixedId('pay');

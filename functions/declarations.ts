@@ -9,6 +9,10 @@ import requestImageUpload from './catalog/request-image-upload/function.ts';
 import updateProduct from './catalog/update-product/function.ts';
 import creditEarnings from './earnings/credit-earnings/function.ts';
 import getParticipantEarnings from './earnings/get-participant-earnings/function.ts';
+import getStatement from './earnings/get-statement/function.ts';
+import listPayouts from './earnings/list-payouts/function.ts';
+import recordPayout from './earnings/record-payout/function.ts';
+import reverseEarnings from './earnings/reverse-earnings/function.ts';
 import getOrder from './orders/get-order/function.ts';
 import listOrders from './orders/list-orders/function.ts';
 import placeOrder from './orders/place-order/function.ts';
@@ -86,6 +90,10 @@ export const declarations: readonly FunctionDeclaration[] = [
   listOrders,
   creditEarnings,
   getParticipantEarnings,
+  reverseEarnings,
+  recordPayout,
+  listPayouts,
+  getStatement,
   getAccessLog,
   exportParticipantData,
   eraseParticipantData,

@@ -46,3 +46,17 @@ export function sumIdr(amounts: readonly number[]): number {
   }
   return total;
 }
+
+/** A reversal takes back exactly what was credited, to the rupiah: the credit's amount, negated. */
+export function reversalOf(creditedIdr: number): number {
+  requireWholeRupiah('creditedIdr', creditedIdr, Number.MAX_SAFE_INTEGER);
+  return creditedIdr === 0 ? 0 : -creditedIdr;
+}
+
+/**
+ * What can still be paid out: earned (credited − reversed) less what was paid, and never below 0. It is below 0
+ * only when a refund came after a payout; the participant is then owed nothing until new credits cover it.
+ */
+export function balanceIdr(totalIdr: number, paidOutIdr: number): number {
+  return Math.max(0, sumIdr([totalIdr, -paidOutIdr]));
+}

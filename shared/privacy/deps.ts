@@ -2,6 +2,7 @@ import { buildProductStore } from '#shared/catalog/dynamo-product-store';
 import type { ProductStore } from '#shared/catalog/ports';
 import { withdrawListing } from '#shared/catalog/products';
 import { buildEarningsLedger } from '#shared/earnings/dynamo-earnings-ledger';
+import { buildPayoutStore } from '#shared/earnings/dynamo-payout-store';
 import { earningsOf } from '#shared/earnings/earnings';
 import { systemClock } from '#shared/kernel/clock';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
@@ -21,12 +22,16 @@ export function privacyDeps() {
   const table = tableName();
   const cursors = buildCursorCodec();
   const ledger = buildEarningsLedger(doc, table);
+  const payouts = buildPayoutStore(doc, table, cursors);
   return {
     participants: buildParticipantStore(doc, table, cursors),
     enrollments: buildEnrollmentStore(doc, table, cursors),
     products: participantProductsOf(buildProductStore(doc, table, cursors)),
     orders: buildOrderStore(doc, table, cursors),
-    earnings: { of: (participantId: string) => earningsOf(ledger, participantId) },
+    earnings: {
+      of: (participantId: string) => earningsOf(ledger, participantId),
+      payoutsOf: (participantId: string) => payouts.allOf(participantId),
+    },
     accessLog: buildAccessLog(doc, table, cursors),
     clock: systemClock,
   };

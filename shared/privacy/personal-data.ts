@@ -60,11 +60,12 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
   if (!participant || !(hasRole(caller, 'admin', 'officer') || isParticipant(caller, participantId)))
     throw new NotFoundError('Participant');
   await recordAccess(deps, caller, 'personal-data.export', [participantId]);
-  const [enrollments, products, orders, earnings, accessLog] = await Promise.all([
+  const [enrollments, products, orders, earnings, payouts, accessLog] = await Promise.all([
     everything((page) => deps.enrollments.listByParticipant(participantId, page)),
     deps.products.ofParticipant(participantId),
     everything((page) => deps.orders.listForSeller(participantId, undefined, page)),
     deps.earnings.of(participantId),
+    deps.earnings.payoutsOf(participantId),
     everything((page) => deps.accessLog.list(participantId, page)),
   ]);
   return {
@@ -74,6 +75,7 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
     products,
     orders,
     earnings,
+    payouts,
     accessLog,
   };
 }

@@ -1,5 +1,5 @@
 import type { Product } from '#shared/catalog/schemas';
-import type { EarningEntry } from '#shared/earnings/schemas';
+import type { EarningsSummary, Payout } from '#shared/earnings/schemas';
 
 /** The catalog's side of a participant's products: read them, and withdraw a listing the catalog's own way (ProductDelisted). */
 export interface ParticipantProducts {
@@ -8,7 +8,8 @@ export interface ParticipantProducts {
   withdraw(product: Product, at: string): Promise<Product>;
 }
 
-/** The earnings context's view of a participant: every entry and their sum (zero and empty until it credits any). */
+/** The earnings context's view of a participant: their figures and entries (zero and empty until it credits any), and payouts. */
 export interface EarningsReader {
-  of(participantId: string): Promise<{ totalIdr: number; entries: EarningEntry[] }>;
+  of(participantId: string): Promise<EarningsSummary>;
+  payoutsOf(participantId: string): Promise<Payout[]>;
 }

@@ -1,15 +1,10 @@
-import { OrderId, ProductId } from '#events/ids';
+import { EarningsSummarySchema, PayoutSchema } from '#shared/earnings/schemas';
 import { ProductSchema } from '#shared/catalog/schemas';
 import { SellerOrderSchema } from '#shared/orders/schemas';
 import { ParticipantSchema } from '#shared/participants/schemas';
 import { EnrollmentSchema } from '#shared/training/schemas';
 import * as z from '#shared/kernel/validation';
 import { AccessRecordSchema } from '#shared/kernel/access-log/access-record';
-
-export const EarningsSchema = z.object({
-  totalIdr: z.int(),
-  entries: z.array(z.object({ orderId: OrderId, productId: ProductId, amountIdr: z.int(), creditedAt: z.iso.datetime() })),
-});
 
 /** Everything held about a participant, as one document (UU 27/2022: the right to obtain one's data). */
 export const PersonalDataExportSchema = z.object({
@@ -19,7 +14,9 @@ export const PersonalDataExportSchema = z.object({
   products: z.array(ProductSchema),
   /** the orders of their items, as their seller sees them: nothing of the buyers (their personal data, not the participant's) */
   orders: z.array(SellerOrderSchema),
-  earnings: EarningsSchema,
+  earnings: EarningsSummarySchema,
+  /** newest first */
+  payouts: z.array(PayoutSchema),
   /** newest first, this export's own record included */
   accessLog: z.array(AccessRecordSchema),
 });

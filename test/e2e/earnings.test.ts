@@ -79,19 +79,20 @@ describe('earnings', () => {
     const sitiEarnings = await call('GET', `/participants/${siti.participant.id}/earnings`, { token: siti.participantToken });
     const wiraEarnings = await call('GET', `/participants/${wira.participant.id}/earnings`, { token: facilitator });
     expect(sitiEarnings.status).toBe(200);
+    const figures = (totalIdr: number) => ({ totalIdr, creditedIdr: totalIdr, reversedIdr: 0, paidOutIdr: 0, balanceIdr: totalIdr });
     expect(sitiEarnings.body).toEqual({
       participantId: siti.participant.id,
-      totalIdr: 136_000 + 2,
+      ...figures(136_000 + 2),
       entries: expect.arrayContaining([
-        { orderId, productId: bag, amountIdr: 136_000, creditedAt: expect.any(String) },
-        { orderId, productId: pin, amountIdr: 2, creditedAt: expect.any(String) },
+        { kind: 'credit', orderId, productId: bag, amountIdr: 136_000, creditedAt: expect.any(String) },
+        { kind: 'credit', orderId, productId: pin, amountIdr: 2, creditedAt: expect.any(String) },
       ]),
     });
     expect(sitiEarnings.body.entries).toHaveLength(2);
     expect(wiraEarnings.body).toEqual({
       participantId: wira.participant.id,
-      totalIdr: 9_878,
-      entries: [{ orderId, productId: mat, amountIdr: 9_878, creditedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) }],
+      ...figures(9_878),
+      entries: [{ kind: 'credit', orderId, productId: mat, amountIdr: 9_878, creditedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) }],
     });
     const credited = await eventually(async () => {
       const events = (await busStatus()).recent.filter(
@@ -125,7 +126,15 @@ describe('earnings', () => {
 
     // Assert
     expect(allowed.map((response) => response.status)).toEqual([200, 200, 200, 200]);
-    expect(allowed[0]?.body).toEqual({ participantId: siti.participant.id, totalIdr: 0, entries: [] });
+    expect(allowed[0]?.body).toEqual({
+      participantId: siti.participant.id,
+      totalIdr: 0,
+      creditedIdr: 0,
+      reversedIdr: 0,
+      paidOutIdr: 0,
+      balanceIdr: 0,
+      entries: [],
+    });
     expect(refused.map((response) => response.status)).toEqual([404, 404, 404]);
     expect(refused[0]?.headers.get('content-type')).toBe('application/problem+json');
     expect([unknown.status, malformed.status, anonymous.status]).toEqual([404, 404, 401]);

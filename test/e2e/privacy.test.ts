@@ -174,7 +174,8 @@ describe('export', () => {
         createdAt: order.body.createdAt,
       },
     ]);
-    expect(body.earnings).toEqual({ totalIdr: 0, entries: [] });
+    expect(body.earnings).toEqual({ totalIdr: 0, creditedIdr: 0, reversedIdr: 0, paidOutIdr: 0, balanceIdr: 0, entries: [] });
+    expect(body.payouts).toEqual([]);
     expect(body.accessLog[0]).toMatchObject({ action: 'personal-data.export', actorRoles: ['participant'], participantId: participant.id });
     const text = JSON.stringify(body);
     for (const buyersData of [recipientName, '+6281122223333', 'Pejanggik', buyerSub]) expect(text).not.toContain(buyersData);

@@ -8,6 +8,7 @@ import declaration from './function.ts';
 
 const messages = {
   credited: 'Earnings credited',
+  'credited-and-reversed': 'Earnings credited together with their reversal, which came first',
   'already-credited': 'Earnings were already credited for this order',
   'order-missing': 'OrderDelivered names no stored order; nothing credited',
   'group-mismatch': "OrderDelivered names another group than the order's; nothing credited",
@@ -20,7 +21,8 @@ export const buildHandler = (deps = earningsCreditDeps()) =>
       const outcome = await creditEarnings(deps, data);
       // A refused event is logged, not thrown: retrying would read the same order again.
       const fields = { orderId: data.orderId, groupId: data.groupId, outcome };
-      if (outcome === 'credited' || outcome === 'already-credited') logger.info(messages[outcome], fields);
+      if (outcome === 'credited' || outcome === 'credited-and-reversed' || outcome === 'already-credited')
+        logger.info(messages[outcome], fields);
       else logger.warn(messages[outcome], fields);
     }),
   ]);

@@ -1,5 +1,6 @@
 import { httpHandler, RawBody } from '#shared/kernel/http/http-handler';
-import { csvContentType, reportCsv } from '#shared/reports/csv';
+import { csvContentType } from '#shared/kernel/csv';
+import { reportCsv } from '#shared/reports/csv';
 import { reportsDeps } from '#shared/reports/deps';
 import { getGroupReport } from '#shared/reports/reports';
 import declaration from './function.ts';

@@ -8,6 +8,8 @@ export const AccessActionSchema = z.enum([
   'roster.read',
   'enrollments.read',
   'earnings.read',
+  'payouts.read',
+  'statement.read',
   'personal-data.export',
   'personal-data.erase',
 ]);

@@ -31,15 +31,42 @@ export const idempotencyKey = (buyerSub: string, key: string) => ({
 });
 /** Exists once an order's earnings are credited: a second credit of the order fails on it, as a whole. */
 export const orderEarningsGuardKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'EARNINGS' });
-/** The sort-key prefix of a participant's earning entries (the participant export reads them by it too). */
-export const earningEntryPrefix = 'EARNING#';
-/** One per order item, under the participant who made it. */
-export const earningEntryKey = (participantId: string, orderId: string, productId: string) => ({
+/**
+ * Exists once an order's earnings are reversed (refund, cancellation), whether or not they were credited yet: a
+ * credit that comes later finds it and writes its own reversal with it, so the two always net to zero.
+ */
+export const orderReversalKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'EARNINGS_REVERSED' });
+/**
+ * A participant's ledger lines (credits, reversals, payouts), sorted by the line's date and then the time it was
+ * written, so a statement is one Query on a range of dates. `ref` makes each line's key its own (`credit#<ord>#<prd>`).
+ */
+export const ledgerLinePrefix = 'LEDGER#';
+/** The participant's own partition, for Queries on a sort-key prefix or range in it. */
+export const participantPartition = (participantId: string) => `PARTICIPANT#${participantId}`;
+export const ledgerLineKey = (participantId: string, date: string, at: string, ref: string) => ({
   pk: `PARTICIPANT#${participantId}`,
-  sk: `${earningEntryPrefix}${orderId}#${productId}`,
+  sk: `${ledgerLinePrefix}${date}#${at}#${ref}`,
 });
-/** A participant's running total of earnings (`totalIdr`, added to by every credit). */
-export const participantEarningsKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'EARNINGS' });
+/** Sort-key bounds of the lines dated from `from` to `to`, inclusive: `~` sorts after every time and ref. */
+export const ledgerLineRange = (from: string, to: string) => ({ start: `${ledgerLinePrefix}${from}`, end: `${ledgerLinePrefix}${to}#~` });
+/** A participant's running sums (credited, reversed, paid out, available, and each month's net): a payout's condition is on it. */
+export const participantBalanceKey = (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: 'BALANCE' });
+/** A payout, in its participant's partition: newest first is one backwards Query (pay_ ids are ULIDs). */
+export const payoutPrefix = 'PAYOUT#';
+export const payoutKey = (participantId: string, payoutId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `${payoutPrefix}${payoutId}`,
+});
+/**
+ * A facilitator's Idempotency-Key for payouts. Hashed from an unambiguous encoding (a JSON array), so no choice of
+ * sub and key can spell another caller's claim, and the 'payout' tag keeps it apart from every order claim.
+ */
+export const payoutClaimKey = (sub: string, key: string) => ({
+  pk: `IDEMPOTENCY#${createHash('sha256')
+    .update(JSON.stringify(['payout', sub, key]))
+    .digest('base64url')}`,
+  sk: 'IDEMPOTENCY',
+});
 /**
  * What a participant has, referenced from their own partition: a strongly consistent Query there finds every
  * product and enrollment at once, which erasure needs (an index could still lag behind a write made just before).

@@ -48,14 +48,15 @@ describe('creditEarnings', () => {
     // Assert
     expect(outcome).toBe('credited');
     const credit = fakes.credits.get(order.id);
-    expect(credit?.entries).toEqual([
-      { orderId: order.id, productId: bag, participantId: siti, subtotalIdr: 170_000, amountIdr: 136_000, creditedAt },
-      { orderId: order.id, productId: mat, participantId: wira, subtotalIdr: 12_347, amountIdr: 9_878, creditedAt },
-      { orderId: order.id, productId: pin, participantId: siti, subtotalIdr: 3, amountIdr: 2, creditedAt },
+    const line = { kind: 'credit', date: '2026-11-28', at: creditedAt, orderId: order.id };
+    expect(credit?.lines).toEqual([
+      { ...line, productId: bag, participantId: siti, amountIdr: 136_000 },
+      { ...line, productId: mat, participantId: wira, amountIdr: 9_878 },
+      { ...line, productId: pin, participantId: siti, amountIdr: 2 },
     ]);
-    expect(credit?.participants).toEqual([
-      { participantId: siti, amountIdr: 136_002 },
-      { participantId: wira, amountIdr: 9_878 },
+    expect(credit?.changes).toEqual([
+      { participantId: siti, month: '2026-11', creditedIdr: 136_002, reversedIdr: 0, paidOutIdr: 0 },
+      { participantId: wira, month: '2026-11', creditedIdr: 9_878, reversedIdr: 0, paidOutIdr: 0 },
     ]);
     expect(credit?.groupIdr).toBe(34_000 + 2_469 + 1);
     expect(credit?.events).toEqual([
@@ -73,8 +74,21 @@ describe('creditEarnings', () => {
     await creditEarnings(deps, { orderId: order.id, groupId });
 
     // Assert
-    expect(fakes.credits.get(order.id)?.entries.map((entry) => entry.amountIdr)).toEqual([0, 0, 0]);
+    expect(fakes.credits.get(order.id)?.lines.map((line) => line.amountIdr)).toEqual([0, 0, 0]);
     expect(fakes.credits.get(order.id)?.groupIdr).toBe(170_000 + 12_347 + 3);
+  });
+
+  it('credits an order that was delivered and has moved on (a return asked for, refused, or refunded)', async () => {
+    // Prepare
+    const orders = (['return_requested', 'return_refused', 'refunded'] as const).map((status) => deliveredOrder({ status }));
+    const { deps, fakes } = setUp(orders);
+
+    // Act
+    const outcomes = await Promise.all(orders.map((order) => creditEarnings(deps, { orderId: order.id, groupId })));
+
+    // Assert
+    expect(outcomes).toEqual(['credited', 'credited', 'credited']);
+    expect(fakes.balances.get(siti)?.creditedIdr).toBe(3 * 136_002);
   });
 
   it('credits an order once: a repeated event is "already credited" and changes nothing', async () => {
@@ -95,6 +109,7 @@ describe('creditEarnings', () => {
   it('refuses an unknown order, an order of another group and an order not delivered, crediting nothing', async () => {
     // Prepare
     const shipped = deliveredOrder({ status: 'shipped' });
+    // Cancelled before delivery: never earned anything
     const delivered = deliveredOrder();
     const { deps, fakes } = setUp([shipped, delivered]);
 
@@ -128,7 +143,7 @@ describe('getParticipantEarnings', () => {
   const participant: Caller = { sub: 'siti', roles: ['participant'], participantId: siti };
   const facilitator: Caller = { sub: 'fac', roles: ['facilitator'], groupId };
 
-  it('shows the entries newest first with their sum as the total', async () => {
+  it('shows the entries newest first with their sums: credited, reversed, paid out, total and balance', async () => {
     // Prepare
     const older = deliveredOrder();
     const newer = deliveredOrder();
@@ -142,14 +157,20 @@ describe('getParticipantEarnings', () => {
 
     // Assert
     expect(earnings.participantId).toBe(siti);
-    expect(earnings.totalIdr).toBe(2 * 136_002);
+    expect(earnings).toMatchObject({
+      totalIdr: 2 * 136_002,
+      creditedIdr: 2 * 136_002,
+      reversedIdr: 0,
+      paidOutIdr: 0,
+      balanceIdr: 2 * 136_002,
+    });
     expect(earnings.entries.map((entry) => [entry.orderId, entry.amountIdr, entry.creditedAt])).toEqual([
       [newer.id, expect.any(Number), '2026-11-29T05:00:00.000Z'],
       [newer.id, expect.any(Number), '2026-11-29T05:00:00.000Z'],
       [older.id, expect.any(Number), '2026-11-28T05:00:00.000Z'],
       [older.id, expect.any(Number), '2026-11-28T05:00:00.000Z'],
     ]);
-    expect(Object.keys(earnings.entries[0] ?? {}).sort()).toEqual(['amountIdr', 'creditedAt', 'orderId', 'productId']);
+    expect(Object.keys(earnings.entries[0] ?? {}).sort()).toEqual(['amountIdr', 'creditedAt', 'kind', 'orderId', 'productId']);
   });
 
   it('answers a participant with nothing credited yet with a zero total', async () => {
@@ -160,7 +181,15 @@ describe('getParticipantEarnings', () => {
     const earnings = await getParticipantEarnings(deps, facilitator, wira);
 
     // Assert
-    expect(earnings).toEqual({ participantId: wira, totalIdr: 0, entries: [] });
+    expect(earnings).toEqual({
+      participantId: wira,
+      totalIdr: 0,
+      creditedIdr: 0,
+      reversedIdr: 0,
+      paidOutIdr: 0,
+      balanceIdr: 0,
+      entries: [],
+    });
   });
 
   it('shows them to the participant, the group’s facilitators, officers and admins, and 404 to anyone else', async () => {

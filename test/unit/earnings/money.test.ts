@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maxSubtotalIdr, splitSubtotal, sumIdr } from '#shared/earnings/money';
+import { creditFor } from '#shared/earnings/earnings';
+import { balanceIdr, maxSubtotalIdr, reversalOf, splitSubtotal, sumIdr } from '#shared/earnings/money';
+import { reversalFor } from '#shared/earnings/reversals';
+import { newId } from '#shared/kernel/ids';
 
 describe('splitSubtotal', () => {
   it('splits exactly when the share is whole rupiah', () => {
@@ -75,5 +78,62 @@ describe('sumIdr', () => {
     expect(sumIdr([68_000, 9_878, 1])).toBe(77_879);
     expect(() => sumIdr([1, 0.5])).toThrow(RangeError);
     expect(() => sumIdr([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+  });
+});
+
+describe('reversalOf', () => {
+  it('takes back exactly the credit, negated, and refuses anything but whole rupiah', () => {
+    // Act
+    const reversals = [reversalOf(136_000), reversalOf(2), reversalOf(0)];
+
+    // Assert
+    expect(reversals).toEqual([-136_000, -2, 0]);
+    expect(Object.is(reversalOf(0), 0)).toBe(true);
+    expect(() => reversalOf(0.5)).toThrow(RangeError);
+    expect(() => reversalOf(-1)).toThrow(RangeError);
+    expect(() => reversalOf(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('a reversal of a credit', () => {
+  it('has one line per credited item of exactly its amount, negated, and sums per participant to what was credited', () => {
+    // Prepare: subtotals whose 80 % rounds (12,347 → 9,877.6 → 9,878; 3 → 2.4 → 2)
+    const [siti, wira] = [newId('prt'), newId('prt')];
+    const order = {
+      id: newId('ord'),
+      groupId: newId('grp'),
+      status: 'delivered',
+      items: [
+        { productId: newId('prd'), participantId: siti, subtotalIdr: 170_000 },
+        { productId: newId('prd'), participantId: wira, subtotalIdr: 12_347 },
+        { productId: newId('prd'), participantId: siti, subtotalIdr: 3 },
+      ],
+    };
+    const credit = creditFor(order, 80, '2026-12-01T00:00:00.000Z');
+
+    // Act
+    const reversal = reversalFor({ orderId: order.id, groupId: order.groupId, shares: credit.shares }, '2026-12-09T00:00:00.000Z');
+
+    // Assert
+    expect(reversal.lines.map((line) => line.amountIdr)).toEqual(credit.lines.map((line) => -line.amountIdr));
+    expect(reversal.lines.every((line) => Number.isSafeInteger(line.amountIdr))).toBe(true);
+    expect(reversal.changes.map((change) => [change.participantId, change.reversedIdr, change.month])).toEqual([
+      [siti, 136_002, '2026-12'],
+      [wira, 9_878, '2026-12'],
+    ]);
+    expect(reversal.events.map((event) => event.data)).toEqual([
+      { participantId: siti, orderId: order.id, amountIdr: 136_002 },
+      { participantId: wira, orderId: order.id, amountIdr: 9_878 },
+    ]);
+  });
+});
+
+describe('balanceIdr', () => {
+  it('is what was earned less what was paid, never below 0', () => {
+    expect(balanceIdr(136_002, 100_000)).toBe(36_002);
+    expect(balanceIdr(136_002, 136_002)).toBe(0);
+    // A refund after a payout: the participant is owed nothing, not a negative amount
+    expect(balanceIdr(0, 100_000)).toBe(0);
+    expect(() => balanceIdr(1.5, 0)).toThrow(RangeError);
   });
 });

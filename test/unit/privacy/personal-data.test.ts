@@ -17,7 +17,10 @@ import { fixedClock } from '#test/support/fakes/clock';
 import { fakeOrders } from '#test/support/fakes/orders';
 import { admin, officer, registeredParticipant } from '#test/support/fakes/registered-participant';
 
-const noEarnings: EarningsReader = { of: async () => ({ totalIdr: 0, entries: [] }) };
+const noEarnings: EarningsReader = {
+  of: async () => ({ totalIdr: 0, creditedIdr: 0, reversedIdr: 0, paidOutIdr: 0, balanceIdr: 0, entries: [] }),
+  payoutsOf: async () => [],
+};
 
 /** A participant with an enrollment, a listed and a draft product and an order shared with another seller. */
 async function setUp() {
@@ -111,7 +114,8 @@ describe('exportPersonalData', () => {
     ]);
     expect(JSON.stringify(exported)).not.toContain('Budi');
     expect(JSON.stringify(exported)).not.toContain('buyer-1');
-    expect(exported.earnings).toEqual({ totalIdr: 0, entries: [] });
+    expect(exported.earnings).toEqual({ totalIdr: 0, creditedIdr: 0, reversedIdr: 0, paidOutIdr: 0, balanceIdr: 0, entries: [] });
+    expect(exported.payouts).toEqual([]);
     expect(exported.accessLog).toEqual([
       {
         at: '2026-11-28T05:36:47.000Z',
