@@ -77,7 +77,7 @@ describe('registering a webhook', () => {
   it('refuses event types outside the catalog, and unknown fields', async () => {
     const unknownType = await call('POST', '/webhooks', {
       token: admin,
-      body: { url: 'http://127.0.0.1:9/x', eventTypes: ['OrderRefunded'] },
+      body: { url: 'http://127.0.0.1:9/x', eventTypes: ['OrderTeleported'] },
     });
     const unknownField = await call('POST', '/webhooks', {
       token: admin,
