@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventCatalog } from '#events/catalog';
 import { call, tokenFor } from '#test/support/api/client';
 
 describe('HTTP conventions (CONTRACT §1)', () => {
@@ -121,6 +122,7 @@ describe('HTTP conventions (CONTRACT §1)', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.TrainingCompleted.properties).toHaveProperty('participantId');
-    expect(Object.keys(response.body)).toHaveLength(11);
+    expect(Object.keys(response.body)).toEqual(eventCatalog.map((contract) => contract.detailType));
+    expect(response.body).toHaveProperty('PayoutRecorded');
   });
 });
