@@ -20,15 +20,17 @@ export const productKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, 
 export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 /** One per order and participant with items in it: the order as that seller lists it. */
 export const orderSellerKey = (orderId: string, participantId: string) => ({ pk: `ORDER#${orderId}`, sk: `SELLER#${participantId}` });
+/** A claim on an Idempotency-Key, named by a hash of its parts as one JSON array: no separator to collide on. */
+const claimKey = (parts: readonly string[]) => ({
+  pk: `IDEMPOTENCY#${createHash('sha256').update(JSON.stringify(parts)).digest('base64url')}`,
+  sk: 'IDEMPOTENCY',
+});
 /**
  * A buyer's Idempotency-Key, scoped to the buyer so two buyers' keys never collide. Both are the caller's text,
  * so they are hashed as one JSON array: joined with a separator, sub `a#b` with key `c` and sub `a` with key
  * `b#c` would be one claim.
  */
-export const idempotencyKey = (buyerSub: string, key: string) => ({
-  pk: `IDEMPOTENCY#${createHash('sha256').update(JSON.stringify([buyerSub, key])).digest('base64url')}`,
-  sk: 'IDEMPOTENCY',
-});
+export const idempotencyKey = (buyerSub: string, key: string) => claimKey([buyerSub, key]);
 /** Exists once an order's earnings are credited: a second credit of the order fails on it, as a whole. */
 export const orderEarningsGuardKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'EARNINGS' });
 /**
@@ -61,12 +63,7 @@ export const payoutKey = (participantId: string, payoutId: string) => ({
  * A facilitator's Idempotency-Key for payouts. Hashed from an unambiguous encoding (a JSON array), so no choice of
  * sub and key can spell another caller's claim, and the 'payout' tag keeps it apart from every order claim.
  */
-export const payoutClaimKey = (sub: string, key: string) => ({
-  pk: `IDEMPOTENCY#${createHash('sha256')
-    .update(JSON.stringify(['payout', sub, key]))
-    .digest('base64url')}`,
-  sk: 'IDEMPOTENCY',
-});
+export const payoutClaimKey = (sub: string, key: string) => claimKey(['payout', sub, key]);
 /**
  * What a participant has, referenced from their own partition: a strongly consistent Query there finds every
  * product and enrollment at once, which erasure needs (an index could still lag behind a write made just before).
