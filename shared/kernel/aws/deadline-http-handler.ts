@@ -2,6 +2,7 @@ import type { HttpRequest } from '@smithy/core/protocols';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
 import { timeLeft } from '#shared/kernel/deadline';
+import { lagTolerantAgents } from './lag-tolerant-agents.ts';
 
 const deadlinePassed = () =>
   Object.assign(new Error('The invocation’s deadline has passed; the request was not sent'), { name: 'TimeoutError' });
@@ -13,9 +14,10 @@ const deadlinePassed = () =>
  */
 export class DeadlineHttpHandler extends NodeHttpHandler {
   constructor(private readonly options: { connectionTimeout: number; requestTimeout: number; maxSockets: number }) {
-    const { maxSockets, ...timeouts } = options;
-    // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and keeps waiting.
-    super({ ...timeouts, throwOnRequestTimeout: true, httpAgent: { maxSockets }, httpsAgent: { maxSockets } });
+    const { requestTimeout } = options;
+    // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and keeps waiting. The
+    // agents time the connection, so the SDK's own connection timer, blind to our event loop's stalls, stays off.
+    super({ requestTimeout, throwOnRequestTimeout: true, ...lagTolerantAgents(options) });
   }
 
   override handle(request: HttpRequest, handlerOptions: HttpHandlerOptions = {}) {
