@@ -8,12 +8,20 @@ import { lambdaContext } from '#test/support/fakes/lambda-context';
 
 const request = new HttpRequest({ protocol: 'http:', hostname: '127.0.0.1', port: 8000, method: 'POST', path: '/' });
 
-/** What the SDK's own Node handler is asked to do (the port the wrapper sits on): nothing is sent. */
-function recordedSends() {
+/**
+ * What the SDK's own Node handler is asked to do (the port the wrapper sits on): nothing is sent, and the answer comes
+ * at once, or (unanswered) never, until the request is aborted, when it fails as the SDK's handler does.
+ */
+function recordedSends({ answered }: { answered: boolean }) {
   const sent: HttpHandlerOptions[] = [];
-  vi.spyOn(NodeHttpHandler.prototype, 'handle').mockImplementation(async (_request, options = {}) => {
+  vi.spyOn(NodeHttpHandler.prototype, 'handle').mockImplementation((_request, options = {}) => {
     sent.push(options);
-    return { response: undefined as never };
+    if (answered) return Promise.resolve({ response: undefined as never });
+    return new Promise((_resolve, reject) =>
+      (options.abortSignal as AbortSignal).addEventListener('abort', () =>
+        reject(Object.assign(new Error('aborted'), { name: 'AbortError', cause: (options.abortSignal as AbortSignal).reason })),
+      ),
+    );
   });
   return sent;
 }
@@ -25,29 +33,35 @@ const sendWithin = (handler: DeadlineHttpHandler, remainingMs: number, options?:
 afterEach(() => vi.restoreAllMocks());
 
 describe('DeadlineHttpHandler', () => {
-  const limits = { connectionTimeout: 500, requestTimeout: 1_000, maxSockets: 50 };
+  const limits = { connectionTimeout: 500, requestTimeout: 100, maxSockets: 50 };
 
-  it('keeps its own request timeout while the deadline is further away, and aborts at the deadline', async () => {
-    const sent = recordedSends();
+  it('turns the SDK’s own request timer off and passes an answer through, the request not aborted', async () => {
+    const sent = recordedSends({ answered: true });
 
     await sendWithin(new DeadlineHttpHandler(limits), 10_000);
 
-    expect(sent[0]?.requestTimeout).toBe(1_000);
+    expect(sent[0]?.requestTimeout).toBe(0);
     expect(sent[0]?.abortSignal).toBeInstanceOf(AbortSignal);
     expect(sent[0]?.abortSignal?.aborted).toBe(false);
   });
 
-  it('cuts the request timeout to the time left when the deadline is nearer', async () => {
-    const sent = recordedSends();
+  it('cuts an unanswered request at its own request timeout while the deadline is further away: a retryable TimeoutError', async () => {
+    const sent = recordedSends({ answered: false });
 
-    await sendWithin(new DeadlineHttpHandler(limits), answerReserveMs + 300);
+    await expect(sendWithin(new DeadlineHttpHandler(limits), 10_000)).rejects.toMatchObject({ name: 'TimeoutError', code: 'ETIMEDOUT' });
+    expect(sent[0]?.abortSignal?.aborted).toBe(true);
+  });
 
-    expect(sent[0]?.requestTimeout).toBeGreaterThan(0);
-    expect(sent[0]?.requestTimeout).toBeLessThanOrEqual(300);
+  it('cuts an unanswered request at the deadline when that is nearer than the request timeout', { timeout: 2_000 }, async () => {
+    const sent = recordedSends({ answered: false });
+    const patient = { ...limits, requestTimeout: 60_000 };
+
+    await expect(sendWithin(new DeadlineHttpHandler(patient), answerReserveMs + 50)).rejects.toBeInstanceOf(Error);
+    expect(sent[0]?.abortSignal?.aborted).toBe(true);
   });
 
   it('still honours the caller’s own abort signal', async () => {
-    const sent = recordedSends();
+    const sent = recordedSends({ answered: true });
     const caller = new AbortController();
 
     await sendWithin(new DeadlineHttpHandler(limits), 10_000, { abortSignal: caller.signal });
@@ -57,17 +71,15 @@ describe('DeadlineHttpHandler', () => {
   });
 
   it('sends nothing once the deadline has passed: a TimeoutError at once', async () => {
-    const sent = recordedSends();
+    const sent = recordedSends({ answered: true });
 
     await expect(sendWithin(new DeadlineHttpHandler(limits), answerReserveMs)).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(sent).toHaveLength(0);
   });
 
-  it('passes a request outside any invocation through as it came (a script, the seed)', async () => {
-    const sent = recordedSends();
+  it('keeps its request timeout outside any invocation (a script, the seed)', async () => {
+    recordedSends({ answered: false });
 
-    await new DeadlineHttpHandler(limits).handle(request, {});
-
-    expect(sent).toEqual([{}]);
+    await expect(new DeadlineHttpHandler(limits).handle(request, {})).rejects.toMatchObject({ name: 'TimeoutError', code: 'ETIMEDOUT' });
   });
 });
