@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SpawnedRuntime, spawnLocalRuntime } from '#infra/local/spawn-runtime';
 import { call, useOwnRuntime } from '#test/support/api/client';
 import { midtransNotification, notifyMidtrans } from '#test/support/api/midtrans';
-import { newShop, orderEvents } from '#test/support/api/shop';
+import { newShop, orderEventsAfterPlacement } from '#test/support/api/shop';
 
 /**
  * Midtrans' Get Status API in trouble (CONTRACT §1 overload and faults, §3 Orders): this file's own local runtime asks
@@ -64,6 +64,6 @@ describe('a signed notification while Midtrans cannot confirm it', () => {
     // The call's own timeout (3 s), well inside the function's 10 s.
     expect(stalledMs).toBeLessThan(6_000);
     expect((await call('GET', `/orders/${order.id}`, { token: shop.buyer.token })).body.status).toBe('placed');
-    expect((await orderEvents(order.id)).map((event) => event.detailType)).toEqual(['OrderPlaced']);
+    expect((await orderEventsAfterPlacement(order.id)).map((event) => event.detailType)).toEqual(['OrderPlaced']);
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '#test/support/api/client';
 import { midtransNotification, midtransStatus, notifyMidtrans, setMidtransTransaction } from '#test/support/api/midtrans';
-import { newShop, orderEvents, shipping } from '#test/support/api/shop';
+import { newShop, orderEvents, orderEventsAfterPlacement, shipping } from '#test/support/api/shop';
 
 const orderAs = async (token: string, orderId: string) => (await call('GET', `/orders/${orderId}`, { token })).body;
 
@@ -75,7 +75,7 @@ describe('Midtrans notifications', () => {
     // Assert
     expect([edited.status, edited.body]).toEqual([200, { status: 'ok', result: 'unchanged' }]);
     expect((await orderAs(shop.buyer.token, order.id)).status).toBe('placed');
-    expect((await orderEvents(order.id)).map((event) => event.detailType)).toEqual(['OrderPlaced']);
+    expect((await orderEventsAfterPlacement(order.id)).map((event) => event.detailType)).toEqual(['OrderPlaced']);
   });
 
   it('changes nothing when Midtrans confirms another amount than the order total, or holds no transaction', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { EventSource } from '#events/event-contract';
 import { type BusEvent, busStatus } from './bus.ts';
-import { call, tokenFor } from './client.ts';
+import { call, eventually, tokenFor } from './client.ts';
 import { newGroupScenario } from './scenario.ts';
 
 export const shipping = {
@@ -66,4 +66,16 @@ export async function newShop() {
 export async function orderEvents(orderId: string): Promise<BusEvent[]> {
   const { recent } = await busStatus();
   return recent.filter((event) => event.source === EventSource.orders && event.detail?.data?.orderId === orderId);
+}
+
+/**
+ * The order's events once its OrderPlaced has reached the bus: the relay publishes asynchronously, so a test that a
+ * step announced nothing must first see what came before it, or an empty list would pass for the wrong reason.
+ */
+export function orderEventsAfterPlacement(orderId: string): Promise<BusEvent[]> {
+  return eventually(async () => {
+    const events = await orderEvents(orderId);
+    expect(events.map((event) => event.detailType)).toContain('OrderPlaced');
+    return events;
+  });
 }
