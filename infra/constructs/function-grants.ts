@@ -1,5 +1,12 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { type FunctionDeclaration, type Grants, type QueueName, queueUrlEnv, verifiesTokens } from '#shared/kernel/declaration';
+import {
+  type FunctionDeclaration,
+  type Grants,
+  type ObjectPrefix,
+  type QueueName,
+  queueUrlEnv,
+  verifiesTokens,
+} from '#shared/kernel/declaration';
 import { EnvName } from '#shared/kernel/env';
 import { accessLogKeyPrefix } from '#shared/kernel/store/keys';
 import type { PlatformResources } from './platform-resources.ts';
@@ -20,6 +27,20 @@ export function buildGrantStatements(grants: Grants, platform: PlatformResources
     // Indexes are written through the table, so writes need the table alone.
     statements.push(new PolicyStatement({ actions: tableWriteActions, resources: [table.tableArn] }));
   }
+  if (grants.tableAttributes?.length) {
+    statements.push(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...grants.tableAttributes] },
+          // ForAllValues holds for a request naming no attributes at all, which would then read the whole item.
+          Null: { 'dynamodb:Attributes': 'false' },
+          StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+        },
+      }),
+    );
+  }
   if (grants.accessLog === 'append') {
     statements.push(
       new PolicyStatement({
@@ -33,11 +54,12 @@ export function buildGrantStatements(grants: Grants, platform: PlatformResources
   if (grants.bus === 'put') {
     statements.push(new PolicyStatement({ actions: ['events:PutEvents'], resources: [platform.bus.eventBusArn] }));
   }
-  if (grants.bucket?.includes('read')) {
-    statements.push(new PolicyStatement({ actions: ['s3:GetObject'], resources: [platform.images.arnForObjects('*')] }));
+  const objectsUnder = (prefixes: readonly ObjectPrefix[]) => prefixes.map((prefix) => platform.images.arnForObjects(`${prefix}*`));
+  if (grants.bucket?.read?.length) {
+    statements.push(new PolicyStatement({ actions: ['s3:GetObject'], resources: objectsUnder(grants.bucket.read) }));
   }
-  if (grants.bucket?.includes('write')) {
-    statements.push(new PolicyStatement({ actions: ['s3:PutObject'], resources: [platform.images.arnForObjects('*')] }));
+  if (grants.bucket?.write?.length) {
+    statements.push(new PolicyStatement({ actions: ['s3:PutObject'], resources: objectsUnder(grants.bucket.write) }));
   }
   if (grants.midtransServerKey === 'read') {
     // No kms:Decrypt: the AWS-managed aws/ssm key lets every principal of the account decrypt through SSM, so
@@ -61,9 +83,11 @@ function workQueue(platform: PlatformResources, name: QueueName) {
 /** A variable is set only when the declaration grants what it names, so a function cannot even find what it may not touch. */
 export function buildGrantEnvironment(grants: Grants, platform: PlatformResources): Record<string, string> {
   return {
-    ...(grants.table?.length || grants.accessLog ? { [EnvName.tableName]: platform.data.table.tableName } : {}),
+    ...(grants.table?.length || grants.tableAttributes?.length || grants.accessLog
+      ? { [EnvName.tableName]: platform.data.table.tableName }
+      : {}),
     ...(grants.bus ? { [EnvName.eventBusName]: platform.bus.eventBusName } : {}),
-    ...(grants.bucket?.length ? { [EnvName.bucketName]: platform.images.bucketName, [EnvName.imagesBaseUrl]: platform.imagesBaseUrl } : {}),
+    ...(grants.bucket ? { [EnvName.bucketName]: platform.images.bucketName, [EnvName.imagesBaseUrl]: platform.imagesBaseUrl } : {}),
     ...(grants.cursorKey ? { [EnvName.cursorSigningKey]: platform.cursorSigningKey } : {}),
     // Whoever holds the server key is who asks Midtrans' API with it.
     ...(grants.midtransServerKey

@@ -124,10 +124,11 @@ export class HouseFunction extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
     });
-    if (declaration.grants.bucket?.length) {
+    const { read = [], write = [] } = declaration.grants.bucket ?? {};
+    for (const prefix of new Set([...read, ...write])) {
       Validations.of(this.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${bucketArnParameter(platform.images)}/*]`,
-        reason: `${declaration.name} reads or writes image objects, whose keys are created at run time; the grant is limited to the images bucket and to ${declaration.grants.bucket.join('/')}.`,
+        id: `AwsSolutions-IAM5[Resource::${bucketArnParameter(platform.images)}/${prefix}*]`,
+        reason: `${declaration.name} reads or writes image objects, whose keys are created at run time; the grant is limited to the images bucket's ${prefix} prefix.`,
       });
     }
     Validations.of(this.function).acknowledge({

@@ -1,5 +1,6 @@
 import type { Caller } from '#shared/kernel/auth/caller';
 import type { Clock } from '#shared/kernel/clock';
+import type { ObjectPrefix } from '#shared/kernel/declaration';
 import { newId } from '#shared/kernel/ids';
 import type { ImageObjects, ImageRenderer, ProductImageStore, ProductStore, RenditionName, UploadSigner } from './ports.ts';
 import { productToManage } from './products.ts';
@@ -11,9 +12,9 @@ export const maxImagesPerProduct = 8;
 export const maxImagePixels = 40_000_000;
 const uploadExpirySeconds = 15 * 60;
 
-export const uploadPrefix = 'uploads/';
+export const uploadPrefix = 'uploads/' satisfies ObjectPrefix;
 /** CloudFront serves this prefix, and only this one, as the root of IMAGES_BASE_URL. */
-export const renditionsPrefix = 'images/';
+export const renditionsPrefix = 'images/' satisfies ObjectPrefix;
 
 const uploadKey = (productId: string, imageId: string) => `${uploadPrefix}${productId}/${imageId}`;
 const renditionKey = (productId: string, imageId: string, name: RenditionName) => `${productId}/${imageId}/${name}.webp`;

@@ -128,11 +128,21 @@ export const maxReceiveCount = 5;
 
 export type TableAccess = 'read' | 'write';
 
+/** The images bucket's key prefixes: `uploads/` holds the originals as sent, `images/` the renditions CloudFront serves. */
+export type ObjectPrefix = 'uploads/' | 'images/';
+
 export interface Grants {
   table?: readonly TableAccess[];
+  /**
+   * dynamodb:GetItem on the table, for these attributes only (fine-grained access control), instead of `table`: for a
+   * public function reading items that also hold private attributes, so that IAM itself refuses it the rest. Its
+   * reads must project exactly these (a read without a projection is refused too).
+   */
+  tableAttributes?: readonly string[];
   /** events:PutEvents on the platform bus */
   bus?: 'put';
-  bucket?: readonly ('read' | 'write')[];
+  /** s3:GetObject and s3:PutObject on the images bucket, under these prefixes only */
+  bucket?: { read?: readonly ObjectPrefix[]; write?: readonly ObjectPrefix[] };
   /** signs/reads opaque list cursors */
   cursorKey?: true;
   /**

@@ -6,7 +6,7 @@ import { newId } from '#shared/kernel/ids';
 import { type AccessLogDeps, recordAccess } from '#shared/kernel/access-log/access-log';
 import { pendingEvent } from '#shared/kernel/store/outbox';
 import type { Page, PageRequest } from '#shared/kernel/store/pagination';
-import type { ParticipantStore } from './ports.ts';
+import type { ArtisanStore, ParticipantStore } from './ports.ts';
 import type { Artisan, Participant, RegisterParticipant } from './schemas.ts';
 import { canSeeParticipant, canSeeRoster } from '#shared/kernel/auth/private-view';
 
@@ -89,8 +89,8 @@ export async function updateProfile(
   return updated;
 }
 
-export async function getArtisan(deps: Pick<ParticipantDeps, 'participants'>, participantId: string): Promise<Artisan> {
-  const participant = await deps.participants.get(participantId);
+export async function getArtisan(deps: { artisans: ArtisanStore }, participantId: string): Promise<Artisan> {
+  const participant = await deps.artisans.publicProfile(participantId);
   const { displayName, story, publicConsent } = participant?.profile ?? {};
   if (!participant || !publicConsent || !displayName) throw new NotFoundError('Artisan');
   return { id: participant.id, displayName, story: story ?? null, groupId: participant.groupId };

@@ -24,6 +24,11 @@ export interface ParticipantStore {
   markEligible(participantId: string, updatedAt: string): Promise<boolean>;
 }
 
+/** A participant's public profile alone, for the public artisan page, which may read nothing else of them. */
+export interface ArtisanStore {
+  publicProfile(participantId: string): Promise<Pick<Participant, 'id' | 'groupId' | 'profile'> | undefined>;
+}
+
 /** The little other contexts (training, earnings, reports) need to know about a participant: their group. */
 export interface ParticipantDirectory {
   groupOf(participantId: string): Promise<string | undefined>;

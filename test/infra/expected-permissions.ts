@@ -21,8 +21,9 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
     ...(grants.table?.includes('write') ? tableWrite : []),
     ...(grants.accessLog === 'append' ? ['dynamodb:PutItem'] : []),
     ...(grants.bus === 'put' ? ['events:PutEvents'] : []),
-    ...(grants.bucket?.includes('read') ? ['s3:GetObject'] : []),
-    ...(grants.bucket?.includes('write') ? ['s3:PutObject'] : []),
+    ...(grants.tableAttributes?.length ? ['dynamodb:GetItem'] : []),
+    ...(grants.bucket?.read?.length ? ['s3:GetObject'] : []),
+    ...(grants.bucket?.write?.length ? ['s3:PutObject'] : []),
     // Reading the Midtrans SecureString; the AWS-managed aws/ssm key needs no kms:Decrypt of the caller's own.
     ...(grants.midtransServerKey === 'read' ? ['ssm:GetParameter'] : []),
     // Lambda itself sends a failed asynchronous event to the function's dead-letter queue.
@@ -39,15 +40,25 @@ export function expectedActions(declaration: FunctionDeclaration): string[] {
 /** The one condition under which a function without table writes may put items: into access-log partitions only. */
 export const accessLogCondition = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCESS#*'] } };
 
+/**
+ * The one condition under which a function may read items without a table read grant: these attributes only, named
+ * in every request (ForAllValues alone would hold for a request naming none), never an index's whole projection.
+ */
+export const attributesCondition = (attributes: readonly string[]) => ({
+  'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...attributes] },
+  Null: { 'dynamodb:Attributes': 'false' },
+  StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+});
+
 export function expectedEnvironment(declaration: FunctionDeclaration): string[] {
   const { grants, trigger } = declaration;
   return [
     'STAGE',
     'POWERTOOLS_SERVICE_NAME',
     'NODE_OPTIONS',
-    ...(grants.table?.length || grants.accessLog ? ['TABLE_NAME'] : []),
+    ...(grants.table?.length || grants.tableAttributes?.length || grants.accessLog ? ['TABLE_NAME'] : []),
     ...(grants.bus ? ['EVENT_BUS_NAME'] : []),
-    ...(grants.bucket?.length ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
+    ...(grants.bucket ? ['BUCKET_NAME', 'IMAGES_BASE_URL'] : []),
     ...(grants.cursorKey ? ['CURSOR_SIGNING_KEY'] : []),
     // The key's holder is the one that asks Midtrans' Get Status API, with that key.
     ...(grants.midtransServerKey === 'read' ? ['MIDTRANS_SERVER_KEY_PARAMETER', 'MIDTRANS_API_URL', ...serverKeyExtensionVariables] : []),

@@ -3,6 +3,7 @@ import type { FunctionDeclaration } from '#shared/kernel/declaration';
 import { tableDefinition } from '#shared/kernel/table-definition';
 import {
   accessLogCondition,
+  attributesCondition,
   expectedActions,
   expectedEnvironment,
   midtransApiUrlOf,
@@ -154,14 +155,18 @@ export function checkFunctions(
         expect(writes).toEqual(declaration.grants.table?.includes('write') ? [tableArn] : []);
       });
 
-      it('appends to access logs only through a PutItem limited to their partitions', () => {
+      it('appends to access logs only through a PutItem limited to their partitions, and reads attributes only as granted', () => {
         const conditioned = statements().filter((statement) => statement.Condition !== undefined);
+        const { accessLog, tableAttributes } = declaration.grants;
 
-        expect(conditioned).toEqual(
-          declaration.grants.accessLog === 'append'
+        expect(conditioned).toEqual([
+          ...(tableAttributes?.length
+            ? [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: tableArn, Condition: attributesCondition(tableAttributes) }]
+            : []),
+          ...(accessLog === 'append'
             ? [{ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: tableArn, Condition: accessLogCondition }]
-            : [],
-        );
+            : []),
+        ]);
       });
 
       it('puts events on the platform bus only', () => {

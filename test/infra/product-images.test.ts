@@ -28,17 +28,19 @@ const s3ActionsOf = (name: string) => {
 };
 
 describe('product image functions', () => {
-  it('the presign function may put objects (which its URLs do on its behalf) and nothing else in the bucket', () => {
+  it('the presign function may put uploads (which its URLs do on its behalf) and nothing else in the bucket', () => {
     const statements = s3ActionsOf('request-image-upload');
 
-    expect(statements.flatMap((statement) => asArray(statement.Action))).toEqual(['s3:PutObject']);
-    expect(statements.map((statement) => statement.Resource)).toEqual([objects('/*')]);
+    expect(statements.map((statement) => [statement.Action, statement.Resource])).toEqual([['s3:PutObject', objects('/uploads/*')]]);
   });
 
-  it('the processor reads and writes objects, and cannot delete any', () => {
-    const actions = s3ActionsOf('process-product-image').flatMap((statement) => asArray(statement.Action));
+  it('the processor reads uploads and writes renditions, and cannot delete any, nor overwrite an upload', () => {
+    const statements = s3ActionsOf('process-product-image');
 
-    expect(actions.sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(statements.map((statement) => [statement.Action, statement.Resource])).toEqual([
+      ['s3:GetObject', objects('/uploads/*')],
+      ['s3:PutObject', objects('/images/*')],
+    ]);
   });
 
   it('the processor is told where renditions are served: the distribution', () => {

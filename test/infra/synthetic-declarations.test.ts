@@ -22,7 +22,14 @@ const synthetic: readonly FunctionDeclaration[] = [
       kind: 'http',
       route: { method: 'POST', path: '/everything/{id}', auth: 'jwt', summary: 'everything', response: { status: 200 } },
     },
-    grants: { table: ['read', 'write'], bus: 'put', bucket: ['read', 'write'], cursorKey: true, midtransServerKey: 'read' },
+    grants: {
+      table: ['read', 'write'],
+      tableAttributes: ['pk', 'sk', 'id'],
+      bus: 'put',
+      bucket: { read: ['uploads/', 'images/'], write: ['uploads/', 'images/'] },
+      cursorKey: true,
+      midtransServerKey: 'read',
+    },
     timeoutSeconds: 20,
     memoryMb: 1024,
   }),
@@ -55,7 +62,7 @@ const synthetic: readonly FunctionDeclaration[] = [
         $or: [{ account: ['111111111111'] }, { region: ['ap-southeast-3'] }],
       },
     },
-    grants: { bucket: ['read'] },
+    grants: { bucket: { read: ['images/'] } },
   }),
   defineFunction({
     name: 'outbox-relay',
@@ -84,11 +91,14 @@ describe('synthetic declarations', () => {
   checkFunctions(synthetic, templates, 30);
   checkTriggers(synthetic, templates);
 
-  it('scope bucket grants to the images objects', () => {
+  it('scope bucket grants to the images objects under the granted prefixes, never the whole bucket', () => {
     const [bucketId] = Object.keys(template.findResources('AWS::S3::Bucket'));
     const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    const objectsUnder = (prefix: string) => JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${prefix}*`]] });
 
-    expect(policies).toContain(JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] }));
+    expect(policies).toContain(objectsUnder('uploads/'));
+    expect(policies).toContain(objectsUnder('images/'));
+    expect(policies).not.toContain(objectsUnder(''));
   });
 
   describe('an optional-auth route', () => {

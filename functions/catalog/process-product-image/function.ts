@@ -7,6 +7,6 @@ export default defineFunction({
   description: 'Checks an uploaded image by its bytes, strips its metadata and publishes a thumbnail and a medium WebP',
   trigger: { kind: 'objectCreated', prefix: uploadPrefix },
   // Reads uploads, writes renditions; never deletes: the bucket's lifecycle rule expires uploads.
-  grants: { table: ['read', 'write'], bucket: ['read', 'write'] },
+  grants: { table: ['read', 'write'], bucket: { read: ['uploads/'], write: ['images/'] } },
   nodeModules: ['sharp'],
 });

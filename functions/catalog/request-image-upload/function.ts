@@ -19,5 +19,5 @@ export default defineFunction({
     },
   },
   // The presigned PUT is authorised by this function's own s3:PutObject.
-  grants: { table: ['read', 'write'], bucket: ['write'] },
+  grants: { table: ['read', 'write'], bucket: { write: ['uploads/'] } },
 });

@@ -1,4 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
+import { artisanAttributes } from '#shared/participants/dynamo-artisan-store';
 import { ArtisanSchema, ParticipantParamsSchema } from '#shared/participants/schemas';
 
 export default defineFunction({
@@ -16,5 +17,5 @@ export default defineFunction({
       response: { status: 200, schema: ArtisanSchema },
     },
   },
-  grants: { table: ['read'] },
+  grants: { tableAttributes: artisanAttributes },
 });

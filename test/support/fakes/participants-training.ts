@@ -1,5 +1,5 @@
 import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
-import type { GroupStore, ParticipantStore } from '#shared/participants/ports';
+import type { ArtisanStore, GroupStore, ParticipantStore } from '#shared/participants/ports';
 import type { Group, Participant } from '#shared/participants/schemas';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
 import type { ParticipantDirectory } from '#shared/participants/ports';
@@ -112,6 +112,23 @@ export function fakeStores() {
   };
 
   const directory: ParticipantDirectory = { groupOf: async (id) => participants.get(id)?.groupId };
+  const artisanStore: ArtisanStore = {
+    publicProfile: async (id) => {
+      const participant = participants.get(id);
+      return participant && { id: participant.id, groupId: participant.groupId, profile: participant.profile };
+    },
+  };
 
-  return { groupStore, participantStore, programStore, enrollmentStore, directory, events, groups, participants, enrollments };
+  return {
+    groupStore,
+    participantStore,
+    artisanStore,
+    programStore,
+    enrollmentStore,
+    directory,
+    events,
+    groups,
+    participants,
+    enrollments,
+  };
 }

@@ -18,7 +18,13 @@ import { admin, officer, registeredParticipant } from '#test/support/fakes/regis
 async function setUp() {
   const stores = fakeStores();
   const log = fakeAccessLog();
-  const deps = { groups: stores.groupStore, participants: stores.participantStore, accessLog: log.accessLog, clock: fixedClock() };
+  const deps = {
+    groups: stores.groupStore,
+    participants: stores.participantStore,
+    artisans: stores.artisanStore,
+    accessLog: log.accessLog,
+    clock: fixedClock(),
+  };
   const { group, participant, self, facilitator } = await registeredParticipant(deps);
   return { stores, log, deps, group, participant, self, facilitator };
 }

@@ -28,7 +28,13 @@ async function setUp() {
   const stores = fakeStores();
   const log = fakeAccessLog();
   // A log of its own: the profile update's record is not what the export tests look for.
-  const participantDeps = { groups: stores.groupStore, participants: stores.participantStore, accessLog: fakeAccessLog().accessLog, clock };
+  const participantDeps = {
+    groups: stores.groupStore,
+    participants: stores.participantStore,
+    artisans: stores.artisanStore,
+    accessLog: fakeAccessLog().accessLog,
+    clock,
+  };
   const { group, participant, self, facilitator } = await registeredParticipant(participantDeps);
   await updateProfile(participantDeps, self, participant.id, { displayName: 'Bu Siti', story: 'Cerita', publicConsent: true });
 
