@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultPaymentWindowSeconds } from '#shared/orders/payment-window';
 import { declarations } from '#functions/declarations';
 import { spawnLocalRuntime } from '#infra/local/spawn-runtime';
 import { systemClock } from '#shared/kernel/clock';
@@ -76,6 +77,7 @@ async function placementCapacity(endpoints: { dynamoEndpoint: string; tableName:
     clock: systemClock,
     // This placement measures capacity; it is not one of the orders operators count.
     counter: { increment: () => undefined },
+    paymentWindowSeconds: defaultPaymentWindowSeconds,
   };
   await placeOrder(
     deps,

@@ -22,6 +22,7 @@ import receiveMidtransNotification from './orders/receive-midtrans-notification/
 import recordPayment from './orders/record-payment/function.ts';
 import recordShipment from './orders/record-shipment/function.ts';
 import reduceBuyerData from './orders/reduce-buyer-data/function.ts';
+import expireUnpaidOrders from './orders/expire-unpaid-orders/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
 import getGroup from './participants/get-group/function.ts';
@@ -100,6 +101,7 @@ export const declarations: readonly FunctionDeclaration[] = [
   recordPayment,
   recordShipment,
   reduceBuyerData,
+  expireUnpaidOrders,
   confirmDelivery,
   cancelOrder,
   receiveMidtransNotification,

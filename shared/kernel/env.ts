@@ -25,6 +25,8 @@ export const EnvName = {
   webhookDeliveriesQueueUrl: 'WEBHOOK_DELIVERIES_QUEUE_URL',
   /** optional, default 1: multiplies every webhook retry wait (the local runtime's tests run the schedule in milliseconds) */
   webhookRetryScale: 'WEBHOOK_RETRY_SCALE',
+  /** optional, default 86400: how long a placed order waits for its payment (a test's runtime sets a few seconds) */
+  orderPaymentWindowSeconds: 'ORDER_PAYMENT_WINDOW_SECONDS',
 } as const;
 
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];

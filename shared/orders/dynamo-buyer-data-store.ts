@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryDue } from '#shared/kernel/store/due-sweep';
 import { isConditionFailure } from '#shared/kernel/store/dynamo';
-import { duePartition, dueQuery, orderKey } from '#shared/kernel/store/keys';
+import { duePartition, dueSlotAttributes, orderKey } from '#shared/kernel/store/keys';
 import type { BuyerDataStore, NotePath } from './ports.ts';
 
 const job = 'order-reduction';
@@ -11,23 +12,15 @@ const shippingRemovals = ['recipientName', 'phone', 'address', 'postalCode'].map
 export function buildBuyerDataStore(doc: DynamoDBDocumentClient, table: string): BuyerDataStore {
   return {
     async due(until, limit, after) {
-      const query = dueQuery(job, until);
-      const { Items, LastEvaluatedKey } = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          ...query,
-          ProjectionExpression: 'id, gsi4sk, cancellation.note',
-          Limit: limit,
-          ...(after === undefined ? {} : { ExclusiveStartKey: after as Record<string, unknown> }),
-        }),
-      );
+      const page = await queryDue(doc, table, job, { until, limit, after, projection: 'id, gsi4sk, cancellation.note' });
       return {
-        items: (Items ?? []).map((item) => ({
+        ...page,
+        items: page.items.map((item) => ({
           orderId: item.id as string,
           dueSort: item.gsi4sk as string,
-          notes: item.cancellation?.note === undefined ? [] : (['cancellation.note'] satisfies NotePath[]),
+          notes:
+            (item.cancellation as { note?: string } | undefined)?.note === undefined ? [] : (['cancellation.note'] satisfies NotePath[]),
         })),
-        ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
       };
     },
     async reduce({ orderId, dueSort, notes }) {
@@ -36,7 +29,7 @@ export function buildBuyerDataStore(doc: DynamoDBDocumentClient, table: string):
           new UpdateCommand({
             TableName: table,
             Key: orderKey(orderId),
-            UpdateExpression: `REMOVE ${[...shippingRemovals, ...notes, 'gsi4pk', 'gsi4sk'].join(', ')}`,
+            UpdateExpression: `REMOVE ${[...shippingRemovals, ...notes, ...dueSlotAttributes].join(', ')}`,
             // Still due for this job at this time: a second run, or one racing this, changes nothing.
             ConditionExpression: 'gsi4pk = :pk AND gsi4sk = :sk',
             ExpressionAttributeValues: { ':pk': duePartition(job).pk, ':sk': dueSort },

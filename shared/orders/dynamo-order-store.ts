@@ -5,6 +5,7 @@ import {
   allOrders,
   buyerOrders,
   dueKeys,
+  dueSlotAttributes,
   groupOrders,
   type IndexPartition,
   idempotencyKey,
@@ -19,7 +20,7 @@ import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, type PageRequest, queryPage } from '#shared/kernel/store/pagination';
 import { reductionDueAt } from './buyer-data.ts';
 import { OutOfStockError } from './out-of-stock.ts';
-import type { OrderableProduct, OrderScope, OrderStore } from './ports.ts';
+import type { OrderableProduct, OrderChanges, OrderScope, OrderStore } from './ports.ts';
 import type { Order, OrderItem, OrderStatus, SellerOrder } from './schemas.ts';
 import { sellerRowChanges, sellerView } from './seller-view.ts';
 
@@ -63,6 +64,7 @@ function toOrder(item: Record<string, unknown>): Order {
     totalIdr: o.totalIdr,
     shipping: toShipping(o.shipping as Record<string, string>),
     createdAt: o.createdAt,
+    payBy: o.payBy,
     ...(o.payment ? { payment: { method: o.payment.method, reference: o.payment.reference, paidAt: o.payment.paidAt } } : {}),
     ...(o.shipment
       ? { shipment: { courier: o.shipment.courier, trackingNumber: o.shipment.trackingNumber, shippedAt: o.shipment.shippedAt } }
@@ -92,6 +94,7 @@ function toSellerOrder(item: Record<string, unknown>): SellerOrder {
     items: toItems(o.items),
     sellerSubtotalIdr: o.sellerSubtotalIdr,
     createdAt: o.createdAt,
+    payBy: o.payBy,
     ...(o.paidAt ? { paidAt: o.paidAt } : {}),
     ...(o.shippedAt ? { shippedAt: o.shippedAt } : {}),
     ...(o.deliveredAt ? { deliveredAt: o.deliveredAt } : {}),
@@ -100,14 +103,24 @@ function toSellerOrder(item: Record<string, unknown>): SellerOrder {
   };
 }
 
-/** `SET #status = :status, updatedAt = :updatedAt, …` for the fields given. */
-function setUpdate(changes: Record<string, unknown>) {
+/** `SET #status = :status, updatedAt = :updatedAt, … REMOVE …` for the fields given. */
+function setUpdate(changes: Record<string, unknown>, remove: readonly string[] = []) {
   const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
   return {
-    UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+    UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
     ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
     ExpressionAttributeValues: Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
   };
+}
+
+/**
+ * An order's one due slot follows its status in the step's own write: paying takes it out of payment expiry, and the
+ * step that ends it puts it in the reduction of its buyer data (a cancellation overwrites the expiry it was due for).
+ */
+function dueChanges(orderId: string, changes: OrderChanges): { set: Record<string, string>; remove: readonly string[] } {
+  const reductionAt = reductionDueAt(changes);
+  if (reductionAt !== undefined) return { set: dueKeys('order-reduction', reductionAt, orderId), remove: [] };
+  return { set: {}, remove: changes.status === 'paid' ? dueSlotAttributes : [] };
 }
 
 /** What each item of a placement stands for: a refused product item names its product, for the answer. */
@@ -156,6 +169,8 @@ export function buildOrderStore(
                 ...indexKeys(buyerOrders(order.buyerSub), order.id),
                 ...indexKeys(groupOrders(order.groupId), order.id),
                 ...indexKeys(allOrders(), order.id),
+                // Due for payment expiry from the moment it exists: no order can wait unpaid without being due.
+                ...dueKeys('payment-expiry', order.payBy, order.id),
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -244,9 +259,8 @@ export function buildOrderStore(
       return Item ? toSellerOrder(Item) : undefined;
     },
     async transition({ order, from, changes, event, restock }) {
-      // The step that ends an order puts it in the due partition of the buyer-data reduction, in the same write.
-      const dueAt = reductionDueAt(changes);
-      const update = setUpdate({ ...changes, ...(dueAt === undefined ? {} : dueKeys('order-reduction', dueAt, order.id)) });
+      const due = dueChanges(order.id, changes);
+      const update = setUpdate({ ...changes, ...due.set }, due.remove);
       const sellerUpdate = setUpdate(sellerRowChanges(changes));
       const sellers = [...new Set(order.items.map((item) => item.participantId))];
       const allowed = Object.fromEntries(from.map((status, index) => [`:from${index}`, status]));

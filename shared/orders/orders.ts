@@ -10,6 +10,7 @@ import { pendingEvent } from '#shared/kernel/store/outbox';
 import type { Page } from '#shared/kernel/store/pagination';
 import * as z from '#shared/kernel/validation';
 import { OutOfStockError } from './out-of-stock.ts';
+import { payByOf } from './payment-window.ts';
 import type { OrderableProduct, OrderCatalog, OrderScope, OrderStore } from './ports.ts';
 import { IdempotencyKeySchema, type ListOrdersQuery, type Order, type OrderView, type PlaceOrder } from './schemas.ts';
 
@@ -18,6 +19,8 @@ export interface OrdersDeps {
   catalog: OrderCatalog;
   clock: Clock;
   counter: Counter;
+  /** ORDER_PAYMENT_WINDOW_SECONDS, or its default */
+  paymentWindowSeconds: number;
 }
 
 /** How long a key keeps answering with its order (and refusing another body). */
@@ -127,6 +130,7 @@ async function attemptPlacement(deps: OrdersDeps, caller: Caller, rawKey: string
     totalIdr: items.reduce((sum, item) => sum + item.subtotalIdr, 0),
     shipping: input.shipping,
     createdAt,
+    payBy: payByOf(now, deps.paymentWindowSeconds),
   };
   const event = orderPlacedEvent(order);
   const outcome = await deps.orders.place({

@@ -1,3 +1,4 @@
+import type { DuePage } from '#shared/kernel/store/due-sweep';
 import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
 import type { Order, OrderStatus, SellerOrder } from './schemas.ts';
@@ -97,7 +98,12 @@ export type NotePath = 'cancellation.note';
 
 export interface BuyerDataStore {
   /** Orders due up to `until`, oldest first, a page at a time; `after` is the previous page's `next`. */
-  due(until: string, limit: number, after?: unknown): Promise<{ items: DueReduction[]; next?: unknown }>;
+  due(until: string, limit: number, after?: unknown): Promise<DuePage<DueReduction>>;
   /** Shipping reduced to its city, notes removed and the due keys with them, if still due: false if it was not. */
   reduce(due: DueReduction): Promise<boolean>;
+}
+
+export interface PaymentExpiryStore {
+  /** The ids of placed orders whose payBy is up to `until`, oldest first, a page at a time. */
+  due(until: string, limit: number, after?: unknown): Promise<DuePage<string>>;
 }

@@ -111,6 +111,8 @@ export const OrderSchema = z.object({
     z.object({ city: z.string() }),
   ]),
   createdAt: z.iso.datetime(),
+  /** createdAt + the payment window: still placed then, the system cancels it (payment_expired) */
+  payBy: z.iso.datetime(),
   /** Lifecycle facts, each present once its step happened; they stay when the order moves on (a cancelled paid order keeps its payment). */
   payment: z.optional(PaymentSchema),
   shipment: z.optional(ShipmentSchema),
@@ -133,6 +135,7 @@ export const SellerOrderSchema = z.object({
   items: z.array(OrderItemSchema),
   sellerSubtotalIdr: z.int(),
   createdAt: z.iso.datetime(),
+  payBy: z.iso.datetime(),
   paidAt: z.optional(z.iso.datetime()),
   shippedAt: z.optional(z.iso.datetime()),
   deliveredAt: z.optional(z.iso.datetime()),

@@ -5,7 +5,7 @@ type Timestamps = Pick<SellerOrder, 'paidAt' | 'shippedAt' | 'deliveredAt' | 'ca
 
 /**
  * When each step happened, taken out of the objects that record it: a payment's or shipment's reference and a
- * cancellation's note stay behind. A new lifecycle timestamp (payBy, refundedAt) is one more line here.
+ * cancellation's note stay behind. A new lifecycle timestamp (refundedAt) is one more line here.
  */
 function timestampsOf(order: Partial<Pick<Order, 'payment' | 'shipment' | 'deliveredAt' | 'cancellation' | 'updatedAt'>>): Timestamps {
   return {
@@ -27,6 +27,7 @@ export function sellerView(order: Order, participantId: string): SellerOrder {
     items,
     sellerSubtotalIdr: items.reduce((sum, item) => sum + item.subtotalIdr, 0),
     createdAt: order.createdAt,
+    payBy: order.payBy,
     ...timestampsOf(order),
   };
 }

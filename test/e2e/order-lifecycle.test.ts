@@ -41,6 +41,7 @@ describe('the order lifecycle', () => {
         items: delivered.body.items,
         sellerSubtotalIdr: 170_000,
         createdAt: delivered.body.createdAt,
+        payBy: delivered.body.payBy,
         paidAt: paid.body.payment.paidAt,
         shippedAt: shipped.body.shipment.shippedAt,
         deliveredAt: delivered.body.deliveredAt,

@@ -172,6 +172,7 @@ describe('export', () => {
         items: [expect.objectContaining({ productId: listed, participantId: participant.id, quantity: 2, subtotalIdr: 170_000 })],
         sellerSubtotalIdr: 170_000,
         createdAt: order.body.createdAt,
+        payBy: order.body.payBy,
       },
     ]);
     expect(body.earnings).toEqual({ totalIdr: 0, creditedIdr: 0, reversedIdr: 0, paidOutIdr: 0, balanceIdr: 0, entries: [] });

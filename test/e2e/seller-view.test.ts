@@ -58,6 +58,7 @@ describe("the seller's view of an order", () => {
       ],
       sellerSubtotalIdr: 40_000,
       createdAt: order.createdAt,
+      payBy: paid.body.payBy,
       paidAt: paid.body.payment.paidAt,
       updatedAt: paid.body.updatedAt,
     };

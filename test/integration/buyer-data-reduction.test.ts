@@ -87,7 +87,7 @@ describe('reducing buyer data 90 days after an order ends', () => {
     expect(at91?.cancellation).toEqual({ reason: 'buyer_request', by: 'buyer', cancelledAt: endedAt });
     expect(at91).not.toHaveProperty('gsi4pk');
     expect(await isDue(order.id)).toBe(false);
-    expect(again.reduced).toBe(0);
+    expect(again.done).toBe(0);
     await expect(orders.get(order.id)).resolves.toMatchObject({ shipping: { city: 'Mataram' }, status: 'cancelled' });
   });
 });

@@ -39,7 +39,7 @@ const storedRow = async (orderId: string, participantId: string) =>
   (await doc.send(new GetCommand({ TableName: table, Key: orderSellerKey(orderId, participantId), ConsistentRead: true }))).Item;
 
 /** A seller row's attributes besides its keys: exactly what the seller's view shows. */
-const viewAttributes = ['id', 'groupId', 'status', 'items', 'sellerSubtotalIdr', 'createdAt'];
+const viewAttributes = ['id', 'groupId', 'status', 'items', 'sellerSubtotalIdr', 'createdAt', 'payBy'];
 const keyAttributes = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk'];
 
 describe('DynamoDB order store: seller rows', () => {
@@ -73,6 +73,7 @@ describe('DynamoDB order store: seller rows', () => {
       items: [order.items[0]],
       sellerSubtotalIdr: order.items[0]?.subtotalIdr,
       createdAt: at,
+      payBy: order.payBy,
       paidAt: later,
       cancelledAt,
       updatedAt: cancelledAt,

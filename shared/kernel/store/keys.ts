@@ -171,8 +171,11 @@ export const productListingKeys = (
  * An item joins at most one job at a time (an order is due for payment expiry while placed, for the reduction of
  * its buyer data once ended), so one index slot on it suffices; gsi4 is the slot an order does not use otherwise.
  */
-export type DueJob = 'order-reduction';
-export const duePartition = (job: DueJob): IndexPartition => ({ index: 'gsi4', pk: `DUE#${job}` });
+export type DueJob = 'payment-expiry' | 'order-reduction';
+const dueIndex = 'gsi4';
+export const duePartition = (job: DueJob): IndexPartition => ({ index: dueIndex, pk: `DUE#${job}` });
+/** The attributes an item leaves its job's partition by removing. */
+export const dueSlotAttributes = [`${dueIndex}pk`, `${dueIndex}sk`] as const;
 export const dueKeys = (job: DueJob, dueAtIso: string, id: string): Record<string, string> =>
   indexKeys(duePartition(job), `${dueAtIso}#${id}`);
 /** The Query input that reads a job's partition up to `untilIso`, inclusive, oldest first. */

@@ -1,6 +1,6 @@
 import { ConflictError } from '#shared/kernel/errors';
 import { OutOfStockError } from '#shared/orders/out-of-stock';
-import type { OrderableProduct, OrderCatalog, OrderStore } from '#shared/orders/ports';
+import type { OrderableProduct, OrderCatalog, OrderStore, PaymentExpiryStore } from '#shared/orders/ports';
 import type { Order } from '#shared/orders/schemas';
 import { sellerView } from '#shared/orders/seller-view';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
@@ -70,5 +70,13 @@ export function fakeOrders(initial: OrderableProduct[]) {
     },
   };
 
-  return { catalog, store, products, orders, events };
+  // The real store's invariant: an order is in the expiry partition exactly while it is placed.
+  const expiries: PaymentExpiryStore = {
+    async due(until) {
+      const due = [...orders.values()].filter((order) => order.status === 'placed' && order.payBy <= until);
+      return { items: due.sort((a, b) => a.payBy.localeCompare(b.payBy)).map((order) => order.id) };
+    },
+  };
+
+  return { catalog, store, products, orders, events, expiries };
 }

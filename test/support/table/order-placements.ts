@@ -1,4 +1,5 @@
 import type { ProductStore } from '#shared/catalog/ports';
+import { defaultPaymentWindowSeconds } from '#shared/orders/payment-window';
 import type { Product } from '#shared/catalog/schemas';
 import { newId } from '#shared/kernel/ids';
 import { orderPlacedEvent } from '#shared/orders/orders';
@@ -17,8 +18,20 @@ export async function listedProduct(
   return { product: listed, orderable: orderable as OrderableProduct };
 }
 
+/**
+ * A payment window still open by the real clock, whenever the order is dated: the local runtime's expiry sweeper
+ * (real clock, every few seconds) shares this table, and would cancel an order placed "in the past" under its test.
+ */
+const stillOpen = () => new Date(Date.now() + defaultPaymentWindowSeconds * 1000).toISOString();
+
 /** What place-order hands the store for these lines (product as read, quantity), as the use-case builds it. */
-export function placementOf(buyerSub: string, key: string, lines: [OrderableProduct, number][], at: string): Placement {
+export function placementOf(
+  buyerSub: string,
+  key: string,
+  lines: [OrderableProduct, number][],
+  at: string,
+  payBy = stillOpen(),
+): Placement {
   const [first] = lines[0] as [OrderableProduct, number];
   const items = lines.map(([product, quantity]) => ({
     productId: product.id,
@@ -37,6 +50,7 @@ export function placementOf(buyerSub: string, key: string, lines: [OrderableProd
     totalIdr: items.reduce((sum, item) => sum + item.subtotalIdr, 0),
     shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
     createdAt: at,
+    payBy,
   };
   return {
     order,

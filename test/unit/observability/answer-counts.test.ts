@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { defaultPaymentWindowSeconds } from '#shared/orders/payment-window';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import placeOrderFunction from '#functions/orders/place-order/function';
 import { httpHandler } from '#shared/kernel/http/http-handler';
@@ -78,7 +79,13 @@ describe('the counts POST /orders writes', () => {
   let deps: OrdersDeps;
   beforeEach(() => {
     const fakes = fakeOrders([product]);
-    deps = { orders: fakes.store, catalog: fakes.catalog, clock: fixedClock(), counter: emfCounter };
+    deps = {
+      orders: fakes.store,
+      catalog: fakes.catalog,
+      clock: fixedClock(),
+      counter: emfCounter,
+      paymentWindowSeconds: defaultPaymentWindowSeconds,
+    };
   });
   afterEach(() => vi.restoreAllMocks());
 

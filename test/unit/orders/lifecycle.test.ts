@@ -42,6 +42,7 @@ function orderIn(status: OrderStatus): Order {
     totalIdr: 120_000,
     shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
     createdAt: '2026-11-27T01:00:00.000Z',
+    payBy: '2026-11-28T01:00:00.000Z',
   };
 }
 

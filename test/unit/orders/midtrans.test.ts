@@ -93,6 +93,7 @@ function setUp(status: OrderStatus = 'placed', extra: Partial<Order> = {}) {
     totalIdr: 150_000,
     shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
     createdAt: '2026-11-27T01:00:00.000Z',
+    payBy: '2026-11-28T01:00:00.000Z',
     ...extra,
   };
   fakes.orders.set(order.id, order);

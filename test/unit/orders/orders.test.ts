@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPaymentWindowSeconds } from '#shared/orders/payment-window';
 import { OrderPlaced } from '#events/order-placed';
 import type { Caller } from '#shared/kernel/auth/caller';
 import { newId } from '#shared/kernel/ids';
@@ -32,7 +33,11 @@ const body = (items: { productId: string; quantity: number }[]) => z.parse(Place
 function setUp(products: OrderableProduct[]) {
   const fakes = fakeOrders(products);
   const { counter, counted } = recordingCounter();
-  return { fakes, counted, deps: { orders: fakes.store, catalog: fakes.catalog, clock: fixedClock(), counter } };
+  return {
+    fakes,
+    counted,
+    deps: { orders: fakes.store, catalog: fakes.catalog, clock: fixedClock(), counter, paymentWindowSeconds: defaultPaymentWindowSeconds },
+  };
 }
 
 describe('placeOrder', () => {

@@ -71,6 +71,7 @@ async function setUp() {
     totalIdr: 70_000,
     shipping: { recipientName: 'Budi', phone: '+6281111111111', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
     createdAt: '2026-11-28T05:36:47.000Z',
+    payBy: '2026-11-29T05:36:47.000Z',
   };
   orders.orders.set(order.id, order);
 
@@ -116,6 +117,7 @@ describe('exportPersonalData', () => {
         items: [order.items[0]],
         sellerSubtotalIdr: order.items[0]?.subtotalIdr,
         createdAt: order.createdAt,
+        payBy: order.payBy,
       },
     ]);
     expect(JSON.stringify(exported)).not.toContain('Budi');
