@@ -15,8 +15,8 @@ export type Floor = () => Promise<unknown>;
 /**
  * The floors under the HTTP benches. Under a read route, what it asks DynamoDB, sent from the bench's own process
  * through the route's own adapters (so the very same Get, Query and Put, in the same order and parallelism), with no
- * HTTP API, handler, auth or validation around them. Under POST /orders, a bare transaction of as many items as a
- * placement writes. One client, as one warm container has.
+ * HTTP API, handler, auth or validation around them. Under POST /orders and the payouts, a bare transaction of as
+ * many items as a placement (or a payout) writes. One client, as one warm container has.
  */
 export function buildFloors(endpoints: { dynamoEndpoint: string; tableName: string }) {
   const { doc, destroy } = localDocumentClient(endpoints);
@@ -52,6 +52,8 @@ export function buildFloors(endpoints: { dynamoEndpoint: string; tableName: stri
       () =>
         reports.buckets(groupId, planBuckets(range)),
     placement: bareTransaction(doc, table),
+    // A payout's transaction is as large (key claim, payout, ledger line, balance update, outbox row).
+    payout: bareTransaction(doc, table),
     destroy,
   };
 }

@@ -9,59 +9,91 @@ import { placeOrder } from '#shared/orders/orders';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
 import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import * as z from '#shared/kernel/validation';
-import { measureCrowd } from './crowd.ts';
+import { type CrowdFigures, measureCrowd } from './crowd.ts';
 import { buildFloors } from './floors.ts';
 import { measureFunctions } from './functions.ts';
 import { measureHttp } from './http.ts';
 import { localDocumentClient } from './local-client.ts';
+import { type PayoutFigures, measurePayouts } from './payouts.ts';
 import { orderOf, prepareHttpBenches } from './prepare.ts';
-import { printReport } from './report.ts';
+import { type BenchPart, benchParts, printReport } from './report.ts';
 import { sleep } from '#infra/local/net';
 
 /**
- * npm run bench [-- --json]: bundle size and cold import of every function, and latency of the hot routes
- * through the local API, each as a ratio to a floor measured in the same run, interleaved with it; then a crowd
- * on a runtime of its own. Figures, not assertions: CI does not run it.
+ * npm run bench [-- --json] [-- --only=payouts,crowd]: bundle size and cold import of every function, latency of the
+ * hot routes and of concurrent payouts through the local API, each as a ratio to a floor measured in the same run,
+ * interleaved with it; then a crowd on a runtime of its own. Figures, not assertions: CI does not run it.
  */
 const json = process.argv.includes('--json');
 const log = (line: string) => {
   if (!json) console.error(line);
 };
+const selected = selectedParts(process.argv);
 
-log('Bundling and importing every function, each interleaved with the floor…');
-const { floor, functions } = await measureFunctions(declarations, 9);
-
-log('Starting the local runtime for the HTTP benches (throttle off)…');
-// The stage throttle (100/s per route) would cap what the benches measure; the crowd below runs with it on. The
-// runtime's child takes this process's environment.
-process.env.LOCAL_THROTTLE = 'off';
-const runtime = await spawnLocalRuntime({ port: 0, seed: false });
-const http = [];
-let orderPlacementWcu = Number.NaN;
-try {
-  const floors = buildFloors(runtime.endpoints);
-  const { benches, productIds, report } = await prepareHttpBenches(runtime.endpoints.apiUrl, runtime.endpoints, floors);
-  for (const bench of benches) {
-    log(`Loading ${bench.name}, interleaved with its floor…`);
-    // Fewer placements to warm up: each takes DynamoDB Local's transaction queue, ~40 a second.
-    http.push(await measureHttp(runtime.endpoints.apiUrl, bench, 4000, bench.bodies ? 1000 : 3000));
-  }
-  floors.destroy();
-  orderPlacementWcu = await placementCapacity(runtime.endpoints, productIds);
-  log(await projectionCheck(runtime.endpoints.apiUrl, report));
-} finally {
-  await runtime.stop();
+let imports: Awaited<ReturnType<typeof measureFunctions>> | undefined;
+if (selected.has('imports')) {
+  log('Bundling and importing every function, each interleaved with the floor…');
+  imports = await measureFunctions(declarations, 9);
 }
 
-log('Starting a runtime of its own for the crowd (throttle as deployed)…');
-delete process.env.LOCAL_THROTTLE;
-const crowdRuntime = await spawnLocalRuntime({ port: 0, seed: false });
-try {
-  log('1,000 buyers at once for 100 units…');
-  const crowd = await measureCrowd(crowdRuntime.endpoints.apiUrl);
-  printReport({ floor, functions, http, orderPlacementWcu, crowd }, json);
-} finally {
-  await crowdRuntime.stop();
+const http = [];
+let orderPlacementWcu: number | undefined;
+let payouts: PayoutFigures | undefined;
+if (selected.has('routes') || selected.has('payouts')) {
+  log('Starting the local runtime for the HTTP benches (throttle off)…');
+  // The stage throttle (100/s per route) would cap what the benches measure; the crowd below runs with it on. The
+  // runtime's child takes this process's environment.
+  process.env.LOCAL_THROTTLE = 'off';
+  const runtime = await spawnLocalRuntime({ port: 0, seed: false });
+  const floors = buildFloors(runtime.endpoints);
+  try {
+    if (selected.has('routes')) {
+      const { benches, productIds, report } = await prepareHttpBenches(runtime.endpoints.apiUrl, runtime.endpoints, floors);
+      for (const bench of benches) {
+        log(`Loading ${bench.name}, interleaved with its floor…`);
+        // Fewer placements to warm up: each takes DynamoDB Local's transaction queue, ~40 a second.
+        http.push(await measureHttp(runtime.endpoints.apiUrl, bench, 4000, bench.bodies ? 1000 : 3000));
+      }
+      orderPlacementWcu = await placementCapacity(runtime.endpoints, productIds);
+      log(await projectionCheck(runtime.endpoints.apiUrl, report));
+    }
+    if (selected.has('payouts')) {
+      log('16 facilitators paying one seller at once, round by round, interleaved with the bare transaction…');
+      payouts = await measurePayouts(runtime.endpoints.apiUrl, runtime.endpoints, floors.payout);
+    }
+  } finally {
+    floors.destroy();
+    await runtime.stop();
+  }
+}
+
+let crowd: CrowdFigures | undefined;
+if (selected.has('crowd')) {
+  log('Starting a runtime of its own for the crowd (throttle as deployed)…');
+  delete process.env.LOCAL_THROTTLE;
+  const crowdRuntime = await spawnLocalRuntime({ port: 0, seed: false });
+  try {
+    log('1,000 buyers at once for 100 units…');
+    crowd = await measureCrowd(crowdRuntime.endpoints.apiUrl);
+  } finally {
+    await crowdRuntime.stop();
+  }
+}
+
+printReport({ floor: imports?.floor, functions: imports?.functions ?? [], http, orderPlacementWcu, payouts, crowd }, json);
+// A payout race that overdrew the balance, or lost a payout, is a fault, not a figure.
+if (payouts && !payouts.balanceHolds) process.exitCode = 1;
+
+/** `--only=<part>,…` runs just those parts (e.g. to measure one change); every part by default. */
+function selectedParts(argv: readonly string[]): ReadonlySet<BenchPart> {
+  const only = argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  if (!only) return new Set(benchParts);
+  const unknown = only.filter((name) => !(benchParts as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--only: no part ${unknown.join(', ')}; the parts are ${benchParts.join(', ')}`);
+  return new Set(only as BenchPart[]);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { csvText } from '#shared/kernel/csv';
 import type { GroupReport } from './schemas.ts';
 
-/** The CSV columns: the JSON report's fields, nested ones by their dotted path. */
+/**
+ * The CSV columns: the JSON report's fields, nested ones by their dotted path. Figures added later come last, so
+ * a spreadsheet that reads the earlier columns by position still reads them.
+ */
 export const csvColumns = [
   'groupId',
   'from',
@@ -18,6 +21,9 @@ export const csvColumns = [
   'revenueIdr',
   'participantEarningsIdr',
   'wasteRecycledGrams',
+  'orders.refunded',
+  'refundedIdr',
+  'payoutsIdr',
 ] as const;
 
 function valueAt(report: GroupReport, path: string): unknown {

@@ -8,8 +8,12 @@ export const counterNames = [
   'paid',
   'delivered',
   'cancelled',
+  'refunded',
   'revenueIdr',
+  'refundedIdr',
+  /** credited less reversed: a reversal subtracts, so a bucket's net can be below 0 */
   'participantEarningsIdr',
+  'payoutsIdr',
   'wasteRecycledGrams',
 ] as const;
 

@@ -1,10 +1,13 @@
 import { EarningsCredited } from '#events/earnings-credited';
-import type { EventMetadata } from '#events/event-contract';
+import { EarningsReversed } from '#events/earnings-reversed';
+import type { EventContract, EventMetadata } from '#events/event-contract';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
 import { OrderPlaced } from '#events/order-placed';
+import { OrderRefunded } from '#events/order-refunded';
 import { ParticipantRegistered } from '#events/participant-registered';
+import { PayoutRecorded } from '#events/payout-recorded';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
@@ -22,7 +25,10 @@ export const reportedEvents = [
   OrderPaid,
   OrderDelivered,
   OrderCancelled,
+  OrderRefunded,
   EarningsCredited,
+  EarningsReversed,
+  PayoutRecorded,
 ] as const;
 
 export interface ProjectionDeps {
@@ -45,6 +51,13 @@ export function reportProjection(deps: ProjectionDeps, onOutcome: (outcome: Proj
   const apply = async (metadata: EventMetadata, groupId: string, counters: Partial<Counters>, sellers: readonly string[] = []) => {
     onOutcome(await deps.reports.apply(metadata.eventId, { groupId, day: dayOf(metadata.occurredAt), counters, sellers }));
   };
+  // Earnings events carry no group: the participant's record names it.
+  const groupOf = async (contract: EventContract, participantId: string) => {
+    const groupId = await deps.sources.participantGroup(participantId);
+    // Earnings move only for participants with delivered orders: a missing one is a fault to retry and dead-letter.
+    if (!groupId) throw new Error(`${contract.detailType} for unknown participant ${participantId}`);
+    return groupId;
+  };
   return [
     on(ParticipantRegistered, ({ metadata, data }) => apply(metadata, data.groupId, { registered: 1 })),
     on(TrainingEnrolled, ({ metadata, data }) => apply(metadata, data.groupId, { enrolled: 1 })),
@@ -53,16 +66,20 @@ export function reportProjection(deps: ProjectionDeps, onOutcome: (outcome: Proj
     on(OrderPlaced, ({ metadata, data }) => apply(metadata, data.groupId, { placed: 1 })),
     on(OrderPaid, ({ metadata, data }) => apply(metadata, data.groupId, { paid: 1 })),
     on(OrderCancelled, ({ metadata, data }) => apply(metadata, data.groupId, { cancelled: 1 })),
+    // The one event of every refund: cancelling a paid order announces OrderRefunded too, so nothing else counts one.
+    on(OrderRefunded, ({ metadata, data }) => apply(metadata, data.groupId, { refunded: 1, refundedIdr: data.totalIdr })),
     on(OrderDelivered, async ({ metadata, data }) => {
       const delta = await deliveryFigures(deps.sources, data.orderId);
       await apply(metadata, data.groupId, delta.counters, delta.sellers);
     }),
-    on(EarningsCredited, async ({ metadata, data }) => {
-      const groupId = await deps.sources.participantGroup(data.participantId);
-      // Earnings are credited only for participants with delivered orders: a missing one is a fault to retry and dead-letter.
-      if (!groupId) throw new Error(`EarningsCredited for unknown participant ${data.participantId}`);
-      await apply(metadata, groupId, { participantEarningsIdr: data.amountIdr });
-    }),
+    on(EarningsCredited, async ({ metadata, data }) =>
+      apply(metadata, await groupOf(EarningsCredited, data.participantId), { participantEarningsIdr: data.amountIdr }),
+    ),
+    // amountIdr is what was taken back, positive: it nets the credit out of the same figure.
+    on(EarningsReversed, async ({ metadata, data }) =>
+      apply(metadata, await groupOf(EarningsReversed, data.participantId), { participantEarningsIdr: -data.amountIdr }),
+    ),
+    on(PayoutRecorded, ({ metadata, data }) => apply(metadata, data.groupId, { payoutsIdr: data.amountIdr })),
   ];
 }
 

@@ -32,9 +32,11 @@ export async function getGroupReport(deps: ReportDeps, caller: Caller, groupId: 
     to: range.to,
     participants: { registered: c.registered, enrolled: c.enrolled, completedTraining: c.completedTraining, activeSellers },
     products: { listed: c.listed },
-    orders: { placed: c.placed, paid: c.paid, delivered: c.delivered, cancelled: c.cancelled },
+    orders: { placed: c.placed, paid: c.paid, delivered: c.delivered, cancelled: c.cancelled, refunded: c.refunded },
     revenueIdr: c.revenueIdr,
+    refundedIdr: c.refundedIdr,
     participantEarningsIdr: c.participantEarningsIdr,
+    payoutsIdr: c.payoutsIdr,
     wasteRecycledGrams: c.wasteRecycledGrams,
   };
 }

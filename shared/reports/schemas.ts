@@ -20,9 +20,12 @@ export const GroupReportSchema = z.object({
   to: z.iso.date(),
   participants: z.object({ registered: count, enrolled: count, completedTraining: count, activeSellers: count }),
   products: z.object({ listed: count }),
-  orders: z.object({ placed: count, paid: count, delivered: count, cancelled: count }),
+  orders: z.object({ placed: count, paid: count, delivered: count, cancelled: count, refunded: count }),
   revenueIdr: count,
-  participantEarningsIdr: count,
+  refundedIdr: count,
+  // Credited less reversed in the range: a reversal of an earlier range's credit takes it below 0.
+  participantEarningsIdr: z.int(),
+  payoutsIdr: count,
   wasteRecycledGrams: count,
 });
 export type GroupReport = z.infer<typeof GroupReportSchema>;

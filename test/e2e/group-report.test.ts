@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
+import { EarningsReversed } from '#events/earnings-reversed';
 import type { EventContract } from '#events/event-contract';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
+import { OrderRefunded } from '#events/order-refunded';
+import { PayoutRecorded } from '#events/payout-recorded';
 import { newId } from '#shared/kernel/ids';
 import { busStatus, putEvent } from '#test/support/api/bus';
 import { call, eventually, tokenFor } from '#test/support/api/client';
@@ -25,7 +28,8 @@ const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_00
 
 /**
  * A group built through the API (three participants, two trained sellers, two listed products, three orders),
- * then the order lifecycle and earnings as synthetic events dated in mid-2025, one of them delivered twice.
+ * then the order lifecycle, earnings, a refund and payouts as synthetic events dated in mid-2025, a delivery, the
+ * refund and its reversal each delivered twice.
  */
 async function reportedGroup() {
   const scenario = await newGroupScenario({ sessionsRequired: 1 });
@@ -67,7 +71,22 @@ async function reportedGroup() {
   await publish(EarningsCredited, { participantId: sitiId, orderId: first, amountIdr: 136_000 }, '2025-06-30T08:00:01.000Z');
   await publish(EarningsCredited, { participantId: budiId, orderId: first, amountIdr: 48_000 }, '2025-06-30T08:00:01.000Z');
   await publish(EarningsCredited, { participantId: sitiId, orderId: second, amountIdr: 68_000 }, '2025-07-01T00:00:01.000Z');
-  return { ...scenario, delivered };
+  const payout = (participantId: string, amountIdr: number) => ({
+    payoutId: newId('pay'),
+    participantId,
+    groupId,
+    amountIdr,
+    method: 'cash',
+  });
+  await publish(PayoutRecorded, payout(sitiId, 100_000), '2025-06-30T12:00:00.000Z');
+  await publish(PayoutRecorded, payout(budiId, 40_000), '2025-07-01T09:00:00.000Z');
+  const refund = { orderId: second, groupId, totalIdr: 85_000, method: 'bank_transfer' };
+  const refunded = await publish(OrderRefunded, refund, '2025-07-20T03:00:00.000Z');
+  await publish(OrderRefunded, refund, '2025-07-20T03:00:00.000Z', refunded);
+  const reversal = { participantId: sitiId, orderId: second, amountIdr: 68_000 };
+  const reversed = await publish(EarningsReversed, reversal, '2025-07-20T03:00:01.000Z');
+  await publish(EarningsReversed, reversal, '2025-07-20T03:00:01.000Z', reversed);
+  return { ...scenario, delivered, refunded };
 }
 
 const june = {
@@ -76,6 +95,7 @@ const june = {
   orders: { ...noFigures.orders, paid: 2, delivered: 1 },
   revenueIdr: 230_000,
   participantEarningsIdr: 184_000,
+  payoutsIdr: 100_000,
   // 2 bags × 240 g + 1 mat × 400 g
   wasteRecycledGrams: 880,
 };
@@ -91,7 +111,9 @@ describe('GET /reports/groups/{groupId}', () => {
     await eventually(
       async () => {
         const status = await busStatus();
-        expect(status.recent.filter((event) => event.detail.metadata?.eventId === group.delivered)).toHaveLength(2);
+        for (const eventId of [group.delivered, group.refunded]) {
+          expect(status.recent.filter((event) => event.detail.metadata?.eventId === eventId)).toHaveLength(2);
+        }
         expect(status.pending).toBe(0);
         const june = await report('?from=2025-06-01&to=2025-06-30');
         expect(june.body.orders.delivered).toBe(1);
@@ -117,18 +139,30 @@ describe('GET /reports/groups/{groupId}', () => {
     const lastDayOfJune = await report('?from=2025-06-30&to=2025-06-30');
     const across = await report('?from=2025-05-20&to=2025-07-01');
     const before = await report('?from=2025-01-01&to=2025-06-28');
+    const afterTheCredit = await report('?from=2025-07-16&to=2025-07-31');
 
-    // Assert
+    // Assert: July's refund (and its reversal) came twice and count once; the reversal nets July's credit to 0
     expect(july.body).toEqual({
       groupId: group.groupId,
       from: '2025-07-01',
       to: '2025-07-31',
       ...noFigures,
       participants: { ...noFigures.participants, activeSellers: 1 },
-      orders: { ...noFigures.orders, delivered: 1, cancelled: 1 },
+      orders: { ...noFigures.orders, delivered: 1, cancelled: 1, refunded: 1 },
       revenueIdr: 85_000,
-      participantEarningsIdr: 68_000,
+      refundedIdr: 85_000,
+      participantEarningsIdr: 0,
+      payoutsIdr: 40_000,
       wasteRecycledGrams: 240,
+    });
+    expect(afterTheCredit.body).toEqual({
+      groupId: group.groupId,
+      from: '2025-07-16',
+      to: '2025-07-31',
+      ...noFigures,
+      orders: { ...noFigures.orders, refunded: 1 },
+      refundedIdr: 85_000,
+      participantEarningsIdr: -68_000,
     });
     expect(lastDayOfJune.body).toEqual({
       ...june,
@@ -146,6 +180,7 @@ describe('GET /reports/groups/{groupId}', () => {
       orders: { ...noFigures.orders, paid: 2, delivered: 2 },
       revenueIdr: 315_000,
       participantEarningsIdr: 252_000,
+      payoutsIdr: 140_000,
       wasteRecycledGrams: 1_120,
     });
     expect(before.body).toEqual({ groupId: group.groupId, from: '2025-01-01', to: '2025-06-28', ...noFigures });
@@ -164,9 +199,11 @@ describe('GET /reports/groups/{groupId}', () => {
       to: day(1),
       participants: { registered: 3, enrolled: 2, completedTraining: 2, activeSellers: 0 },
       products: { listed: 2 },
-      orders: { placed: 3, paid: 0, delivered: 0, cancelled: 0 },
+      orders: { placed: 3, paid: 0, delivered: 0, cancelled: 0, refunded: 0 },
       revenueIdr: 0,
+      refundedIdr: 0,
       participantEarningsIdr: 0,
+      payoutsIdr: 0,
       wasteRecycledGrams: 0,
     });
   });
@@ -188,11 +225,17 @@ describe('GET /reports/groups/{groupId}', () => {
   it('answers the same figures as CSV for spreadsheets', async () => {
     // Act
     const response = await report('?from=2025-06-01&to=2025-06-30&format=csv', group.admin);
+    const refunds = await report('?from=2025-07-16&to=2025-07-31&format=csv', group.admin);
 
     // Assert
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.body).toBe(`${reportCsvHeader}\r\n` + `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880\r\n`);
+    expect(response.body).toBe(
+      `${reportCsvHeader}\r\n` + `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880,0,0,100000\r\n`,
+    );
+    expect(refunds.body).toBe(
+      `${reportCsvHeader}\r\n` + `${group.groupId},2025-07-16,2025-07-31,0,0,0,0,0,0,0,0,0,0,-68000,0,1,85000,0\r\n`,
+    );
   });
 
   it("is for the group's facilitators, officers and admins", async () => {

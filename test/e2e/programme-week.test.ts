@@ -29,7 +29,8 @@ async function walk(orderId: string, { facilitator, buyer }: Shop, steps: readon
 /**
  * A week of a group's programme, all through the API: three participants registered and enrolled, two trained and
  * selling, two products listed (and a draft), six orders in every state (paid by hand and by Midtrans, delivered by
- * the buyer, cancelled by the buyer and by an expired Midtrans payment), and one OrderDelivered delivered twice.
+ * the buyer, cancelled by the buyer and by an expired Midtrans payment), one OrderDelivered delivered twice, and a
+ * payout.
  */
 async function programmeWeek() {
   const scenario = await newGroupScenario({ sessionsRequired: 1 });
@@ -79,6 +80,19 @@ async function programmeWeek() {
     return found as BusEvent;
   });
   await putEvent(delivered);
+
+  // Once her two deliveries are credited, the facilitator pays Siti part of them.
+  const sitiPath = `/participants/${siti.participant.id}`;
+  await eventually(async () =>
+    expect((await call('GET', `${sitiPath}/earnings`, { token: scenario.facilitator })).body.balanceIdr).toBe(204_000),
+  );
+  const payout = { amountIdr: 150_000, method: 'bank_transfer', reference: 'TRF-0007', paidOn: day(0) };
+  const paid = await call('POST', `${sitiPath}/payouts`, {
+    token: scenario.facilitator,
+    headers: { 'idempotency-key': randomUUID() },
+    body: payout,
+  });
+  expect(paid.status).toBe(201);
   return { ...scenario, siti, budi, duplicated: delivered.detail.metadata?.eventId as string };
 }
 
@@ -93,11 +107,13 @@ describe('the group report over a scripted week of the programme', () => {
     to: day(1),
     participants: { registered: 3, enrolled: 3, completedTraining: 2, activeSellers: 2 },
     products: { listed: 2 },
-    orders: { placed: 6, paid: 3, delivered: 2, cancelled: 2 },
+    orders: { placed: 6, paid: 3, delivered: 2, cancelled: 2, refunded: 0 },
     // 230,000 + 85,000 delivered
     revenueIdr: 315_000,
+    refundedIdr: 0,
     // 80 % of each delivered line: 136,000 + 48,000 + 68,000
     participantEarningsIdr: 252_000,
+    payoutsIdr: 150_000,
     // 2 × 240 g + 1 × 400 g + 1 × 240 g
     wasteRecycledGrams: 1_120,
   });
@@ -111,7 +127,7 @@ describe('the group report over a scripted week of the programme', () => {
         expect(status.recent.filter((event) => event.detail.metadata?.eventId === week.duplicated)).toHaveLength(2);
         expect([status.pending, status.stream.pending]).toEqual([0, 0]);
         const report = await call('GET', `/reports/groups/${week.groupId}${range()}`, { token: week.facilitator });
-        expect(report.body.participantEarningsIdr).toBe(252_000);
+        expect([report.body.participantEarningsIdr, report.body.payoutsIdr]).toEqual([252_000, 150_000]);
       },
       { timeoutMs: 30_000 },
     );
@@ -127,7 +143,7 @@ describe('the group report over a scripted week of the programme', () => {
     expect(JSON.stringify(await deadLetters())).not.toContain(week.groupId);
   });
 
-  it('agrees with the earnings credited to each seller', async () => {
+  it('agrees with the earnings credited to each seller and paid out', async () => {
     // Act
     const [siti, budi] = await Promise.all(
       [week.siti, week.budi].map(({ participant }) => call('GET', `/participants/${participant.id}/earnings`, { token: week.facilitator })),
@@ -135,6 +151,7 @@ describe('the group report over a scripted week of the programme', () => {
 
     // Assert
     expect([siti?.body.totalIdr, budi?.body.totalIdr]).toEqual([136_000 + 68_000, 48_000]);
+    expect([siti?.body.paidOutIdr, budi?.body.paidOutIdr]).toEqual([150_000, 0]);
   });
 
   it('answers the same figures as CSV', async () => {
@@ -146,7 +163,7 @@ describe('the group report over a scripted week of the programme', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.body).toBe(
       `${reportCsvHeader}\r\n` +
-        [figures.groupId, figures.from, figures.to, 3, 3, 2, 2, 2, 6, 3, 2, 2, 315000, 252000, 1120].join(',') +
+        [figures.groupId, figures.from, figures.to, 3, 3, 2, 2, 2, 6, 3, 2, 2, 315000, 252000, 1120, 0, 0, 150000].join(',') +
         '\r\n',
     );
   });

@@ -1,12 +1,15 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
+import { EarningsReversed } from '#events/earnings-reversed';
 import type { EventContract } from '#events/event-contract';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
 import { OrderPlaced } from '#events/order-placed';
+import { OrderRefunded } from '#events/order-refunded';
 import { ParticipantRegistered } from '#events/participant-registered';
+import { PayoutRecorded } from '#events/payout-recorded';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
@@ -98,6 +101,10 @@ describe('the group report projection on DynamoDB', () => {
     await deliver(OrderCancelled, { orderId: newId('ord'), groupId, reason: 'buyer_request' }, at);
     await deliver(EarningsCredited, { participantId: siti, orderId, amountIdr: 136_000 }, at);
     await deliver(EarningsCredited, { participantId: budi, orderId, amountIdr: 204_000 }, at);
+    await deliver(PayoutRecorded, { payoutId: newId('pay'), participantId: siti, groupId, amountIdr: 100_000, method: 'cash' }, at);
+    const refundedOrder = newId('ord');
+    await deliver(OrderRefunded, { orderId: refundedOrder, groupId, totalIdr: 85_000, method: 'bank_transfer' }, at);
+    await deliver(EarningsReversed, { participantId: budi, orderId: refundedOrder, amountIdr: 68_000 }, at);
 
     // Assert
     const expectedCounters = {
@@ -109,8 +116,12 @@ describe('the group report projection on DynamoDB', () => {
       paid: 1,
       delivered: 1,
       cancelled: 1,
+      refunded: 1,
       revenueIdr: 425_000,
-      participantEarningsIdr: 340_000,
+      refundedIdr: 85_000,
+      // 136,000 + 204,000 credited, 68,000 reversed
+      participantEarningsIdr: 272_000,
+      payoutsIdr: 100_000,
       // 2 bags × (120 + 30) g + 3 mats × 400 g
       wasteRecycledGrams: 1_500,
     };
@@ -124,11 +135,42 @@ describe('the group report projection on DynamoDB', () => {
       to: '2026-11-28',
       participants: { registered: 1, enrolled: 1, completedTraining: 1, activeSellers: 2 },
       products: { listed: 1 },
-      orders: { placed: 1, paid: 1, delivered: 1, cancelled: 1 },
+      orders: { placed: 1, paid: 1, delivered: 1, cancelled: 1, refunded: 1 },
       revenueIdr: 425_000,
-      participantEarningsIdr: 340_000,
+      refundedIdr: 85_000,
+      participantEarningsIdr: 272_000,
+      payoutsIdr: 100_000,
       wasteRecycledGrams: 1_500,
     });
+  });
+
+  it('counts each money event once however often it comes, and a reversal in a later range below 0', async () => {
+    // Prepare
+    const { groupId, siti, orderId, deliver, report } = await world();
+    const refund = { orderId, groupId, totalIdr: 425_000, method: 'qris' };
+    const reversal = { participantId: siti, orderId, amountIdr: 136_000 };
+    const payout = { payoutId: newId('pay'), participantId: siti, groupId, amountIdr: 50_000, method: 'e_wallet' };
+    const repeated: [EventContract, unknown, string][] = [
+      [PayoutRecorded, payout, '2026-06-10T02:00:00.000Z'],
+      [OrderRefunded, refund, '2026-07-03T02:00:00.000Z'],
+      [EarningsReversed, reversal, '2026-07-03T02:00:01.000Z'],
+    ];
+
+    // Act: credited in June, refunded and reversed in July, each money event delivered twice
+    await deliver(EarningsCredited, { participantId: siti, orderId, amountIdr: 136_000 }, '2026-06-20T08:00:00.000Z');
+    for (const [contract, data, at] of repeated) {
+      const eventId = newId('evt');
+      await deliver(contract, data, at, eventId);
+      await deliver(contract, data, at, eventId);
+    }
+
+    // Assert
+    const june = await report('2026-06-01', '2026-06-30');
+    const july = await report('2026-07-01', '2026-07-31');
+    const both = await report('2026-06-15', '2026-07-03');
+    expect([june.participantEarningsIdr, june.payoutsIdr, june.orders.refunded, june.refundedIdr]).toEqual([136_000, 50_000, 0, 0]);
+    expect([july.participantEarningsIdr, july.payoutsIdr, july.orders.refunded, july.refundedIdr]).toEqual([-136_000, 0, 1, 425_000]);
+    expect([both.participantEarningsIdr, both.payoutsIdr, both.orders.refunded, both.refundedIdr]).toEqual([0, 0, 1, 425_000]);
   });
 
   it('counts a repeated event once, and keeps its guard without an expiry', async () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { EarningsCredited } from '#events/earnings-credited';
+import { EarningsReversed } from '#events/earnings-reversed';
 import type { EventContract } from '#events/event-contract';
 import { patternForAny } from '#events/rule-patterns';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
 import { OrderPlaced } from '#events/order-placed';
+import { OrderRefunded } from '#events/order-refunded';
 import { OrderShipped } from '#events/order-shipped';
 import { ParticipantRegistered } from '#events/participant-registered';
+import { PayoutRecorded } from '#events/payout-recorded';
 import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
@@ -84,6 +87,21 @@ describe('the report projection', () => {
       data: { participantId: seller, orderId, amountIdr: 68_000 },
       counters: { participantEarningsIdr: 68_000 },
     },
+    {
+      contract: OrderRefunded,
+      data: { orderId, groupId, totalIdr: 335_000, method: 'bank_transfer' },
+      counters: { refunded: 1, refundedIdr: 335_000 },
+    },
+    {
+      contract: EarningsReversed,
+      data: { participantId: seller, orderId, amountIdr: 68_000 },
+      counters: { participantEarningsIdr: -68_000 },
+    },
+    {
+      contract: PayoutRecorded,
+      data: { payoutId: newId('pay'), participantId: seller, groupId, amountIdr: 50_000, method: 'e_wallet' },
+      counters: { payoutsIdr: 50_000 },
+    },
   ])('counts $contract.detailType on its day and month', async ({ contract, data, counters }) => {
     // Prepare
     const { deliver, day, month } = setUp();
@@ -126,6 +144,56 @@ describe('the report projection', () => {
     expect(outcomes).toEqual(['applied', 'duplicate']);
   });
 
+  it('counts a refund, its count and its amount, once however often it arrives', async () => {
+    // Prepare
+    const { deliver, day, month, outcomes } = setUp();
+    const refund = { orderId, groupId, totalIdr: 335_000, method: 'qris' };
+    const eventId = newId('evt');
+
+    // Act
+    await deliver(OrderRefunded, refund, '2026-11-28T05:36:47.000Z', eventId);
+    await deliver(OrderRefunded, refund, '2026-11-28T05:36:47.000Z', eventId);
+    await deliver(OrderRefunded, { ...refund, orderId: newId('ord'), totalIdr: 85_000 });
+
+    // Assert
+    expect(day('2026-11-28')?.counters).toEqual({ refunded: 2, refundedIdr: 420_000 });
+    expect(month('2026-11')?.counters).toEqual({ refunded: 2, refundedIdr: 420_000 });
+    expect(outcomes).toEqual(['applied', 'duplicate', 'applied']);
+  });
+
+  it("nets a reversal out of the participants' earnings, in the bucket of the day it happened", async () => {
+    // Prepare
+    const { deliver, day, month } = setUp();
+    const reversal = { participantId: seller, orderId, amountIdr: 68_000 };
+    const eventId = newId('evt');
+
+    // Act: credited on the 28th, reversed (delivered twice) on the 30th
+    await deliver(EarningsCredited, { participantId: seller, orderId, amountIdr: 68_000 }, '2026-11-28T05:36:47.000Z');
+    await deliver(EarningsCredited, { participantId: seller, orderId: newId('ord'), amountIdr: 20_000 }, '2026-11-29T01:00:00.000Z');
+    await deliver(EarningsReversed, reversal, '2026-11-30T09:00:00.000Z', eventId);
+    await deliver(EarningsReversed, reversal, '2026-11-30T09:00:00.000Z', eventId);
+
+    // Assert
+    expect(day('2026-11-28')?.counters).toEqual({ participantEarningsIdr: 68_000 });
+    expect(day('2026-11-30')?.counters).toEqual({ participantEarningsIdr: -68_000 });
+    expect(month('2026-11')?.counters).toEqual({ participantEarningsIdr: 20_000 });
+  });
+
+  it('sums payouts, a repeated one once', async () => {
+    // Prepare
+    const { deliver, month } = setUp();
+    const payout = { payoutId: newId('pay'), participantId: seller, groupId, amountIdr: 50_000, method: 'cash' };
+    const eventId = newId('evt');
+
+    // Act
+    await deliver(PayoutRecorded, payout, '2026-11-02T03:00:00.000Z', eventId);
+    await deliver(PayoutRecorded, payout, '2026-11-02T03:00:00.000Z', eventId);
+    await deliver(PayoutRecorded, { ...payout, payoutId: newId('pay'), amountIdr: 12_500 }, '2026-11-20T03:00:00.000Z');
+
+    // Assert
+    expect(month('2026-11')?.counters).toEqual({ payoutsIdr: 62_500 });
+  });
+
   it('files an event under the UTC day it happened, not the day it arrives', async () => {
     // Prepare
     const { deliver, day, month } = setUp();
@@ -140,17 +208,19 @@ describe('the report projection', () => {
     expect(dayOf('2024-02-29T00:00:00.000Z')).toBe('2024-02-29');
   });
 
-  it('fails (to be retried, then dead-lettered) on a delivery of an unknown order or an earning of an unknown participant', async () => {
+  it('fails (to be retried, then dead-lettered) on a delivery of an unknown order or earnings of an unknown participant', async () => {
     // Prepare
     const { deliver, day } = setUp();
 
     // Act
     const unknownOrder = deliver(OrderDelivered, { orderId: newId('ord'), groupId });
     const unknownParticipant = deliver(EarningsCredited, { participantId: newId('prt'), orderId, amountIdr: 1 });
+    const unknownReversed = deliver(EarningsReversed, { participantId: newId('prt'), orderId, amountIdr: 1 });
 
     // Assert
     await expect(unknownOrder).rejects.toThrow(/unknown order/);
-    await expect(unknownParticipant).rejects.toThrow(/unknown participant/);
+    await expect(unknownParticipant).rejects.toThrow(/EarningsCredited for unknown participant/);
+    await expect(unknownReversed).rejects.toThrow(/EarningsReversed for unknown participant/);
     expect(day('2026-11-28')).toBeUndefined();
   });
 
@@ -204,8 +274,11 @@ describe("the projection's event pattern", () => {
         { source: ['pas-kreatif.participants'], 'detail-type': ['ParticipantRegistered'] },
         { source: ['pas-kreatif.training'], 'detail-type': ['TrainingEnrolled', 'TrainingCompleted'] },
         { source: ['pas-kreatif.catalog'], 'detail-type': ['ProductListed'] },
-        { source: ['pas-kreatif.orders'], 'detail-type': ['OrderPlaced', 'OrderPaid', 'OrderDelivered', 'OrderCancelled'] },
-        { source: ['pas-kreatif.earnings'], 'detail-type': ['EarningsCredited'] },
+        {
+          source: ['pas-kreatif.orders'],
+          'detail-type': ['OrderPlaced', 'OrderPaid', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'],
+        },
+        { source: ['pas-kreatif.earnings'], 'detail-type': ['EarningsCredited', 'EarningsReversed', 'PayoutRecorded'] },
       ],
     });
     expect(patternForAny([OrderPaid])).toEqual({ source: ['pas-kreatif.orders'], 'detail-type': ['OrderPaid'] });

@@ -32,6 +32,8 @@ describe('getGroupReport', () => {
       { day: '2026-11-30', counters: { delivered: 1, revenueIdr: 170_000, wasteRecycledGrams: 300 }, sellers: [siti] },
       { day: '2026-12-01', counters: { delivered: 1, revenueIdr: 85_000, wasteRecycledGrams: 150 }, sellers: [siti, budi] },
       { day: '2026-12-02', counters: { participantEarningsIdr: 68_000, enrolled: 1, completedTraining: 1, listed: 3 }, sellers: [] },
+      { day: '2026-12-02', counters: { refunded: 1, refundedIdr: 85_000, participantEarningsIdr: -20_000 }, sellers: [] },
+      { day: '2026-11-15', counters: { payoutsIdr: 40_000 }, sellers: [] },
       { day: '2026-12-03', counters: { cancelled: 5 }, sellers: [wayan] },
     ]);
 
@@ -45,9 +47,11 @@ describe('getGroupReport', () => {
       to: '2026-12-02',
       participants: { registered: 2, enrolled: 1, completedTraining: 1, activeSellers: 2 },
       products: { listed: 3 },
-      orders: { placed: 1, paid: 0, delivered: 2, cancelled: 0 },
+      orders: { placed: 1, paid: 0, delivered: 2, cancelled: 0, refunded: 1 },
       revenueIdr: 255_000,
-      participantEarningsIdr: 68_000,
+      refundedIdr: 85_000,
+      participantEarningsIdr: 48_000,
+      payoutsIdr: 40_000,
       wasteRecycledGrams: 450,
     });
     expect(plans).toEqual([{ days: [{ from: '2026-12-01', to: '2026-12-02' }], months: { from: '2026-11', to: '2026-11' } }]);
@@ -105,8 +109,11 @@ describe('reportCsv', () => {
       to: '2026-11-30',
       ...noFigures,
       participants: { registered: 1, enrolled: 2, completedTraining: 3, activeSellers: 4 },
-      orders: { placed: 5, paid: 6, delivered: 7, cancelled: 8 },
+      orders: { placed: 5, paid: 6, delivered: 7, cancelled: 8, refunded: 9 },
       revenueIdr: 1_250_000,
+      refundedIdr: 170_000,
+      participantEarningsIdr: -68_000,
+      payoutsIdr: 50_000,
     };
 
     // Act
@@ -115,10 +122,11 @@ describe('reportCsv', () => {
     // Assert
     expect(csv).toBe(
       'groupId,from,to,participants.registered,participants.enrolled,participants.completedTraining,participants.activeSellers,' +
-        'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams\r\n' +
-        `${groupId},2026-11-01,2026-11-30,1,2,3,4,0,5,6,7,8,1250000,0,0\r\n`,
+        'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams,' +
+        'orders.refunded,refundedIdr,payoutsIdr\r\n' +
+        `${groupId},2026-11-01,2026-11-30,1,2,3,4,0,5,6,7,8,1250000,-68000,0,9,170000,50000\r\n`,
     );
-    expect(csvColumns).toHaveLength(15);
+    expect(csvColumns).toHaveLength(18);
   });
 
   it('quotes a field that holds a comma or a quote', () => {
