@@ -8,6 +8,14 @@ const job = 'order-reduction';
 /** Everything of the shipping but the city: removed field by field, so the city needs no read. */
 const shippingRemovals = ['recipientName', 'phone', 'address', 'postalCode'].map((field) => `shipping.${field}`);
 
+/** Every free-text note an order may hold: the due query reads which are there, the reduction removes those. */
+const notePaths: readonly NotePath[] = ['cancellation.note', 'returnRequest.note', 'returnRefusal.note'];
+
+const noteOf = (item: Record<string, unknown>, path: NotePath) => {
+  const [record, note] = path.split('.') as [string, string];
+  return (item[record] as Record<string, unknown> | undefined)?.[note];
+};
+
 export function buildBuyerDataStore(doc: DynamoDBDocumentClient, table: string): BuyerDataStore {
   return {
     async due(until, limit, after) {
@@ -16,7 +24,7 @@ export function buildBuyerDataStore(doc: DynamoDBDocumentClient, table: string):
         new QueryCommand({
           TableName: table,
           ...query,
-          ProjectionExpression: 'id, gsi4sk, cancellation.note',
+          ProjectionExpression: `id, gsi4sk, ${notePaths.join(', ')}`,
           Limit: limit,
           ...(after === undefined ? {} : { ExclusiveStartKey: after as Record<string, unknown> }),
         }),
@@ -25,7 +33,7 @@ export function buildBuyerDataStore(doc: DynamoDBDocumentClient, table: string):
         items: (Items ?? []).map((item) => ({
           orderId: item.id as string,
           dueSort: item.gsi4sk as string,
-          notes: item.cancellation?.note === undefined ? [] : (['cancellation.note'] satisfies NotePath[]),
+          notes: notePaths.filter((path) => noteOf(item, path) !== undefined),
         })),
         ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
       };

@@ -96,7 +96,7 @@ export interface DueReduction {
 }
 
 /** Where an order keeps free text a person wrote; each is removed with the buyer data. */
-export type NotePath = 'cancellation.note';
+export type NotePath = 'cancellation.note' | 'returnRequest.note' | 'returnRefusal.note';
 
 export interface BuyerDataStore {
   /** Orders due up to `until`, oldest first, a page at a time; `after` is the previous page's `next`. */
