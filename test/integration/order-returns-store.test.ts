@@ -54,7 +54,11 @@ async function returnedOrder() {
   return placed;
 }
 
-const stocks = async (...ids: string[]) => (await catalog.products(ids)).map((product) => product.stock);
+/** The stock of each product, in the order asked: a batch read answers in any order. */
+const stocks = async (...ids: string[]) => {
+  const found = new Map((await catalog.products(ids)).map((product) => [product.id, product.stock]));
+  return ids.map((id) => found.get(id));
+};
 
 const sellerRow = async (order: Order, participantId: string) =>
   (await doc.send(new GetCommand({ TableName: table, Key: orderSellerKey(order.id, participantId), ConsistentRead: true }))).Item;
