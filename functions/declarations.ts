@@ -23,6 +23,9 @@ import recordPayment from './orders/record-payment/function.ts';
 import recordShipment from './orders/record-shipment/function.ts';
 import reduceBuyerData from './orders/reduce-buyer-data/function.ts';
 import expireUnpaidOrders from './orders/expire-unpaid-orders/function.ts';
+import recordRefund from './orders/record-refund/function.ts';
+import refuseReturn from './orders/refuse-return/function.ts';
+import requestReturn from './orders/request-return/function.ts';
 import createGroup from './participants/create-group/function.ts';
 import getArtisan from './participants/get-artisan/function.ts';
 import getGroup from './participants/get-group/function.ts';
@@ -104,6 +107,9 @@ export const declarations: readonly FunctionDeclaration[] = [
   expireUnpaidOrders,
   confirmDelivery,
   cancelOrder,
+  requestReturn,
+  recordRefund,
+  refuseReturn,
   receiveMidtransNotification,
   registerWebhook,
   listWebhooks,

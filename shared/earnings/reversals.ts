@@ -43,18 +43,18 @@ const reversalRounds = 3;
 /**
  * Consumer of OrderRefunded and OrderCancelled: takes back whatever was credited for the order, exactly once,
  * whatever order the events arrive in. With nothing credited yet it still marks the order reversed, so a credit
- * that comes later is written with its reversal. The order must have ended as the event says (refunded or
- * cancelled); any other event is refused without retrying.
+ * that comes later is written with its reversal. The order must have ended as the event says (one of `endedAs`:
+ * OrderRefunded also comes with the cancellation of a paid order); any other event is refused without retrying.
  */
 export async function reverseEarnings(
   deps: ReversalDeps,
   event: { orderId: string; groupId: string },
-  endedAs: 'refunded' | 'cancelled',
+  endedAs: readonly ('refunded' | 'cancelled')[],
 ): Promise<ReverseEarningsOutcome> {
   const order = await deps.sources.order(event.orderId);
   if (!order) return 'order-missing';
   if (order.groupId !== event.groupId) return 'group-mismatch';
-  if (order.status !== endedAs) return 'not-ended';
+  if (!(endedAs as readonly string[]).includes(order.status)) return 'not-ended';
   for (let round = 1; ; round += 1) {
     const credited = await deps.ledger.creditOf(order.id);
     const reversal = reversalFor(credited ?? { orderId: order.id, groupId: order.groupId, shares: [] }, deps.clock.now().toISOString());

@@ -51,9 +51,15 @@ export class ConflictError extends DomainError {
   readonly kind = 'conflict';
 }
 
-/** Well-formed input that breaks a business rule. */
+/** Well-formed input that breaks a business rule; `errors` name the fields the rule is about, when there are any. */
 export class BusinessRuleError extends DomainError {
   readonly kind = 'business-rule';
+  constructor(
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export class UnsupportedMediaTypeError extends DomainError {

@@ -9,17 +9,24 @@ const job = 'order-reduction';
 /** Everything of the shipping but the city: removed field by field, so the city needs no read. */
 const shippingRemovals = ['recipientName', 'phone', 'address', 'postalCode'].map((field) => `shipping.${field}`);
 
+/** Every free-text note an order may hold: the due query reads which are there, the reduction removes those. */
+const notePaths: readonly NotePath[] = ['cancellation.note', 'returnRequest.note', 'returnRefusal.note'];
+
+const noteOf = (item: Record<string, unknown>, path: NotePath) => {
+  const [record, note] = path.split('.') as [string, string];
+  return (item[record] as Record<string, unknown> | undefined)?.[note];
+};
+
 export function buildBuyerDataStore(doc: DynamoDBDocumentClient, table: string): BuyerDataStore {
   return {
     async due(until, limit, after) {
-      const page = await queryDue(doc, table, job, { until, limit, after, projection: 'id, gsi4sk, cancellation.note' });
+      const page = await queryDue(doc, table, job, { until, limit, after, projection: `id, gsi4sk, ${notePaths.join(', ')}` });
       return {
         ...page,
         items: page.items.map((item) => ({
           orderId: item.id as string,
           dueSort: item.gsi4sk as string,
-          notes:
-            (item.cancellation as { note?: string } | undefined)?.note === undefined ? [] : (['cancellation.note'] satisfies NotePath[]),
+          notes: notePaths.filter((path) => noteOf(item, path) !== undefined),
         })),
       };
     },

@@ -80,6 +80,33 @@ function toOrder(item: Record<string, unknown>): Order {
           },
         }
       : {}),
+    ...(o.returnRequest
+      ? {
+          returnRequest: {
+            reason: o.returnRequest.reason,
+            requestedAt: o.returnRequest.requestedAt,
+            ...(o.returnRequest.note === undefined ? {} : { note: o.returnRequest.note }),
+          },
+        }
+      : {}),
+    ...(o.refund
+      ? {
+          refund: {
+            method: o.refund.method,
+            reference: o.refund.reference,
+            refundedAt: o.refund.refundedAt,
+            restocked: o.refund.restocked,
+          },
+        }
+      : {}),
+    ...(o.returnRefusal
+      ? {
+          returnRefusal: {
+            refusedAt: o.returnRefusal.refusedAt,
+            ...(o.returnRefusal.note === undefined ? {} : { note: o.returnRefusal.note }),
+          },
+        }
+      : {}),
     ...(o.updatedAt ? { updatedAt: o.updatedAt } : {}),
   };
 }
@@ -99,6 +126,9 @@ function toSellerOrder(item: Record<string, unknown>): SellerOrder {
     ...(o.shippedAt ? { shippedAt: o.shippedAt } : {}),
     ...(o.deliveredAt ? { deliveredAt: o.deliveredAt } : {}),
     ...(o.cancelledAt ? { cancelledAt: o.cancelledAt } : {}),
+    ...(o.returnRequestedAt ? { returnRequestedAt: o.returnRequestedAt } : {}),
+    ...(o.refundedAt ? { refundedAt: o.refundedAt } : {}),
+    ...(o.returnRefusedAt ? { returnRefusedAt: o.returnRefusedAt } : {}),
     ...(o.updatedAt ? { updatedAt: o.updatedAt } : {}),
   };
 }
@@ -258,7 +288,7 @@ export function buildOrderStore(
       );
       return Item ? toSellerOrder(Item) : undefined;
     },
-    async transition({ order, from, changes, event, restock }) {
+    async transition({ order, from, changes, events, restock }) {
       const due = dueChanges(order.id, changes);
       const update = setUpdate({ ...changes, ...due.set }, due.remove);
       const sellerUpdate = setUpdate(sellerRowChanges(changes));
@@ -301,7 +331,7 @@ export function buildOrderStore(
               }),
             )
           : []),
-        tagged('event', outboxPut(table, event)),
+        ...events.map((event) => tagged('event', outboxPut(table, event))),
       ];
       try {
         await transactWrite(doc, items);

@@ -42,7 +42,9 @@ export type OrderScope = { kind: 'buyer'; buyerSub: string } | { kind: 'group'; 
 
 /** What a lifecycle step sets on an order: the new status, the fact it records, and when. */
 export type OrderChanges = Pick<Order, 'status'> &
-  Partial<Pick<Order, 'payment' | 'shipment' | 'deliveredAt' | 'cancellation'>> & { updatedAt: string };
+  Partial<Pick<Order, 'payment' | 'shipment' | 'deliveredAt' | 'cancellation' | 'returnRequest' | 'refund' | 'returnRefusal'>> & {
+    updatedAt: string;
+  };
 
 export interface Transition {
   /** the order as read: its items name the seller rows to keep in step and, on cancellation, the stock to give back */
@@ -50,8 +52,9 @@ export interface Transition {
   /** the statuses the order must still be in when the write happens */
   from: readonly OrderStatus[];
   changes: OrderChanges;
-  event: PendingEvent;
-  /** give each line's quantity back to its product (cancellation) */
+  /** the step's outbox rows, written with it: none (a refused return), one, or two (a paid order cancelled with its refund) */
+  events: readonly PendingEvent[];
+  /** give each line's quantity back to its product (cancellation, a refund with restock) */
   restock: boolean;
 }
 
@@ -72,7 +75,7 @@ export interface OrderStore {
   claimOf(buyerSub: string, key: string, nowSeconds: number): Promise<{ bodyHash: string; orderId: string } | undefined>;
   get(orderId: string): Promise<Order | undefined>;
   /**
-   * One transaction: the order and every seller row get the changes, the event's outbox row is written and,
+   * One transaction: the order and every seller row get the changes, the events' outbox rows are written and,
    * with `restock`, each product gets its quantity back, all only if the order is still in one of `from`.
    */
   transition(transition: Transition): Promise<{ outcome: 'done'; order: Order } | StatusChanged>;
@@ -94,7 +97,7 @@ export interface DueReduction {
 }
 
 /** Where an order keeps free text a person wrote; each is removed with the buyer data. */
-export type NotePath = 'cancellation.note';
+export type NotePath = 'cancellation.note' | 'returnRequest.note' | 'returnRefusal.note';
 
 export interface BuyerDataStore {
   /** Orders due up to `until`, oldest first, a page at a time; `after` is the previous page's `next`. */

@@ -1,18 +1,29 @@
 import { GroupId, OrderId, ParticipantId, ProductId } from '#events/ids';
 import { CancellationReason } from '#events/order-cancelled';
+import { ReturnReason } from '#events/return-requested';
 import { PhoneSchema } from '#shared/participants/schemas';
 import { ListQuerySchema } from '#shared/kernel/store/pagination';
 import { textField } from '#shared/kernel/text-field';
 import * as z from '#shared/kernel/validation';
 
-export const OrderStatusSchema = z.enum(['placed', 'paid', 'shipped', 'delivered', 'cancelled']);
+export const OrderStatusSchema = z.enum([
+  'placed',
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'return_requested',
+  'refunded',
+  'return_refused',
+]);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 
 /**
  * The statuses an order ends in: nothing happens to it after them but, 90 days on, the reduction of its buyer data
- * (shared/orders/buyer-data.ts). Refunded and return_refused join them when returns are built.
+ * (shared/orders/buyer-data.ts). A delivered order may still come back as a return; the refund or the refusal then
+ * ends it again, and its buyer data is kept 90 days from that step.
  */
-export const orderEndingStatuses = ['delivered', 'cancelled'] as const satisfies readonly OrderStatus[];
+export const orderEndingStatuses = ['delivered', 'cancelled', 'refunded', 'return_refused'] as const satisfies readonly OrderStatus[];
 
 /** At most 20 lines: one order's transaction then holds at most 43 of TransactWriteItems' 100 items. */
 export const maxOrderItems = 20;
@@ -76,8 +87,22 @@ export type RecordShipment = z.output<typeof RecordShipmentSchema>;
 export const CancelOrderSchema = z.strictObject({
   reason: z.enum(['buyer_request', 'out_of_stock', 'other']),
   note: z.optional(textField(200)),
+  /** how the money went back: required to cancel a paid order, refused for a placed one (nothing to give back) */
+  refund: z.optional(z.strictObject({ method: PaymentMethodSchema, reference: textField(100) })),
 });
 export type CancelOrder = z.output<typeof CancelOrderSchema>;
+
+/** The buyer's code travels in ReturnRequested; the note is free text, so it stays on the order, as a cancellation's. */
+export const RequestReturnSchema = z.strictObject({ reason: ReturnReason, note: z.optional(textField(200)) });
+export type RequestReturn = z.output<typeof RequestReturnSchema>;
+
+/** `restock`: whether the goods that came back can be sold again. */
+export const RecordRefundSchema = z.strictObject({ method: PaymentMethodSchema, reference: textField(100), restock: z.boolean() });
+export type RecordRefund = z.output<typeof RecordRefundSchema>;
+
+/** Why the return is refused, for the buyer: free text, kept on the order and removed with its buyer data. */
+export const RefuseReturnSchema = z.strictObject({ note: textField(200) });
+export type RefuseReturn = z.output<typeof RefuseReturnSchema>;
 
 export const PaymentSchema = z.object({
   method: z.enum(['bank_transfer', 'cash', 'qris', 'other', 'midtrans']),
@@ -97,6 +122,31 @@ export const CancellationSchema = z.object({
   note: z.optional(z.string()),
 });
 export type Cancellation = z.infer<typeof CancellationSchema>;
+
+/** The money given back: after a return, or with the cancellation of a paid order (then `refundedAt` is its `cancelledAt`). */
+export const RefundSchema = z.object({
+  method: PaymentMethodSchema,
+  reference: z.string(),
+  refundedAt: z.iso.datetime(),
+  /** whether the goods' stock was given back in the same step */
+  restocked: z.boolean(),
+});
+export type Refund = z.infer<typeof RefundSchema>;
+
+export const ReturnRequestSchema = z.object({
+  reason: ReturnReason,
+  requestedAt: z.iso.datetime(),
+  /** removed with the buyer data, 90 days after the order ended */
+  note: z.optional(z.string()),
+});
+export type ReturnRequest = z.infer<typeof ReturnRequestSchema>;
+
+export const ReturnRefusalSchema = z.object({
+  refusedAt: z.iso.datetime(),
+  /** removed with the buyer data, 90 days after the order ended */
+  note: z.optional(z.string()),
+});
+export type ReturnRefusal = z.infer<typeof ReturnRefusalSchema>;
 
 export const OrderSchema = z.object({
   id: OrderId,
@@ -118,6 +168,9 @@ export const OrderSchema = z.object({
   shipment: z.optional(ShipmentSchema),
   deliveredAt: z.optional(z.iso.datetime()),
   cancellation: z.optional(CancellationSchema),
+  returnRequest: z.optional(ReturnRequestSchema),
+  refund: z.optional(RefundSchema),
+  returnRefusal: z.optional(ReturnRefusalSchema),
   /** the last lifecycle step; absent while the order is as placed */
   updatedAt: z.optional(z.iso.datetime()),
 });
@@ -140,6 +193,9 @@ export const SellerOrderSchema = z.object({
   shippedAt: z.optional(z.iso.datetime()),
   deliveredAt: z.optional(z.iso.datetime()),
   cancelledAt: z.optional(z.iso.datetime()),
+  returnRequestedAt: z.optional(z.iso.datetime()),
+  refundedAt: z.optional(z.iso.datetime()),
+  returnRefusedAt: z.optional(z.iso.datetime()),
   updatedAt: z.optional(z.iso.datetime()),
 });
 export type SellerOrder = z.infer<typeof SellerOrderSchema>;

@@ -1,18 +1,28 @@
 import type { OrderChanges } from './ports.ts';
 import type { Order, SellerOrder } from './schemas.ts';
 
-type Timestamps = Pick<SellerOrder, 'paidAt' | 'shippedAt' | 'deliveredAt' | 'cancelledAt' | 'updatedAt'>;
+type Timestamps = Pick<
+  SellerOrder,
+  'paidAt' | 'shippedAt' | 'deliveredAt' | 'cancelledAt' | 'returnRequestedAt' | 'refundedAt' | 'returnRefusedAt' | 'updatedAt'
+>;
 
 /**
- * When each step happened, taken out of the objects that record it: a payment's or shipment's reference and a
- * cancellation's note stay behind. A new lifecycle timestamp (refundedAt) is one more line here.
+ * When each step happened, taken out of the objects that record it: a payment's, shipment's or refund's reference
+ * and a cancellation's, return's or refusal's note stay behind. A new lifecycle timestamp is one more line here.
  */
-function timestampsOf(order: Partial<Pick<Order, 'payment' | 'shipment' | 'deliveredAt' | 'cancellation' | 'updatedAt'>>): Timestamps {
+function timestampsOf(
+  order: Partial<
+    Pick<Order, 'payment' | 'shipment' | 'deliveredAt' | 'cancellation' | 'returnRequest' | 'refund' | 'returnRefusal' | 'updatedAt'>
+  >,
+): Timestamps {
   return {
     ...(order.payment ? { paidAt: order.payment.paidAt } : {}),
     ...(order.shipment ? { shippedAt: order.shipment.shippedAt } : {}),
     ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}),
     ...(order.cancellation ? { cancelledAt: order.cancellation.cancelledAt } : {}),
+    ...(order.returnRequest ? { returnRequestedAt: order.returnRequest.requestedAt } : {}),
+    ...(order.refund ? { refundedAt: order.refund.refundedAt } : {}),
+    ...(order.returnRefusal ? { returnRefusedAt: order.returnRefusal.refusedAt } : {}),
     ...(order.updatedAt ? { updatedAt: order.updatedAt } : {}),
   };
 }

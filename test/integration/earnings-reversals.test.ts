@@ -8,6 +8,7 @@ import { OrderDelivered } from '#events/order-delivered';
 import { OrderRefunded } from '#events/order-refunded';
 import { buildEarningsLedger } from '#shared/earnings/dynamo-earnings-ledger';
 import { buildEarningsSources } from '#shared/earnings/dynamo-earnings-sources';
+import { logger } from '#shared/kernel/observability/logger';
 import { orderKey } from '#shared/kernel/store/keys';
 import { buildParticipantDirectory } from '#shared/participants/dynamo-participant-directory';
 import { fixedClock } from '#test/support/fakes/clock';
@@ -153,6 +154,29 @@ describe('reversing earnings (OrderRefunded, OrderCancelled) against DynamoDB Lo
     expect(await ledger.linesOf(siti)).toEqual([]);
     expect(await outboxRowsFor(doc, table, order.id, EarningsReversed.detailType)).toEqual([]);
     expect(await outboxRowsFor(doc, table, order.id, EarningsCredited.detailType)).toEqual([]);
+  });
+
+  it('takes the OrderRefunded of a paid order cancelled with its refund as the reversal, not as a stray event', async () => {
+    // Prepare: the cancellation wrote OrderCancelled and OrderRefunded; the refund arrives first
+    const { order, siti } = await storedOrder(doc, table, 'cancelled');
+    const info = vi.spyOn(logger, 'info');
+    const warn = vi.spyOn(logger, 'warn');
+
+    // Act
+    await reverse(refundedEvent(order), context);
+    await reverse(cancelledEvent(order), context);
+
+    // Assert
+    const outcomes = (spy: typeof info) =>
+      spy.mock.calls.flatMap(([, fields]) => ((fields as { orderId?: string })?.orderId === order.id ? [fields] : []));
+    expect(outcomes(info)).toEqual([
+      { orderId: order.id, groupId: order.groupId, outcome: 'nothing-credited' },
+      { orderId: order.id, groupId: order.groupId, outcome: 'already-reversed' },
+    ]);
+    expect(outcomes(warn)).toEqual([]);
+    expect(await ledger.balanceOf(siti)).toBeUndefined();
+    info.mockRestore();
+    warn.mockRestore();
   });
 
   it('refuses, without retrying, a refund for an order that is not refunded or of another group', async () => {

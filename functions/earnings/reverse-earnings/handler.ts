@@ -19,7 +19,7 @@ const messages: Record<ReverseEarningsOutcome, string> = {
 const refused: readonly ReverseEarningsOutcome[] = ['order-missing', 'group-mismatch', 'not-ended'];
 
 export const buildHandler = (deps = earningsCreditDeps()) => {
-  const reverse = async (data: { orderId: string; groupId: string }, endedAs: 'refunded' | 'cancelled') => {
+  const reverse = async (data: { orderId: string; groupId: string }, endedAs: readonly ('refunded' | 'cancelled')[]) => {
     const outcome = await reverseEarnings(deps, data, endedAs);
     // A refused event is logged, not thrown: retrying would read the same order again.
     const fields = { orderId: data.orderId, groupId: data.groupId, outcome };
@@ -27,8 +27,9 @@ export const buildHandler = (deps = earningsCreditDeps()) => {
     else logger.info(messages[outcome], fields);
   };
   return eventHandler(declaration, [
-    on(OrderRefunded, ({ data }) => reverse(data, 'refunded')),
-    on(OrderCancelled, ({ data }) => reverse(data, 'cancelled')),
+    // A paid order is cancelled with its refund: OrderRefunded then names a cancelled order.
+    on(OrderRefunded, ({ data }) => reverse(data, ['refunded', 'cancelled'])),
+    on(OrderCancelled, ({ data }) => reverse(data, ['cancelled'])),
   ]);
 };
 

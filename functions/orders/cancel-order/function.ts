@@ -4,7 +4,7 @@ import { CancelOrderSchema, OrderParamsSchema, OrderSchema } from '#shared/order
 export default defineFunction({
   name: 'cancel-order',
   context: 'orders',
-  description: 'Cancels an order and gives its stock back, announcing OrderCancelled',
+  description: 'Cancels an order and gives its stock back, announcing OrderCancelled (and OrderRefunded for a paid one)',
   trigger: {
     kind: 'http',
     route: {
@@ -13,7 +13,7 @@ export default defineFunction({
       auth: 'jwt',
       roles: ['buyer', 'facilitator'],
       summary:
-        'Cancel an order (its buyer while placed, the facilitator of its group while placed or paid) → cancelled, stock given back; the reason is sent to partners, so keep personal data out of it',
+        'Cancel an order (its buyer while placed, the facilitator of its group while placed or paid) → cancelled, stock given back; a paid order needs its `refund` (422 without it, and for a placed order with one) and announces OrderRefunded too; the reason code is sent to partners, the note stays on the order',
       params: OrderParamsSchema,
       body: CancelOrderSchema,
       response: { status: 200, schema: OrderSchema },

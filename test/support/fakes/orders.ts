@@ -43,13 +43,13 @@ export function fakeOrders(initial: OrderableProduct[]) {
       const order = orders.get(id);
       return order?.items.some((item) => item.participantId === participantId) ? sellerView(order, participantId) : undefined;
     },
-    async transition({ order, from, changes, event, restock }) {
+    async transition({ order, from, changes, events: written, restock }) {
       const current = orders.get(order.id) as Order;
       if (!from.includes(current.status)) return { outcome: 'status-changed', status: current.status };
       const updated = { ...current, ...changes };
       orders.set(order.id, updated);
       if (restock) for (const item of order.items) (products.get(item.productId) as OrderableProduct).stock += item.quantity;
-      events.push(event);
+      events.push(...written);
       return { outcome: 'done', order: updated };
     },
     async list(scope, status) {

@@ -24,15 +24,29 @@ export async function storedOrder(doc: DynamoDBDocumentClient, table: string, st
     shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
     createdAt: '2026-11-28T05:36:47.000Z',
   };
+  await storedSellers(doc, table, groupId, [siti, wira], sharePercent);
+  await doc.send(new PutCommand({ TableName: table, Item: { ...orderKey(order.id), entity: 'order', ...order } }));
+  return { order, siti, wira };
+}
+
+/**
+ * The group and participant records crediting reads: an order delivered in a test then earns as it would in the
+ * programme, instead of leaving a dead letter in the local runtime that relays its OrderDelivered.
+ */
+export async function storedSellers(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  groupId: string,
+  participantIds: readonly string[],
+  sharePercent = 80,
+) {
   await doc.send(
     new PutCommand({
       TableName: table,
       Item: { ...groupKey(groupId), entity: 'group', id: groupId, participantSharePercent: sharePercent },
     }),
   );
-  await doc.send(new PutCommand({ TableName: table, Item: { ...orderKey(order.id), entity: 'order', ...order } }));
   // Only what earnings and the report projection read of a participant: the group.
-  for (const id of [siti, wira])
+  for (const id of participantIds)
     await doc.send(new PutCommand({ TableName: table, Item: { ...participantKey(id), entity: 'participant', id, groupId } }));
-  return { order, siti, wira };
 }

@@ -2,13 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
+import { OrderRefunded } from '#events/order-refunded';
 import { OrderShipped } from '#events/order-shipped';
 import type { Caller } from '#shared/kernel/auth/caller';
-import { ConflictError, type DomainError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { BusinessRuleError, ConflictError, type DomainError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { cancelOrder, confirmDelivery, type LifecycleDeps, recordPayment, recordShipment } from '#shared/orders/lifecycle';
 import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
-import { CancelOrderSchema, type Order, type OrderStatus, RecordPaymentSchema, RecordShipmentSchema } from '#shared/orders/schemas';
+import { recordRefund, refuseReturn, requestReturn } from '#shared/orders/returns';
+import {
+  CancelOrderSchema,
+  type Order,
+  type OrderStatus,
+  RecordPaymentSchema,
+  RecordRefundSchema,
+  RecordShipmentSchema,
+  RefuseReturnSchema,
+  RequestReturnSchema,
+} from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes/clock';
 import { fakeOrders } from '#test/support/fakes/orders';
@@ -43,6 +54,8 @@ function orderIn(status: OrderStatus): Order {
     shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
     createdAt: '2026-11-27T01:00:00.000Z',
     payBy: '2026-11-28T01:00:00.000Z',
+    // A day before the clock's now: well within the return window.
+    ...(['placed', 'paid', 'shipped', 'cancelled'].includes(status) ? {} : { deliveredAt: '2026-11-27T05:36:47.000Z' }),
   };
 }
 
@@ -68,22 +81,38 @@ const callers: Record<string, Caller> = {
 const payment = z.parse(RecordPaymentSchema, { method: 'bank_transfer', reference: ' BCA 0042 ' });
 const shipment = z.parse(RecordShipmentSchema, { courier: 'jne', trackingNumber: 'JNE123' });
 const reason = z.parse(CancelOrderSchema, { reason: 'buyer_request', note: 'Buyer changed their mind' });
+const withRefund = z.parse(CancelOrderSchema, { ...reason, refund: { method: 'qris', reference: ' QR-BACK-1 ' } });
+const returnBody = z.parse(RequestReturnSchema, { reason: 'damaged', note: 'Jahitan lepas' });
+const refundBody = z.parse(RecordRefundSchema, { method: 'cash', reference: 'KAS-9', restock: true });
+const refusalBody = z.parse(RefuseReturnSchema, { note: 'Rusak karena dipakai' });
 
+/** Each step with a body that fits the order: a paid order is cancelled with its refund, as the contract requires. */
 const steps = {
-  payment: (deps: LifecycleDeps, caller: Caller, id: string) => recordPayment(deps, caller, id, payment),
-  shipment: (deps: LifecycleDeps, caller: Caller, id: string) => recordShipment(deps, caller, id, shipment),
-  delivery: (deps: LifecycleDeps, caller: Caller, id: string) => confirmDelivery(deps, caller, id),
-  cancellation: (deps: LifecycleDeps, caller: Caller, id: string) => cancelOrder(deps, caller, id, reason),
+  payment: (deps: LifecycleDeps, caller: Caller, order: Order) => recordPayment(deps, caller, order.id, payment),
+  shipment: (deps: LifecycleDeps, caller: Caller, order: Order) => recordShipment(deps, caller, order.id, shipment),
+  delivery: (deps: LifecycleDeps, caller: Caller, order: Order) => confirmDelivery(deps, caller, order.id),
+  cancellation: (deps: LifecycleDeps, caller: Caller, order: Order) =>
+    cancelOrder(deps, caller, order.id, order.status === 'paid' ? withRefund : reason),
+  return: (deps: LifecycleDeps, caller: Caller, order: Order) => requestReturn(deps, caller, order.id, returnBody),
+  refund: (deps: LifecycleDeps, caller: Caller, order: Order) => recordRefund(deps, caller, order.id, refundBody),
+  returnRefusal: (deps: LifecycleDeps, caller: Caller, order: Order) => refuseReturn(deps, caller, order.id, refusalBody),
 };
 
-const statuses: OrderStatus[] = ['placed', 'paid', 'shipped', 'delivered', 'cancelled'];
-const outsiders = '404 404 404 404 404';
-const refused = '403 403 403 403 403';
+/** How many events a step that succeeds writes: a refused return announces nothing, a paid cancellation its refund too. */
+const eventsOf = (step: keyof typeof steps, status: OrderStatus) =>
+  step === 'returnRefusal' ? 0 : step === 'cancellation' && status === 'paid' ? 2 : 1;
 
-/** Written out by hand from CONTRACT §3, one column per status in the order placed, paid, shipped, delivered, cancelled. */
+const statuses: OrderStatus[] = ['placed', 'paid', 'shipped', 'delivered', 'cancelled', 'return_requested', 'refunded', 'return_refused'];
+const outsiders = '404 404 404 404 404 404 404 404';
+const refused = '403 403 403 403 403 403 403 403';
+
+/**
+ * Written out by hand from CONTRACT §3, one column per status in the order placed, paid, shipped, delivered,
+ * cancelled, return_requested, refunded, return_refused.
+ */
 const expected: Record<keyof typeof steps, Record<keyof typeof callers, string>> = {
   payment: {
-    facilitator: '200 409 409 409 409',
+    facilitator: '200 409 409 409 409 409 409 409',
     buyer: refused,
     admin: refused,
     seller: refused,
@@ -93,7 +122,7 @@ const expected: Record<keyof typeof steps, Record<keyof typeof callers, string>>
     otherParticipant: outsiders,
   },
   shipment: {
-    facilitator: '409 200 409 409 409',
+    facilitator: '409 200 409 409 409 409 409 409',
     buyer: refused,
     admin: refused,
     seller: refused,
@@ -103,8 +132,8 @@ const expected: Record<keyof typeof steps, Record<keyof typeof callers, string>>
     otherParticipant: outsiders,
   },
   delivery: {
-    facilitator: '409 409 200 409 409',
-    buyer: '409 409 200 409 409',
+    facilitator: '409 409 200 409 409 409 409 409',
+    buyer: '409 409 200 409 409 409 409 409',
     admin: refused,
     seller: refused,
     otherFacilitator: outsiders,
@@ -113,8 +142,38 @@ const expected: Record<keyof typeof steps, Record<keyof typeof callers, string>>
     otherParticipant: outsiders,
   },
   cancellation: {
-    facilitator: '200 200 409 409 409',
-    buyer: '200 409 409 409 409',
+    facilitator: '200 200 409 409 409 409 409 409',
+    buyer: '200 409 409 409 409 409 409 409',
+    admin: refused,
+    seller: refused,
+    otherFacilitator: outsiders,
+    otherBuyer: outsiders,
+    officer: outsiders,
+    otherParticipant: outsiders,
+  },
+  return: {
+    facilitator: refused,
+    buyer: '409 409 409 200 409 409 409 409',
+    admin: refused,
+    seller: refused,
+    otherFacilitator: outsiders,
+    otherBuyer: outsiders,
+    officer: outsiders,
+    otherParticipant: outsiders,
+  },
+  refund: {
+    facilitator: '409 409 409 409 409 200 409 409',
+    buyer: refused,
+    admin: refused,
+    seller: refused,
+    otherFacilitator: outsiders,
+    otherBuyer: outsiders,
+    officer: outsiders,
+    otherParticipant: outsiders,
+  },
+  returnRefusal: {
+    facilitator: '409 409 409 409 409 200 409 409',
+    buyer: refused,
     admin: refused,
     seller: refused,
     otherFacilitator: outsiders,
@@ -139,14 +198,14 @@ describe('the lifecycle rules, every (step, role, status)', () => {
     const { deps, fakes, order } = setUp(status);
 
     // Act
-    const outcome = await steps[step](deps, callers[role] as Caller, order.id).then(
+    const outcome = await steps[step](deps, callers[role] as Caller, order).then(
       () => 200,
       (error: unknown) => statusOf(error),
     );
 
     // Assert
     expect(outcome).toBe(code);
-    expect(fakes.events).toHaveLength(code === 200 ? 1 : 0);
+    expect(fakes.events).toHaveLength(code === 200 ? eventsOf(step, status) : 0);
     if (code !== 200) expect(fakes.orders.get(order.id)).toEqual(order);
   });
 });
@@ -184,7 +243,7 @@ describe('lifecycle steps', () => {
   });
 
   it('cancels with who did it, gives every line’s stock back and announces the reason', async () => {
-    const { deps, fakes, order } = setUp('paid');
+    const { deps, fakes, order } = setUp('placed');
 
     const cancelled = await cancelOrder(deps, callers.facilitator as Caller, order.id, reason);
 
@@ -192,10 +251,62 @@ describe('lifecycle steps', () => {
       status: 'cancelled',
       cancellation: { reason: 'buyer_request', by: 'facilitator', cancelledAt: at, note: 'Buyer changed their mind' },
     });
+    expect(cancelled).not.toHaveProperty('refund');
     expect([fakes.products.get(bag.id)?.stock, fakes.products.get(mat.id)?.stock]).toEqual([5, 1]);
     expect(fakes.events.map((event) => [event.contract, event.data])).toEqual([
       [OrderCancelled, { orderId: order.id, groupId, reason: 'buyer_request' }],
     ]);
+  });
+
+  it('cancels a paid order with its refund: stock back, OrderCancelled and OrderRefunded with the total and method', async () => {
+    const { deps, fakes, order } = setUp('paid');
+
+    const cancelled = await cancelOrder(deps, callers.facilitator as Caller, order.id, withRefund);
+
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'buyer_request', by: 'facilitator', cancelledAt: at },
+      refund: { method: 'qris', reference: 'QR-BACK-1', refundedAt: at, restocked: true },
+    });
+    expect([fakes.products.get(bag.id)?.stock, fakes.products.get(mat.id)?.stock]).toEqual([5, 1]);
+    expect(fakes.events.map((event) => [event.contract, event.data, event.occurredAt])).toEqual([
+      [OrderCancelled, { orderId: order.id, groupId, reason: 'buyer_request' }, at],
+      [OrderRefunded, { orderId: order.id, groupId, totalIdr: 120_000, method: 'qris' }, at],
+    ]);
+  });
+
+  it('refuses to cancel a paid order without its refund, and a placed one with a refund (422 naming the field)', async () => {
+    const paid = setUp('paid');
+    const placed = setUp('placed');
+
+    const withoutRefund = cancelOrder(paid.deps, callers.facilitator as Caller, paid.order.id, reason).catch((error: unknown) => error);
+    const needlessRefund = cancelOrder(placed.deps, callers.buyer as Caller, placed.order.id, withRefund).catch((error: unknown) => error);
+
+    for (const [refusal, path] of [
+      [await withoutRefund, 'Required to cancel a paid order'],
+      [await needlessRefund, 'Only for a paid order'],
+    ] as const) {
+      expect(refusal).toBeInstanceOf(BusinessRuleError);
+      expect((refusal as BusinessRuleError).errors).toEqual([{ path: 'body.refund', message: path }]);
+    }
+    expect(paid.fakes.orders.get(paid.order.id)).toEqual(paid.order);
+    expect(placed.fakes.orders.get(placed.order.id)).toEqual(placed.order);
+    expect([...paid.fakes.events, ...placed.fakes.events]).toEqual([]);
+  });
+
+  it('does not cancel without a refund an order that was paid between the read and the write', async () => {
+    // Prepare: the store still answers the order as placed, but a payment has been stored meanwhile
+    const { deps, fakes, order } = setUp('placed');
+    fakes.orders.set(order.id, { ...order, status: 'paid' });
+    const stale: OrderStore = { ...fakes.store, get: async () => order };
+
+    // Act
+    const refusal = cancelOrder({ ...deps, orders: stale }, callers.facilitator as Caller, order.id, reason);
+
+    // Assert
+    await expect(refusal).rejects.toThrow(new ConflictError('The order became paid meanwhile; read it again and decide anew'));
+    expect(fakes.orders.get(order.id)?.status).toBe('paid');
+    expect(fakes.events).toEqual([]);
   });
 
   it('records a buyer’s cancellation as the buyer’s', async () => {
@@ -210,7 +321,7 @@ describe('lifecycle steps', () => {
     const { deps, order } = setUp('paid');
     const both: Caller = { sub: 'buyer-1', roles: ['buyer', 'facilitator'], groupId };
 
-    const cancelled = await cancelOrder(deps, both, order.id, reason);
+    const cancelled = await cancelOrder(deps, both, order.id, withRefund);
 
     expect(cancelled.cancellation?.by).toBe('facilitator');
   });
@@ -256,6 +367,7 @@ describe('the lifecycle bodies', () => {
       z.safeParse(RecordPaymentSchema, { method: 'qris', reference: 'QR-1' }),
       z.safeParse(RecordShipmentSchema, { courier: 'anteraja', trackingNumber: 'AA1' }),
       z.safeParse(CancelOrderSchema, { reason: 'out_of_stock' }),
+      z.safeParse(CancelOrderSchema, { reason: 'other', refund: { method: 'bank_transfer', reference: 'BCA-BACK' } }),
     ];
     const invalid = [
       z.safeParse(RecordPaymentSchema, { method: 'midtrans', reference: 'x' }),
@@ -265,9 +377,12 @@ describe('the lifecycle bodies', () => {
       z.safeParse(RecordShipmentSchema, { courier: 'jne', trackingNumber: 'x'.repeat(101) }),
       z.safeParse(CancelOrderSchema, { reason: 'other', note: 'x'.repeat(201) }),
       z.safeParse(CancelOrderSchema, { reason: 'other', by: 'admin' }),
+      z.safeParse(CancelOrderSchema, { reason: 'other', refund: { method: 'midtrans', reference: 'x' } }),
+      z.safeParse(CancelOrderSchema, { reason: 'other', refund: { method: 'cash' } }),
+      z.safeParse(CancelOrderSchema, { reason: 'other', refund: { method: 'cash', reference: 'x', restock: true } }),
     ];
 
-    expect(valid.map((result) => result.success)).toEqual([true, true, true]);
+    expect(valid.map((result) => result.success)).toEqual([true, true, true, true]);
     expect(invalid.map((result) => result.success)).toEqual(invalid.map(() => false));
   });
 });

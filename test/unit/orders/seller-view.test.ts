@@ -72,6 +72,29 @@ describe("the seller's view of an order", () => {
       expect(shown).not.toContain(hidden);
   });
 
+  it('shows when a return was asked for and refunded or refused, never the refund reference or the notes', () => {
+    const returned: Order = {
+      ...order,
+      status: 'refunded',
+      returnRequest: { reason: 'damaged', requestedAt: '2026-12-02T06:00:00.000Z', note: 'Jahitan lepas' },
+      refund: { method: 'bank_transfer', reference: 'BCA-BACK-7', refundedAt: '2026-12-03T06:00:00.000Z', restocked: true },
+    };
+    const refused: Order = {
+      ...returned,
+      status: 'return_refused',
+      refund: undefined,
+      returnRefusal: { refusedAt: '2026-12-03T07:00:00.000Z', note: 'Sudah dipakai' },
+    };
+
+    const views = [sellerView(returned, 'prt_rina'), sellerView(refused, 'prt_rina')];
+
+    expect(views[0]).toMatchObject({ returnRequestedAt: '2026-12-02T06:00:00.000Z', refundedAt: '2026-12-03T06:00:00.000Z' });
+    expect(views[1]).toMatchObject({ returnRequestedAt: '2026-12-02T06:00:00.000Z', returnRefusedAt: '2026-12-03T07:00:00.000Z' });
+    const shown = JSON.stringify(views);
+    for (const hidden of ['BCA-BACK-7', 'Jahitan lepas', 'Sudah dipakai', 'damaged', 'restocked', 'Budi'])
+      expect(shown).not.toContain(hidden);
+  });
+
   it("turns a step's changes into the seller row's: status and timestamps, no payment or shipment object", () => {
     expect(
       sellerRowChanges({
