@@ -1,10 +1,9 @@
 import type { ProductStore } from '#shared/catalog/ports';
 import { defaultPaymentWindowSeconds } from '#shared/orders/payment-window';
 import type { Product } from '#shared/catalog/schemas';
-import { newId } from '#shared/kernel/ids';
 import { orderPlacedEvent } from '#shared/orders/orders';
 import type { OrderableProduct, OrderCatalog, Placement } from '#shared/orders/ports';
-import type { Order } from '#shared/orders/schemas';
+import { storedOrder } from '#test/support/fakes/order-fixtures';
 import { draftProduct, storedListing } from './products.ts';
 
 /** A product created and listed through the catalog's store, with the order catalog's view of it. */
@@ -32,26 +31,7 @@ export function placementOf(
   at: string,
   payBy = stillOpen(),
 ): Placement {
-  const [first] = lines[0] as [OrderableProduct, number];
-  const items = lines.map(([product, quantity]) => ({
-    productId: product.id,
-    participantId: product.participantId,
-    title: product.title,
-    quantity,
-    unitPriceIdr: product.priceIdr,
-    subtotalIdr: product.priceIdr * quantity,
-  }));
-  const order: Order = {
-    id: newId('ord'),
-    buyerSub,
-    groupId: first.groupId,
-    status: 'placed',
-    items,
-    totalIdr: items.reduce((sum, item) => sum + item.subtotalIdr, 0),
-    shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
-    createdAt: at,
-    payBy,
-  };
+  const order = storedOrder(lines, 'placed', { buyerSub, createdAt: at, payBy });
   return {
     order,
     claim: { buyerSub, key, bodyHash: `hash-${key}`, expiresAt: Date.parse(at) / 1000 + 86_400 },

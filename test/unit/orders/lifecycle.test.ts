@@ -8,7 +8,7 @@ import type { Caller } from '#shared/kernel/auth/caller';
 import { BusinessRuleError, ConflictError, type DomainError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { cancelOrder, confirmDelivery, type LifecycleDeps, recordPayment, recordShipment } from '#shared/orders/lifecycle';
-import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
+import type { OrderStore } from '#shared/orders/ports';
 import { recordRefund, refuseReturn, requestReturn } from '#shared/orders/returns';
 import {
   CancelOrderSchema,
@@ -23,40 +23,27 @@ import {
 import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes/clock';
 import { fakeOrders } from '#test/support/fakes/orders';
+import { orderableBag, storedOrder } from '#test/support/fakes/order-fixtures';
 
 const groupId = newId('grp');
 const seller = newId('prt');
 const otherSeller = newId('prt');
 const at = '2026-11-28T05:36:47.000Z';
 
-const bag: OrderableProduct = {
-  id: newId('prd'),
-  participantId: seller,
-  groupId,
-  title: 'Tas',
-  priceIdr: 50_000,
-  stock: 3,
-  status: 'listed',
-};
-const mat: OrderableProduct = { ...bag, id: newId('prd'), participantId: otherSeller, title: 'Tikar', priceIdr: 20_000, stock: 0 };
+const bag = orderableBag(groupId, { participantId: seller });
+const mat = orderableBag(groupId, { participantId: otherSeller, title: 'Tikar', priceIdr: 20_000, stock: 0 });
 
 function orderIn(status: OrderStatus): Order {
-  return {
-    id: newId('ord'),
-    buyerSub: 'buyer-1',
-    groupId,
-    status,
-    items: [
-      { productId: bag.id, participantId: seller, title: 'Tas', quantity: 2, unitPriceIdr: 50_000, subtotalIdr: 100_000 },
-      { productId: mat.id, participantId: otherSeller, title: 'Tikar', quantity: 1, unitPriceIdr: 20_000, subtotalIdr: 20_000 },
+  // A day before the clock's now: well within the return window.
+  const delivered = ['placed', 'paid', 'shipped', 'cancelled'].includes(status) ? {} : { deliveredAt: '2026-11-27T05:36:47.000Z' };
+  return storedOrder(
+    [
+      [bag, 2],
+      [mat, 1],
     ],
-    totalIdr: 120_000,
-    shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
-    createdAt: '2026-11-27T01:00:00.000Z',
-    payBy: '2026-11-28T01:00:00.000Z',
-    // A day before the clock's now: well within the return window.
-    ...(['placed', 'paid', 'shipped', 'cancelled'].includes(status) ? {} : { deliveredAt: '2026-11-27T05:36:47.000Z' }),
-  };
+    status,
+    delivered,
+  );
 }
 
 function setUp(status: OrderStatus) {

@@ -14,25 +14,18 @@ import {
   type PaymentStatus,
   type PaymentStatusLookup,
 } from '#shared/orders/midtrans';
-import type { OrderableProduct, OrderStore } from '#shared/orders/ports';
+import type { OrderStore } from '#shared/orders/ports';
 import { type MidtransNotification, MidtransNotificationSchema, type Order, type OrderStatus } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes/clock';
 import { fakeOrders } from '#test/support/fakes/orders';
+import { orderableBag, storedOrder } from '#test/support/fakes/order-fixtures';
 
 const serverKey = 'SB-Mid-server-test';
 const at = '2026-11-28T05:36:47.000Z';
 const transactionId = 'b0b4a1c2-0000-4000-8000-000000000001';
 const groupId = newId('grp');
-const bag: OrderableProduct = {
-  id: newId('prd'),
-  participantId: newId('prt'),
-  groupId,
-  title: 'Tas',
-  priceIdr: 75_000,
-  stock: 1,
-  status: 'listed',
-};
+const bag = orderableBag(groupId, { priceIdr: 75_000, stock: 1 });
 
 /** Midtrans' documented formula, computed here on its own rather than with the code under test. */
 const sign = (orderId: string, statusCode: string, grossAmount: string, key = serverKey) =>
@@ -84,18 +77,7 @@ function recordingLog() {
 
 function setUp(status: OrderStatus = 'placed', extra: Partial<Order> = {}) {
   const fakes = fakeOrders([bag]);
-  const order: Order = {
-    id: newId('ord'),
-    buyerSub: 'buyer-1',
-    groupId,
-    status,
-    items: [{ productId: bag.id, participantId: bag.participantId, title: 'Tas', quantity: 2, unitPriceIdr: 75_000, subtotalIdr: 150_000 }],
-    totalIdr: 150_000,
-    shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
-    createdAt: '2026-11-27T01:00:00.000Z',
-    payBy: '2026-11-28T01:00:00.000Z',
-    ...extra,
-  };
+  const order = storedOrder([[bag, 2]], status, extra);
   fakes.orders.set(order.id, order);
   let reads = 0;
   const counted: OrderStore = { ...fakes.store, get: async (id) => ((reads += 1), fakes.store.get(id)) };

@@ -6,23 +6,15 @@ import { recordPayment } from '#shared/orders/lifecycle';
 import { placeOrder } from '#shared/orders/orders';
 import { expireUnpaidOrders } from '#shared/orders/payment-expiry';
 import { defaultPaymentWindowSeconds, paymentWindowSeconds } from '#shared/orders/payment-window';
-import type { OrderableProduct } from '#shared/orders/ports';
 import { PlaceOrderSchema } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
 import { fixedClock, movableClock } from '#test/support/fakes/clock';
 import { recordingCounter } from '#test/support/fakes/counter';
 import { fakeOrders } from '#test/support/fakes/orders';
+import { orderableBag } from '#test/support/fakes/order-fixtures';
 
 const groupId = newId('grp');
-const bag: OrderableProduct = {
-  id: newId('prd'),
-  participantId: newId('prt'),
-  groupId,
-  title: 'Tas',
-  priceIdr: 85_000,
-  stock: 5,
-  status: 'listed',
-};
+const bag = orderableBag(groupId, { priceIdr: 85_000, stock: 5 });
 const buyer: Caller = { sub: 'buyer-1', roles: ['buyer'] };
 const facilitator: Caller = { sub: 'fac-1', roles: ['facilitator'], groupId };
 const shipping = { recipientName: 'Budi', phone: '081234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' };

@@ -5,27 +5,19 @@ import type { Caller } from '#shared/kernel/auth/caller';
 import { BusinessRuleError, ConflictError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import type { LifecycleDeps } from '#shared/orders/lifecycle';
-import type { OrderableProduct } from '#shared/orders/ports';
 import { recordRefund, refuseReturn, requestReturn } from '#shared/orders/returns';
-import { type Order, type OrderStatus, RecordRefundSchema, RefuseReturnSchema, RequestReturnSchema } from '#shared/orders/schemas';
+import { type OrderStatus, RecordRefundSchema, RefuseReturnSchema, RequestReturnSchema } from '#shared/orders/schemas';
 import * as z from '#shared/kernel/validation';
 import { fixedClock } from '#test/support/fakes/clock';
 import { fakeOrders } from '#test/support/fakes/orders';
+import { orderableBag, storedOrder } from '#test/support/fakes/order-fixtures';
 
 const groupId = newId('grp');
 const deliveredAt = '2026-11-28T05:36:47.000Z';
 const day = 24 * 60 * 60 * 1000;
 const afterDelivery = (ms: number) => new Date(Date.parse(deliveredAt) + ms).toISOString();
 
-const bag: OrderableProduct = {
-  id: newId('prd'),
-  participantId: newId('prt'),
-  groupId,
-  title: 'Tas',
-  priceIdr: 50_000,
-  stock: 3,
-  status: 'listed',
-};
+const bag = orderableBag(groupId);
 
 const buyer: Caller = { sub: 'buyer-1', roles: ['buyer'] };
 const facilitator: Caller = { sub: 'fac-1', roles: ['facilitator'], groupId };
@@ -33,21 +25,14 @@ const facilitator: Caller = { sub: 'fac-1', roles: ['facilitator'], groupId };
 /** An order of 2 bags, delivered at `deliveredAt`, in the given status; the clock `at` is the step's now. */
 function setUp(status: OrderStatus, at = afterDelivery(day)) {
   const fakes = fakeOrders([bag]);
-  const order: Order = {
-    id: newId('ord'),
-    buyerSub: 'buyer-1',
-    groupId,
-    status,
-    items: [{ productId: bag.id, participantId: bag.participantId, title: 'Tas', quantity: 2, unitPriceIdr: 50_000, subtotalIdr: 100_000 }],
-    totalIdr: 100_000,
-    shipping: { recipientName: 'Budi', phone: '+6281234567890', address: 'Jl. Pejanggik 10', city: 'Mataram', postalCode: '83121' },
+  const order = storedOrder([[bag, 2]], status, {
     createdAt: '2026-11-20T01:00:00.000Z',
     payBy: '2026-11-21T01:00:00.000Z',
     payment: { method: 'bank_transfer', reference: 'BCA 0042', paidAt: '2026-11-20T02:00:00.000Z' },
     shipment: { courier: 'jne', trackingNumber: 'JNE1', shippedAt: '2026-11-21T02:00:00.000Z' },
     deliveredAt,
     updatedAt: deliveredAt,
-  };
+  });
   fakes.orders.set(order.id, order);
   const deps: LifecycleDeps = { orders: fakes.store, clock: fixedClock(at) };
   return { fakes, deps, order, at };
