@@ -2,13 +2,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
 import { systemClock } from '#shared/kernel/clock';
 import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
-import { buildCursorCodec } from '#shared/kernel/store/pagination';
+import { buildCursorCodec, type CursorCodec } from '#shared/kernel/store/pagination';
 import { buildMentoringStore } from './dynamo-mentoring-store.ts';
 import { buildPlacementStore } from './dynamo-placement-store.ts';
 import { buildProgrammeSources } from './dynamo-programme-sources.ts';
 
-function storesOf(doc: DynamoDBDocumentClient, table: string) {
-  const cursors = buildCursorCodec();
+function storesOf(doc: DynamoDBDocumentClient, table: string, cursors: CursorCodec) {
   return {
     mentoring: buildMentoringStore(doc, table, cursors),
     placements: buildPlacementStore(doc, table, cursors),
@@ -24,9 +23,10 @@ function storesOf(doc: DynamoDBDocumentClient, table: string) {
 export function programmeDeps() {
   const doc = buildDocumentClient();
   const table = tableName();
-  return { ...storesOf(doc, table), accessLog: buildAccessLog(doc, table, buildCursorCodec()) };
+  const cursors = buildCursorCodec();
+  return { ...storesOf(doc, table, cursors), accessLog: buildAccessLog(doc, table, cursors) };
 }
 
 export function programmeWriteDeps() {
-  return storesOf(buildDocumentClient(), tableName());
+  return storesOf(buildDocumentClient(), tableName(), buildCursorCodec());
 }

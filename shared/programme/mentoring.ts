@@ -6,7 +6,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
 import type { Page, PageRequest } from '#shared/kernel/store/pagination';
-import { checkWritable, latestToday, visibleParticipant } from './participant-access.ts';
+import { isWritable, latestToday, visibleParticipant } from './participant-access.ts';
 import type { MentoringStore, ProgrammeSources } from './ports.ts';
 import type { MentoringSession, RecordMentoring } from './schemas.ts';
 
@@ -23,7 +23,9 @@ export async function recordMentoring(
   participantId: string,
   input: RecordMentoring,
 ): Promise<MentoringSession> {
-  const { groupId } = checkWritable(caller, participantId, await deps.sources.participant(participantId));
+  const standing = await deps.sources.participant(participantId);
+  if (!isWritable(caller, participantId, standing)) throw new NotFoundError('Participant');
+  const { groupId } = standing;
   if (!isFacilitatorOf(caller, groupId)) throw new ForbiddenError("Only the participant's group's facilitators record mentoring");
   const now = deps.clock.now();
   if (input.date > latestToday(now))

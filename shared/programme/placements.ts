@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
 import type { Page, PageRequest } from '#shared/kernel/store/pagination';
-import { checkWritable, latestToday, visibleParticipant } from './participant-access.ts';
+import { isWritable, latestToday, visibleParticipant } from './participant-access.ts';
 import type { PlacementStore, ProgrammeSources } from './ports.ts';
 import type { EndPlacement, Placement, StartPlacement } from './schemas.ts';
 
@@ -31,7 +31,9 @@ export async function startPlacement(
   participantId: string,
   input: StartPlacement,
 ): Promise<Placement> {
-  const { groupId } = checkWritable(caller, participantId, await deps.sources.participant(participantId));
+  const standing = await deps.sources.participant(participantId);
+  if (!isWritable(caller, participantId, standing)) throw new NotFoundError('Participant');
+  const { groupId } = standing;
   checkMayPlace(caller, groupId);
   if (input.endsOn !== undefined && input.endsOn < input.startedOn)
     throw new InvalidInputError('A placement ends after it starts', [{ path: 'body.endsOn', message: 'Must not be before startedOn' }]);
@@ -61,13 +63,8 @@ export async function endPlacement(deps: PlacementDeps, caller: Caller, placemen
   const current = await deps.placements.get(placementId);
   if (!current) throw new NotFoundError('Placement');
   const { participantId, groupId } = current;
-  try {
-    checkWritable(caller, participantId, await deps.sources.participant(participantId));
-  } catch (error) {
-    // A placement of a participant the caller may not see is not there for them.
-    if (error instanceof NotFoundError) throw new NotFoundError('Placement');
-    throw error;
-  }
+  // A placement of a participant the caller may not see (or who was erased) is not there for them.
+  if (!isWritable(caller, participantId, await deps.sources.participant(participantId))) throw new NotFoundError('Placement');
   checkMayPlace(caller, groupId);
   if (current.status !== 'active') throw alreadyEnded();
   const now = deps.clock.now();
