@@ -1,6 +1,7 @@
 import { EarningsCredited } from './earnings-credited.ts';
 import { EarningsReversed } from './earnings-reversed.ts';
 import type { EventContract } from './event-contract.ts';
+import { MentoringRecorded } from './mentoring-recorded.ts';
 import { OrderCancelled } from './order-cancelled.ts';
 import { OrderDelivered } from './order-delivered.ts';
 import { OrderPaid } from './order-paid.ts';
@@ -9,6 +10,8 @@ import { OrderRefunded } from './order-refunded.ts';
 import { OrderShipped } from './order-shipped.ts';
 import { ParticipantRegistered } from './participant-registered.ts';
 import { PayoutRecorded } from './payout-recorded.ts';
+import { PlacementEnded } from './placement-ended.ts';
+import { PlacementStarted } from './placement-started.ts';
 import { ProductDelisted } from './product-delisted.ts';
 import { ProductListed } from './product-listed.ts';
 import { ReturnRequested } from './return-requested.ts';
@@ -32,4 +35,7 @@ export const eventCatalog: readonly EventContract[] = [
   EarningsCredited,
   EarningsReversed,
   PayoutRecorded,
+  MentoringRecorded,
+  PlacementStarted,
+  PlacementEnded,
 ];

@@ -6,6 +6,7 @@ export const EventSource = {
   catalog: 'pas-kreatif.catalog',
   orders: 'pas-kreatif.orders',
   earnings: 'pas-kreatif.earnings',
+  programme: 'pas-kreatif.programme',
 } as const;
 
 export type EventSource = (typeof EventSource)[keyof typeof EventSource];

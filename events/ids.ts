@@ -12,3 +12,5 @@ export const ProductId = prefixedId('prd');
 export const ImageId = prefixedId('img');
 export const OrderId = prefixedId('ord');
 export const PayoutId = prefixedId('pay');
+export const MentoringSessionId = prefixedId('mtr');
+export const PlacementId = prefixedId('plc');

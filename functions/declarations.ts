@@ -41,6 +41,11 @@ import openapi from './platform/openapi/function.ts';
 import outboxRelay from './platform/outbox-relay/function.ts';
 import getGroupReport from './reports/get-group-report/function.ts';
 import projectGroupReport from './reports/project-group-report/function.ts';
+import endPlacement from './programme/end-placement/function.ts';
+import listMentoringSessions from './programme/list-mentoring-sessions/function.ts';
+import listPlacements from './programme/list-placements/function.ts';
+import recordMentoring from './programme/record-mentoring/function.ts';
+import startPlacement from './programme/start-placement/function.ts';
 import completeTraining from './training/complete-training/function.ts';
 import eraseParticipantData from './privacy/erase-personal-data/function.ts';
 import exportParticipantData from './privacy/export-personal-data/function.ts';
@@ -81,6 +86,11 @@ export const declarations: readonly FunctionDeclaration[] = [
   recordAttendance,
   completeTraining,
   listParticipantEnrollments,
+  recordMentoring,
+  listMentoringSessions,
+  startPlacement,
+  endPlacement,
+  listPlacements,
   createProduct,
   updateProduct,
   listProduct,

@@ -8,7 +8,8 @@ import { EnvName } from '#shared/kernel/env';
  * The CDK app (infra/stack.ts, infra/constructs) and the local runtime (infra/local) both read these,
  * so routing, event wiring and grants are never written twice.
  */
-export type ContextName = 'participants' | 'privacy' | 'training' | 'catalog' | 'orders' | 'earnings' | 'reports' | 'webhooks' | 'platform';
+export type ContextName =
+  'participants' | 'privacy' | 'training' | 'programme' | 'catalog' | 'orders' | 'earnings' | 'reports' | 'webhooks' | 'platform';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

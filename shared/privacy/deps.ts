@@ -7,11 +7,14 @@ import { earningsOf } from '#shared/earnings/earnings';
 import { systemClock } from '#shared/kernel/clock';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
+import { buildMentoringStore } from '#shared/programme/dynamo-mentoring-store';
+import type { MentoringStore, PlacementStore } from '#shared/programme/ports';
+import { buildPlacementStore } from '#shared/programme/dynamo-placement-store';
 import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
 import { buildCursorCodec } from '#shared/kernel/store/pagination';
 import { buildEnrollmentStore } from '#shared/training/dynamo-enrollment-store';
 import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
-import type { ParticipantProducts } from './ports.ts';
+import type { ParticipantProducts, ProgrammeRecords } from './ports.ts';
 
 /**
  * The privacy routes' side effects, built once per container: they reach into every context that holds personal data,
@@ -32,8 +35,21 @@ export function privacyDeps() {
       of: (participantId: string) => earningsOf(ledger, participantId),
       payoutsOf: (participantId: string) => payouts.allOf(participantId),
     },
+    programme: programmeRecordsOf(buildMentoringStore(doc, table, cursors), buildPlacementStore(doc, table, cursors)),
     accessLog: buildAccessLog(doc, table, cursors),
     clock: systemClock,
+  };
+}
+
+/** The programme's stores as export and erasure see them. */
+export function programmeRecordsOf(mentoring: MentoringStore, placements: PlacementStore): ProgrammeRecords {
+  return {
+    mentoringOf: (participantId) => mentoring.allOf(participantId),
+    placementsOf: (participantId) => placements.allOf(participantId),
+    async erase(participantId, erasedAt) {
+      await mentoring.eraseNotes(participantId, erasedAt);
+      await placements.eraseOrganisations(participantId, erasedAt);
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import type { Page, PageRequest } from '#shared/kernel/store/pagination';
 import type { EnrollmentStore } from '#shared/training/ports';
 import { type AccessLog, recordAccess } from '#shared/kernel/access-log/access-log';
 import type { AccessRecord } from '#shared/kernel/access-log/access-record';
-import type { EarningsReader, ParticipantProducts } from './ports.ts';
+import type { EarningsReader, ParticipantProducts, ProgrammeRecords } from './ports.ts';
 import type { PersonalDataExport } from './schemas.ts';
 
 export interface PrivacyDeps {
@@ -19,6 +19,7 @@ export interface PrivacyDeps {
   products: ParticipantProducts;
   orders: OrderStore;
   earnings: EarningsReader;
+  programme: ProgrammeRecords;
   accessLog: AccessLog;
   clock: Clock;
 }
@@ -60,12 +61,14 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
   if (!participant || !(hasRole(caller, 'admin', 'officer') || isParticipant(caller, participantId)))
     throw new NotFoundError('Participant');
   await recordAccess(deps, caller, 'personal-data.export', [participantId]);
-  const [enrollments, products, orders, earnings, payouts, accessLog] = await Promise.all([
+  const [enrollments, products, orders, earnings, payouts, mentoringSessions, placements, accessLog] = await Promise.all([
     everything((page) => deps.enrollments.listByParticipant(participantId, page)),
     deps.products.ofParticipant(participantId),
     everything((page) => deps.orders.listForSeller(participantId, undefined, page)),
     deps.earnings.of(participantId),
     deps.earnings.payoutsOf(participantId),
+    deps.programme.mentoringOf(participantId),
+    deps.programme.placementsOf(participantId),
     everything((page) => deps.accessLog.list(participantId, page)),
   ]);
   return {
@@ -76,6 +79,8 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
     orders,
     earnings,
     payouts,
+    mentoringSessions,
+    placements,
     accessLog,
   };
 }
@@ -98,8 +103,8 @@ async function delist(deps: Pick<PrivacyDeps, 'products'>, listed: Product, at: 
 }
 
 /**
- * Erases what identifies the participant (legalName, registerNumber, phone, assessment notes, the public profile's
- * texts, with consent withdrawn) and delists their products with ProductDelisted. Ids, amounts and counts stay, so
+ * Erases what identifies the participant (legalName, registerNumber, phone, assessment notes, mentoring notes,
+ * placements' organisations, the public profile's texts, with consent withdrawn) and delists their products with ProductDelisted. Ids, amounts and counts stay, so
  * reports stay true. Each step is idempotent and the participant is marked first, which stops new listings,
  * enrollments and profile texts: a repeat (after a failure part way, or by mistake) finishes the job and emits
  * nothing for what is done already.
@@ -112,6 +117,7 @@ export async function erasePersonalData(deps: PrivacyDeps, caller: Caller, parti
   const erased = await deps.participants.erase(participantId, at);
   if (!erased) throw new NotFoundError('Participant');
   await deps.enrollments.eraseNotes(participantId, at);
+  await deps.programme.erase(participantId, at);
   const listed = (await deps.products.ofParticipant(participantId)).filter((product) => product.status === 'listed');
   for (const product of listed) await delist(deps, product, at);
   return erased;

@@ -1,5 +1,6 @@
 import type { Product } from '#shared/catalog/schemas';
 import type { EarningsSummary, Payout } from '#shared/earnings/schemas';
+import type { MentoringSession, Placement } from '#shared/programme/schemas';
 
 /** The catalog's side of a participant's products: read them, and withdraw a listing the catalog's own way (ProductDelisted). */
 export interface ParticipantProducts {
@@ -12,4 +13,11 @@ export interface ParticipantProducts {
 export interface EarningsReader {
   of(participantId: string): Promise<EarningsSummary>;
   payoutsOf(participantId: string): Promise<Payout[]>;
+}
+
+/** The programme's records of a participant, and the erasure of their private parts (mentoring notes, organisations). */
+export interface ProgrammeRecords {
+  mentoringOf(participantId: string): Promise<MentoringSession[]>;
+  placementsOf(participantId: string): Promise<Placement[]>;
+  erase(participantId: string, erasedAt: string): Promise<void>;
 }

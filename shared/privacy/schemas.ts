@@ -2,6 +2,7 @@ import { EarningsSummarySchema, PayoutSchema } from '#shared/earnings/schemas';
 import { ProductSchema } from '#shared/catalog/schemas';
 import { SellerOrderSchema } from '#shared/orders/schemas';
 import { ParticipantSchema } from '#shared/participants/schemas';
+import { MentoringSessionSchema, PlacementSchema } from '#shared/programme/schemas';
 import { EnrollmentSchema } from '#shared/training/schemas';
 import * as z from '#shared/kernel/validation';
 import { AccessRecordSchema } from '#shared/kernel/access-log/access-record';
@@ -17,6 +18,10 @@ export const PersonalDataExportSchema = z.object({
   earnings: EarningsSummarySchema,
   /** newest first */
   payouts: z.array(PayoutSchema),
+  /** newest first by date, notes included (null once erased) */
+  mentoringSessions: z.array(MentoringSessionSchema),
+  /** newest first, organisation included (null once erased) */
+  placements: z.array(PlacementSchema),
   /** newest first, this export's own record included */
   accessLog: z.array(AccessRecordSchema),
 });

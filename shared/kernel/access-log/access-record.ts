@@ -10,6 +10,8 @@ export const AccessActionSchema = z.enum([
   'earnings.read',
   'payouts.read',
   'statement.read',
+  'mentoring.read',
+  'placements.read',
   'personal-data.export',
   'personal-data.erase',
 ]);

@@ -78,6 +78,23 @@ export const participantEnrollmentKey = (participantId: string, enrollmentId: st
   pk: `PARTICIPANT#${participantId}`,
   sk: `${participantEnrollmentPrefix}${enrollmentId}`,
 });
+/**
+ * A mentoring session, in its participant's partition, sorted by the session's date and then its id (a ULID): the
+ * list, newest first, is one backwards Query, and export and erasure read the partition strongly.
+ */
+export const mentoringSessionPrefix = 'MENTORING#';
+export const mentoringSessionKey = (participantId: string, date: string, sessionId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `${mentoringSessionPrefix}${date}#${sessionId}`,
+});
+/** A placement, in its participant's partition (newest first by its plc_ ULID), for the lists, export and erasure. */
+export const placementPrefix = 'PLACEMENT#';
+export const placementKey = (participantId: string, placementId: string) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `${placementPrefix}${placementId}`,
+});
+/** Where a placement is, by its id alone (`POST /placements/{placementId}/end`): names its participant. */
+export const placementLookupKey = (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' });
 /** The id a reference's sort key names (`PRODUCT#<prd>` → `<prd>`). */
 export const referencedId = (sk: string, prefix: string) => sk.slice(prefix.length);
 /** Who read a participant's private data: a partition of its own, so a reader's IAM grant can be limited to it. */

@@ -5,9 +5,11 @@ import { createProduct, listProduct } from '#shared/catalog/products';
 import { newId } from '#shared/kernel/ids';
 import type { Order } from '#shared/orders/schemas';
 import { getArtisan, updateProfile } from '#shared/participants/participants';
-import { participantProductsOf } from '#shared/privacy/deps';
+import { participantProductsOf, programmeRecordsOf } from '#shared/privacy/deps';
 import type { EarningsReader } from '#shared/privacy/ports';
 import { erasePersonalData, exportPersonalData, getAccessLog } from '#shared/privacy/personal-data';
+import { recordMentoring } from '#shared/programme/mentoring';
+import { startPlacement } from '#shared/programme/placements';
 import { enrollParticipant } from '#shared/training/enrollments';
 import { createProgram } from '#shared/training/programs';
 import { fakeCatalog } from '#test/support/fakes/catalog';
@@ -15,6 +17,7 @@ import { fakeAccessLog } from '#test/support/fakes/access-log';
 import { fakeStores } from '#test/support/fakes/participants-training';
 import { fixedClock } from '#test/support/fakes/clock';
 import { fakeOrders } from '#test/support/fakes/orders';
+import { fakeProgramme } from '#test/support/fakes/programme';
 import { admin, officer, registeredParticipant } from '#test/support/fakes/registered-participant';
 
 const noEarnings: EarningsReader = {
@@ -57,6 +60,21 @@ async function setUp() {
   const listed = await listProduct(catalogDeps, self, (await createProduct(catalogDeps, self, fields)).id);
   const draft = await createProduct(catalogDeps, self, { ...fields, title: 'Tikar' });
 
+  const programme = fakeProgramme({ [participant.id]: { groupId: group.id, erased: false } });
+  const programmeDeps = { mentoring: programme.mentoring, placements: programme.placements, sources: programme.sources, clock };
+  const session = await recordMentoring(programmeDeps, facilitator, participant.id, {
+    date: '2026-11-27',
+    topic: 'business',
+    durationMinutes: 60,
+    notes: 'Ingin membuka warung',
+  });
+  const placement = await startPlacement(programmeDeps, facilitator, participant.id, {
+    kind: 'job',
+    organisation: 'Toko Sinar Mataram',
+    sector: 'retail',
+    startedOn: '2026-11-20',
+  });
+
   const orders = fakeOrders([]);
   const otherSeller = newId('prt');
   const order: Order = {
@@ -81,15 +99,16 @@ async function setUp() {
     products: participantProductsOf(catalog.productStore),
     orders: orders.store,
     earnings: noEarnings,
+    programme: programmeRecordsOf(programme.mentoring, programme.placements),
     accessLog: log.accessLog,
     clock,
   };
-  return { deps, participantDeps, stores, catalog, log, participant, self, facilitator, listed, draft, order };
+  return { deps, participantDeps, stores, catalog, log, participant, self, facilitator, listed, draft, order, session, placement };
 }
 
 describe('exportPersonalData', () => {
   it('gives the participant everything held about them, their order items only and nothing of the buyer', async () => {
-    const { deps, self, participant, listed, draft, order } = await setUp();
+    const { deps, self, participant, listed, draft, order, session, placement } = await setUp();
 
     const exported = await exportPersonalData(deps, self, participant.id);
 
@@ -124,6 +143,10 @@ describe('exportPersonalData', () => {
     expect(JSON.stringify(exported)).not.toContain('buyer-1');
     expect(exported.earnings).toEqual({ totalIdr: 0, creditedIdr: 0, reversedIdr: 0, paidOutIdr: 0, balanceIdr: 0, entries: [] });
     expect(exported.payouts).toEqual([]);
+    expect(exported.mentoringSessions).toEqual([session]);
+    expect(exported.mentoringSessions[0]?.notes).toBe('Ingin membuka warung');
+    expect(exported.placements).toEqual([placement]);
+    expect(exported.placements[0]?.organisation).toBe('Toko Sinar Mataram');
     expect(exported.accessLog).toEqual([
       {
         at: '2026-11-28T05:36:47.000Z',
@@ -178,6 +201,16 @@ describe('erasePersonalData', () => {
       data: { productId: listed.id, participantId: participant.id, groupId: participant.groupId },
     });
     await expect(getArtisan(participantDeps, participant.id)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it("removes mentoring notes and placements' organisations, keeping ids, dates, kinds and figures", async () => {
+    const { deps, participant, session, placement } = await setUp();
+
+    await erasePersonalData(deps, officer, participant.id);
+    const exported = await exportPersonalData(deps, officer, participant.id);
+
+    expect(exported.mentoringSessions).toEqual([{ ...session, notes: null }]);
+    expect(exported.placements).toEqual([{ ...placement, organisation: null }]);
   });
 
   it('is harmless when repeated: the same answer and no new event', async () => {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { httpRoutes } from '#functions/declarations';
+import { buildOpenApiDocument } from '#shared/platform/openapi';
+
+type Operation = {
+  requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> };
+  responses: Record<string, { content?: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
+};
+
+describe('the programme routes in the OpenAPI document', () => {
+  const document = buildOpenApiDocument(httpRoutes());
+  const operation = (path: string, method: string) => document.paths[path]?.[method] as Operation | undefined;
+
+  it('describes the mentoring body (duration 1–480, the topics) and the session it answers', () => {
+    const record = operation('/participants/{participantId}/mentoring-sessions', 'post');
+
+    const body = record?.requestBody?.content['application/json']?.schema;
+    expect(body?.properties.durationMinutes).toMatchObject({ type: 'integer', minimum: 1, maximum: 480 });
+    expect(body?.properties.topic).toMatchObject({ enum: ['business', 'marketing', 'production', 'personal', 'other'] });
+    expect(body?.required.sort()).toEqual(['date', 'durationMinutes', 'topic']);
+    expect(Object.keys(record?.responses['201']?.content?.['application/json']?.schema.properties ?? {})).toContain('mentorSub');
+  });
+
+  it('describes starting and ending a placement and the lists', () => {
+    const start = operation('/participants/{participantId}/placements', 'post')?.requestBody?.content['application/json']?.schema;
+    const end = operation('/placements/{placementId}/end', 'post')?.requestBody?.content['application/json']?.schema;
+
+    expect(start?.properties.kind).toMatchObject({ enum: ['internship', 'job', 'own_business'] });
+    expect(end?.properties.outcome).toMatchObject({ enum: ['completed', 'hired', 'left', 'dismissed'] });
+    expect(operation('/participants/{participantId}/placements', 'get')?.responses['200']).toBeDefined();
+    expect(operation('/participants/{participantId}/mentoring-sessions', 'get')?.responses['200']).toBeDefined();
+  });
+});
