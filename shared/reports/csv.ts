@@ -24,6 +24,13 @@ export const csvColumns = [
   'orders.refunded',
   'refundedIdr',
   'payoutsIdr',
+  'mentoring.sessions',
+  'mentoring.participants',
+  'placements.started',
+  'placements.internship',
+  'placements.job',
+  'placements.ownBusiness',
+  'placements.ended',
 ] as const;
 
 function valueAt(report: GroupReport, path: string): unknown {

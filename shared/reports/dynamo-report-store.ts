@@ -11,8 +11,9 @@ import type { ReportDelta, ReportStore } from './ports.ts';
 const projectionAttempts = 12;
 
 const sellersAttribute = 'activeSellers';
+const menteesAttribute = 'mentees';
 
-/** `SET` the bucket's identity, `ADD` the delta's counters and sellers: ADD creates the item and its attributes as needed. */
+/** `SET` the bucket's identity, `ADD` the delta's counters, sellers and mentees: ADD creates the item and its attributes as needed. */
 function bucketUpdate(table: string, key: Record<string, string>, entity: string, delta: ReportDelta) {
   const counters = counterNames.filter((name) => (delta.counters[name] ?? 0) !== 0);
   const adds = counters.map((name, index) => `#c${index} :c${index}`);
@@ -27,6 +28,11 @@ function bucketUpdate(table: string, key: Record<string, string>, entity: string
     names['#sellers'] = sellersAttribute;
     values[':sellers'] = new Set(delta.sellers);
   }
+  if ((delta.mentees ?? []).length > 0) {
+    adds.push('#mentees :mentees');
+    names['#mentees'] = menteesAttribute;
+    values[':mentees'] = new Set(delta.mentees);
+  }
   return {
     Update: {
       TableName: table,
@@ -39,15 +45,19 @@ function bucketUpdate(table: string, key: Record<string, string>, entity: string
 }
 
 /** Attribute names go through placeholders: some counters may be DynamoDB reserved words. */
-const projected = [...counterNames, sellersAttribute];
+const projected = [...counterNames, sellersAttribute, menteesAttribute];
 
 function toBucket(item: Record<string, unknown>): Bucket {
   const counters = Object.fromEntries(counterNames.flatMap((name) => (typeof item[name] === 'number' ? [[name, item[name]]] : [])));
-  return { counters, sellers: (item[sellersAttribute] as Set<string> | undefined) ?? new Set() };
+  return {
+    counters,
+    sellers: (item[sellersAttribute] as Set<string> | undefined) ?? new Set(),
+    mentees: (item[menteesAttribute] as Set<string> | undefined) ?? new Set(),
+  };
 }
 
 export function buildReportStore(doc: DynamoDBDocumentClient, table: string): ReportStore {
-  /** The bucket items between two keys of one group's partition, following pages (seller sets can be large). */
+  /** The bucket items between two keys of one group's partition, following pages (seller and mentee sets can be large). */
   const query = async (from: { pk: string; sk: string }, to: { sk: string }): Promise<Bucket[]> => {
     const buckets: Bucket[] = [];
     let startKey: Record<string, unknown> | undefined;

@@ -15,24 +15,40 @@ export const counterNames = [
   'participantEarningsIdr',
   'payoutsIdr',
   'wasteRecycledGrams',
+  'mentoringSessions',
+  /** every PlacementStarted, and each by its kind below */
+  'placementsStarted',
+  'internships',
+  'jobs',
+  'ownBusinesses',
+  'placementsEnded',
 ] as const;
 
 export type CounterName = (typeof counterNames)[number];
 export type Counters = Record<CounterName, number>;
 
-/** What one bucket holds: its counters and the participants with an item in an order delivered in it. */
+/**
+ * What one bucket holds: its counters, the participants with an item in an order delivered in it, and the
+ * participants mentored in it.
+ */
 export interface Bucket {
   counters: Partial<Counters>;
   sellers: ReadonlySet<string>;
+  mentees: ReadonlySet<string>;
 }
 
-/** The figures of a range: the buckets' counters summed, their sellers united (one seller counts once). */
-export function sumBuckets(buckets: readonly Bucket[]): { counters: Counters; activeSellers: number } {
+/**
+ * The figures of a range: the buckets' counters summed, their sellers and mentees united (one participant counts
+ * once, however many buckets name them).
+ */
+export function sumBuckets(buckets: readonly Bucket[]): { counters: Counters; activeSellers: number; mentored: number } {
   const counters = Object.fromEntries(counterNames.map((name) => [name, 0])) as Counters;
   const sellers = new Set<string>();
+  const mentees = new Set<string>();
   for (const bucket of buckets) {
     for (const name of counterNames) counters[name] += bucket.counters[name] ?? 0;
     for (const seller of bucket.sellers) sellers.add(seller);
+    for (const mentee of bucket.mentees) mentees.add(mentee);
   }
-  return { counters, activeSellers: sellers.size };
+  return { counters, activeSellers: sellers.size, mentored: mentees.size };
 }

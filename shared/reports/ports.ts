@@ -9,6 +9,8 @@ export interface ReportDelta {
   counters: Partial<Counters>;
   /** participants with an item in an order delivered by this event */
   sellers: readonly string[];
+  /** the participant mentored in a session this event records; none for other events */
+  mentees?: readonly string[];
 }
 
 export interface ReportStore {

@@ -1,6 +1,7 @@
 import { EarningsCredited } from '#events/earnings-credited';
 import { EarningsReversed } from '#events/earnings-reversed';
 import type { EventContract, EventMetadata } from '#events/event-contract';
+import { MentoringRecorded } from '#events/mentoring-recorded';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
@@ -8,11 +9,14 @@ import { OrderPlaced } from '#events/order-placed';
 import { OrderRefunded } from '#events/order-refunded';
 import { ParticipantRegistered } from '#events/participant-registered';
 import { PayoutRecorded } from '#events/payout-recorded';
+import { PlacementEnded } from '#events/placement-ended';
+import { type PlacementKind, PlacementStarted } from '#events/placement-started';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
 import { type EventCase, on } from '#shared/kernel/consumers/event-cases';
-import type { Counters } from './figures.ts';
+import type * as z from '#shared/kernel/validation';
+import type { CounterName, Counters } from './figures.ts';
 import type { ReportSources, ReportStore } from './ports.ts';
 
 /** Every event type a group report counts; the projection's rule selects exactly these. */
@@ -29,7 +33,17 @@ export const reportedEvents = [
   EarningsCredited,
   EarningsReversed,
   PayoutRecorded,
+  MentoringRecorded,
+  PlacementStarted,
+  PlacementEnded,
 ] as const;
+
+/** The counter of each placement kind, besides placementsStarted. */
+const placementKindCounter = {
+  internship: 'internships',
+  job: 'jobs',
+  own_business: 'ownBusinesses',
+} as const satisfies Record<z.infer<typeof PlacementKind>, CounterName>;
 
 export interface ProjectionDeps {
   reports: ReportStore;
@@ -48,8 +62,13 @@ export const dayOf = (occurredAt: string) => new Date(occurredAt).toISOString().
  * it belongs.
  */
 export function reportProjection(deps: ProjectionDeps, onOutcome: (outcome: ProjectionOutcome) => void = () => {}): EventCase[] {
-  const apply = async (metadata: EventMetadata, groupId: string, counters: Partial<Counters>, sellers: readonly string[] = []) => {
-    onOutcome(await deps.reports.apply(metadata.eventId, { groupId, day: dayOf(metadata.occurredAt), counters, sellers }));
+  const apply = async (
+    metadata: EventMetadata,
+    groupId: string,
+    counters: Partial<Counters>,
+    { sellers = [], mentees = [] }: { sellers?: readonly string[]; mentees?: readonly string[] } = {},
+  ) => {
+    onOutcome(await deps.reports.apply(metadata.eventId, { groupId, day: dayOf(metadata.occurredAt), counters, sellers, mentees }));
   };
   // Earnings events carry no group: the participant's record names it.
   const groupOf = async (contract: EventContract, participantId: string) => {
@@ -70,7 +89,7 @@ export function reportProjection(deps: ProjectionDeps, onOutcome: (outcome: Proj
     on(OrderRefunded, ({ metadata, data }) => apply(metadata, data.groupId, { refunded: 1, refundedIdr: data.totalIdr })),
     on(OrderDelivered, async ({ metadata, data }) => {
       const delta = await deliveryFigures(deps.sources, data.orderId);
-      await apply(metadata, data.groupId, delta.counters, delta.sellers);
+      await apply(metadata, data.groupId, delta.counters, { sellers: delta.sellers });
     }),
     on(EarningsCredited, async ({ metadata, data }) =>
       apply(metadata, await groupOf(EarningsCredited, data.participantId), { participantEarningsIdr: data.amountIdr }),
@@ -80,6 +99,14 @@ export function reportProjection(deps: ProjectionDeps, onOutcome: (outcome: Proj
       apply(metadata, await groupOf(EarningsReversed, data.participantId), { participantEarningsIdr: -data.amountIdr }),
     ),
     on(PayoutRecorded, ({ metadata, data }) => apply(metadata, data.groupId, { payoutsIdr: data.amountIdr })),
+    // The participant joins the bucket's set of mentees, so one mentored twice in a range counts once, as a seller does.
+    on(MentoringRecorded, ({ metadata, data }) =>
+      apply(metadata, data.groupId, { mentoringSessions: 1 }, { mentees: [data.participantId] }),
+    ),
+    on(PlacementStarted, ({ metadata, data }) =>
+      apply(metadata, data.groupId, { placementsStarted: 1, [placementKindCounter[data.kind]]: 1 }),
+    ),
+    on(PlacementEnded, ({ metadata, data }) => apply(metadata, data.groupId, { placementsEnded: 1 })),
   ];
 }
 

@@ -25,7 +25,7 @@ export async function getGroupReport(deps: ReportDeps, caller: Caller, groupId: 
   const range = resolveRange(query, deps.clock.now());
   const { groupExists, buckets } = await deps.reports.buckets(groupId, planBuckets(range));
   if (!groupExists) throw new NotFoundError('Group');
-  const { counters: c, activeSellers } = sumBuckets(buckets);
+  const { counters: c, activeSellers, mentored } = sumBuckets(buckets);
   return {
     groupId,
     from: range.from,
@@ -38,5 +38,13 @@ export async function getGroupReport(deps: ReportDeps, caller: Caller, groupId: 
     participantEarningsIdr: c.participantEarningsIdr,
     payoutsIdr: c.payoutsIdr,
     wasteRecycledGrams: c.wasteRecycledGrams,
+    mentoring: { sessions: c.mentoringSessions, participants: mentored },
+    placements: {
+      started: c.placementsStarted,
+      internship: c.internships,
+      job: c.jobs,
+      ownBusiness: c.ownBusinesses,
+      ended: c.placementsEnded,
+    },
   };
 }

@@ -27,5 +27,9 @@ export const GroupReportSchema = z.object({
   participantEarningsIdr: z.int(),
   payoutsIdr: count,
   wasteRecycledGrams: count,
+  // participants: distinct participants mentored in the range, as activeSellers counts sellers
+  mentoring: z.object({ sessions: count, participants: count }),
+  // started counts every kind; ended counts PlacementEnded in the range, whenever the placement started
+  placements: z.object({ started: count, internship: count, job: count, ownBusiness: count, ended: count }),
 });
 export type GroupReport = z.infer<typeof GroupReportSchema>;

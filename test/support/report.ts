@@ -8,10 +8,14 @@ export const noFigures = {
   participantEarningsIdr: 0,
   payoutsIdr: 0,
   wasteRecycledGrams: 0,
+  mentoring: { sessions: 0, participants: 0 },
+  placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
 };
 
 /** The CSV's header row, as a spreadsheet reads it. */
 export const reportCsvHeader =
   'groupId,from,to,participants.registered,participants.enrolled,participants.completedTraining,participants.activeSellers,' +
   'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams,' +
-  'orders.refunded,refundedIdr,payoutsIdr';
+  'orders.refunded,refundedIdr,payoutsIdr,' +
+  'mentoring.sessions,mentoring.participants,placements.started,placements.internship,placements.job,placements.ownBusiness,' +
+  'placements.ended';

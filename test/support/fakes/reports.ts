@@ -4,6 +4,7 @@ import type { DeliveredOrder, ReportDelta, ReportSources, ReportStore } from '#s
 interface FakeBucket {
   counters: Partial<Counters>;
   sellers: Set<string>;
+  mentees: Set<string>;
 }
 
 /** An in-memory report store with the adapter's semantics: day and month buckets, one guard per eventId. */
@@ -12,11 +13,12 @@ export function fakeReportStore(groups: readonly string[] = []) {
   const buckets = new Map<string, FakeBucket>();
   const plans: unknown[] = [];
   const add = (key: string, delta: ReportDelta) => {
-    const bucket = buckets.get(key) ?? { counters: {}, sellers: new Set<string>() };
+    const bucket = buckets.get(key) ?? { counters: {}, sellers: new Set<string>(), mentees: new Set<string>() };
     for (const [name, value] of Object.entries(delta.counters) as [keyof Counters, number][]) {
       bucket.counters[name] = (bucket.counters[name] ?? 0) + value;
     }
     for (const seller of delta.sellers) bucket.sellers.add(seller);
+    for (const mentee of delta.mentees ?? []) bucket.mentees.add(mentee);
     buckets.set(key, bucket);
   };
   const store: ReportStore = {
@@ -40,7 +42,11 @@ export function fakeReportStore(groups: readonly string[] = []) {
       ];
       return {
         groupExists: groups.includes(groupId),
-        buckets: found.map(([, bucket]): Bucket => ({ counters: { ...bucket.counters }, sellers: new Set(bucket.sellers) })),
+        buckets: found.map(([, bucket]): Bucket => ({
+          counters: { ...bucket.counters },
+          sellers: new Set(bucket.sellers),
+          mentees: new Set(bucket.mentees),
+        })),
       };
     },
   };
