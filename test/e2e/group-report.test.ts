@@ -8,6 +8,9 @@ import { OrderDelivered } from '#events/order-delivered';
 import { OrderPaid } from '#events/order-paid';
 import { OrderRefunded } from '#events/order-refunded';
 import { PayoutRecorded } from '#events/payout-recorded';
+import { MentoringRecorded } from '#events/mentoring-recorded';
+import { PlacementEnded } from '#events/placement-ended';
+import { PlacementStarted } from '#events/placement-started';
 import { newId } from '#shared/kernel/ids';
 import { busStatus, putEvent } from '#test/support/api/bus';
 import { call, eventually, tokenFor } from '#test/support/api/client';
@@ -205,6 +208,8 @@ describe('GET /reports/groups/{groupId}', () => {
       participantEarningsIdr: 0,
       payoutsIdr: 0,
       wasteRecycledGrams: 0,
+      mentoring: { sessions: 0, participants: 0 },
+      placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
     });
   });
 
@@ -231,10 +236,10 @@ describe('GET /reports/groups/{groupId}', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.body).toBe(
-      `${reportCsvHeader}\r\n` + `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880,0,0,100000\r\n`,
+      `${reportCsvHeader}\r\n` + `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880,0,0,100000,0,0,0,0,0,0,0\r\n`,
     );
     expect(refunds.body).toBe(
-      `${reportCsvHeader}\r\n` + `${group.groupId},2025-07-16,2025-07-31,0,0,0,0,0,0,0,0,0,0,-68000,0,1,85000,0\r\n`,
+      `${reportCsvHeader}\r\n` + `${group.groupId},2025-07-16,2025-07-31,0,0,0,0,0,0,0,0,0,0,-68000,0,1,85000,0,0,0,0,0,0,0,0\r\n`,
     );
   });
 
@@ -291,4 +296,72 @@ describe('GET /reports/groups/{groupId}', () => {
     expect([firstMonth.status, lastMonth.status]).toEqual([200, 200]);
     expect(lastMonth.body).toMatchObject(noFigures);
   });
+});
+
+describe("GET /reports/groups/{groupId}: the programme's figures", () => {
+  it('counts mentoring sessions and the distinct participants mentored, placements by kind and their ends, each event once', async () => {
+    // Prepare: two participants; siti mentored twice (one session delivered twice) and budi once in August 2025;
+    // placements of each kind, one delivered twice, one ended (delivered twice); a session and a start in September
+    const scenario = await newGroupScenario({ sessionsRequired: 1 });
+    const siti = (await scenario.registerParticipant()).participant.id as string;
+    const budi = (await scenario.registerParticipant()).participant.id as string;
+    const { groupId } = scenario;
+    const session = (participantId: string) => ({ sessionId: newId('mtr'), participantId, groupId, topic: 'business' });
+    const placement = (participantId: string, kind: string) => ({ placementId: newId('plc'), participantId, groupId, kind });
+    const first = session(siti);
+    const repeatedSession = await publish(MentoringRecorded, first, '2025-08-04T02:00:00.000Z');
+    await publish(MentoringRecorded, first, '2025-08-04T02:00:00.000Z', repeatedSession);
+    await publish(MentoringRecorded, session(siti), '2025-08-18T02:00:00.000Z');
+    await publish(MentoringRecorded, session(budi), '2025-08-31T23:59:59.999Z');
+    await publish(MentoringRecorded, session(budi), '2025-09-01T00:00:00.000Z');
+    const internship = placement(siti, 'internship');
+    const repeatedStart = await publish(PlacementStarted, internship, '2025-08-05T02:00:00.000Z');
+    await publish(PlacementStarted, internship, '2025-08-05T02:00:00.000Z', repeatedStart);
+    await publish(PlacementStarted, placement(budi, 'job'), '2025-08-06T02:00:00.000Z');
+    await publish(PlacementStarted, placement(budi, 'own_business'), '2025-08-07T02:00:00.000Z');
+    await publish(PlacementStarted, placement(siti, 'own_business'), '2025-09-02T02:00:00.000Z');
+    const repeatedEnd = await publish(PlacementEnded, { ...internship, outcome: 'hired' }, '2025-08-29T02:00:00.000Z');
+    await publish(PlacementEnded, { ...internship, outcome: 'hired' }, '2025-08-29T02:00:00.000Z', repeatedEnd);
+    const report = (query: string) => call('GET', `/reports/groups/${groupId}${query}`, { token: scenario.facilitator });
+    await eventually(
+      async () => {
+        const status = await busStatus();
+        for (const eventId of [repeatedSession, repeatedStart, repeatedEnd]) {
+          expect(status.recent.filter((event) => event.detail.metadata?.eventId === eventId)).toHaveLength(2);
+        }
+        expect(status.pending).toBe(0);
+        const september = await report('?from=2025-09-01&to=2025-09-30');
+        expect(september.body.placements.started).toBe(1);
+      },
+      { timeoutMs: 30_000 },
+    );
+
+    // Act
+    const august = await report('?from=2025-08-01&to=2025-08-31');
+    const augustCsv = await report('?from=2025-08-01&to=2025-08-31&format=csv');
+    const both = await report('?from=2025-08-15&to=2025-09-30');
+
+    // Assert
+    expect(august.body).toEqual({
+      groupId,
+      from: '2025-08-01',
+      to: '2025-08-31',
+      ...noFigures,
+      mentoring: { sessions: 3, participants: 2 },
+      placements: { started: 3, internship: 1, job: 1, ownBusiness: 1, ended: 1 },
+    });
+    expect(augustCsv.body).toBe(
+      `${reportCsvHeader}\r\n` + `${groupId},2025-08-01,2025-08-31,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,3,2,3,1,1,1,1\r\n`,
+    );
+    // August 18th and 31st, September 1st: budi twice, siti once
+    expect(both.body).toEqual({
+      groupId,
+      from: '2025-08-15',
+      to: '2025-09-30',
+      ...noFigures,
+      mentoring: { sessions: 3, participants: 2 },
+      placements: { started: 1, internship: 0, job: 0, ownBusiness: 1, ended: 1 },
+    });
+    expect(JSON.stringify(await deadLetters())).not.toContain(groupId);
+  }, 90_000);
 });

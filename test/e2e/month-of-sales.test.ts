@@ -137,6 +137,8 @@ describe('a month of sales, returns and payouts', () => {
       participantEarningsIdr: 204_000,
       payoutsIdr: 200_000,
       wasteRecycledGrams: 4 * 240,
+      mentoring: { sessions: 0, participants: 0 },
+      placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
     });
   }, 90_000);
 });

@@ -116,6 +116,8 @@ describe('the group report over a scripted week of the programme', () => {
     payoutsIdr: 150_000,
     // 2 × 240 g + 1 × 400 g + 1 × 240 g
     wasteRecycledGrams: 1_120,
+    mentoring: { sessions: 0, participants: 0 },
+    placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
   });
 
   beforeAll(async () => {
@@ -163,7 +165,33 @@ describe('the group report over a scripted week of the programme', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.body).toBe(
       `${reportCsvHeader}\r\n` +
-        [figures.groupId, figures.from, figures.to, 3, 3, 2, 2, 2, 6, 3, 2, 2, 315000, 252000, 1120, 0, 0, 150000].join(',') +
+        [
+          figures.groupId,
+          figures.from,
+          figures.to,
+          3,
+          3,
+          2,
+          2,
+          2,
+          6,
+          3,
+          2,
+          2,
+          315000,
+          252000,
+          1120,
+          0,
+          0,
+          150000,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+        ].join(',') +
         '\r\n',
     );
   });

@@ -9,7 +9,7 @@ const projection = functionsByName(reports).get('project-group-report');
 
 /** Written out, not derived from the declaration: a reported event dropped from the rule has to fail here. */
 describe('the report projection (project-group-report)', () => {
-  it("is the target of one rule selecting every reported event, the refund and payout figures' own included", () => {
+  it("is the target of one rule selecting every reported event, the refund, payout, mentoring and placement figures' own included", () => {
     if (projection === undefined) throw new Error('project-group-report is not deployed in the reports stack');
 
     const rules = resourcesOfType(reports, 'AWS::Events::Rule').filter(([, rule]) =>
@@ -27,6 +27,7 @@ describe('the report projection (project-group-report)', () => {
             'detail-type': ['OrderPlaced', 'OrderPaid', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'],
           },
           { source: ['pas-kreatif.earnings'], 'detail-type': ['EarningsCredited', 'EarningsReversed', 'PayoutRecorded'] },
+          { source: ['pas-kreatif.programme'], 'detail-type': ['MentoringRecorded', 'PlacementStarted', 'PlacementEnded'] },
         ],
       },
     ]);

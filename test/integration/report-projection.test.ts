@@ -10,6 +10,9 @@ import { OrderPlaced } from '#events/order-placed';
 import { OrderRefunded } from '#events/order-refunded';
 import { ParticipantRegistered } from '#events/participant-registered';
 import { PayoutRecorded } from '#events/payout-recorded';
+import { MentoringRecorded } from '#events/mentoring-recorded';
+import { PlacementEnded } from '#events/placement-ended';
+import { PlacementStarted } from '#events/placement-started';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
@@ -141,7 +144,51 @@ describe('the group report projection on DynamoDB', () => {
       participantEarningsIdr: 272_000,
       payoutsIdr: 100_000,
       wasteRecycledGrams: 1_500,
+      mentoring: { sessions: 0, participants: 0 },
+      placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
     });
+  });
+
+  it('counts mentoring sessions, their distinct participants across buckets, placements by kind and ends, each event once', async () => {
+    // Prepare
+    const { groupId, siti, budi, deliver, report } = await world();
+    const session = { sessionId: newId('mtr'), participantId: siti, groupId, topic: 'business' };
+    const placement = { placementId: newId('plc'), participantId: siti, groupId, kind: 'internship' };
+    const repeated: [EventContract, unknown, string][] = [
+      [MentoringRecorded, session, '2026-05-30T02:00:00.000Z'],
+      [PlacementStarted, placement, '2026-05-30T03:00:00.000Z'],
+      [PlacementEnded, { ...placement, outcome: 'hired' }, '2026-06-02T03:00:00.000Z'],
+    ];
+
+    // Act: each repeated event delivered twice; siti mentored on May 30th and in June, budi in June
+    for (const [contract, data, at] of repeated) {
+      const eventId = newId('evt');
+      await deliver(contract, data, at, eventId);
+      await deliver(contract, data, at, eventId);
+    }
+    await deliver(MentoringRecorded, { ...session, sessionId: newId('mtr') }, '2026-06-10T02:00:00.000Z');
+    await deliver(MentoringRecorded, { ...session, sessionId: newId('mtr'), participantId: budi }, '2026-06-11T02:00:00.000Z');
+    await deliver(PlacementStarted, { ...placement, placementId: newId('plc'), kind: 'job' }, '2026-06-12T02:00:00.000Z');
+    await deliver(PlacementStarted, { ...placement, placementId: newId('plc'), kind: 'own_business' }, '2026-06-13T02:00:00.000Z');
+
+    // Assert
+    expect(await get(reportMonthKey(groupId, '2026-06'))).toMatchObject({ mentoringSessions: 2, mentees: new Set([siti, budi]) });
+    const may = await report('2026-05-01', '2026-05-31');
+    const june = await report('2026-06-01', '2026-06-30');
+    const both = await report('2026-05-30', '2026-06-30');
+    expect([may.mentoring, may.placements]).toEqual([
+      { sessions: 1, participants: 1 },
+      { started: 1, internship: 1, job: 0, ownBusiness: 0, ended: 0 },
+    ]);
+    expect([june.mentoring, june.placements]).toEqual([
+      { sessions: 2, participants: 2 },
+      { started: 2, internship: 0, job: 1, ownBusiness: 1, ended: 1 },
+    ]);
+    // May 30th's day bucket and June's month bucket both name siti: she counts once
+    expect([both.mentoring, both.placements]).toEqual([
+      { sessions: 3, participants: 2 },
+      { started: 3, internship: 1, job: 1, ownBusiness: 1, ended: 1 },
+    ]);
   });
 
   it('counts each money event once however often it comes, and a reversal in a later range below 0', async () => {

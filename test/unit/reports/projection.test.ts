@@ -11,6 +11,9 @@ import { OrderRefunded } from '#events/order-refunded';
 import { OrderShipped } from '#events/order-shipped';
 import { ParticipantRegistered } from '#events/participant-registered';
 import { PayoutRecorded } from '#events/payout-recorded';
+import { MentoringRecorded } from '#events/mentoring-recorded';
+import { PlacementEnded } from '#events/placement-ended';
+import { PlacementStarted } from '#events/placement-started';
 import { ProductDelisted } from '#events/product-delisted';
 import { ProductListed } from '#events/product-listed';
 import { TrainingCompleted } from '#events/training-completed';
@@ -102,6 +105,16 @@ describe('the report projection', () => {
       data: { payoutId: newId('pay'), participantId: seller, groupId, amountIdr: 50_000, method: 'e_wallet' },
       counters: { payoutsIdr: 50_000 },
     },
+    {
+      contract: PlacementStarted,
+      data: { placementId: newId('plc'), participantId: seller, groupId, kind: 'job' },
+      counters: { placementsStarted: 1, jobs: 1 },
+    },
+    {
+      contract: PlacementEnded,
+      data: { placementId: newId('plc'), participantId: seller, groupId, kind: 'internship', outcome: 'hired' },
+      counters: { placementsEnded: 1 },
+    },
   ])('counts $contract.detailType on its day and month', async ({ contract, data, counters }) => {
     // Prepare
     const { deliver, day, month } = setUp();
@@ -110,8 +123,8 @@ describe('the report projection', () => {
     await deliver(contract, data);
 
     // Assert
-    expect(day('2026-11-28')).toEqual({ counters, sellers: new Set() });
-    expect(month('2026-11')).toEqual({ counters, sellers: new Set() });
+    expect(day('2026-11-28')).toEqual({ counters, sellers: new Set(), mentees: new Set() });
+    expect(month('2026-11')).toEqual({ counters, sellers: new Set(), mentees: new Set() });
   });
 
   it('counts a delivery: revenue, the waste of every piece by its materials, and each seller once', async () => {
@@ -125,6 +138,7 @@ describe('the report projection', () => {
     const expected = {
       counters: { delivered: 1, revenueIdr: 335_000, wasteRecycledGrams: 3 * 150 + 3 * 420 },
       sellers: new Set([seller, otherSeller]),
+      mentees: new Set(),
     };
     expect(day('2026-11-28')).toEqual(expected);
     expect(month('2026-11')).toEqual(expected);
@@ -177,6 +191,58 @@ describe('the report projection', () => {
     expect(day('2026-11-28')?.counters).toEqual({ participantEarningsIdr: 68_000 });
     expect(day('2026-11-30')?.counters).toEqual({ participantEarningsIdr: -68_000 });
     expect(month('2026-11')?.counters).toEqual({ participantEarningsIdr: 20_000 });
+  });
+
+  it('counts a mentoring session and its participant among the mentees of its day and month', async () => {
+    // Prepare
+    const { deliver, day, month } = setUp();
+
+    // Act
+    await deliver(MentoringRecorded, { sessionId: newId('mtr'), participantId: seller, groupId, topic: 'marketing' });
+
+    // Assert
+    const expected = { counters: { mentoringSessions: 1 }, sellers: new Set(), mentees: new Set([seller]) };
+    expect(day('2026-11-28')).toEqual(expected);
+    expect(month('2026-11')).toEqual(expected);
+  });
+
+  it('counts two sessions of one participant as two sessions and one participant, a repeated session once', async () => {
+    // Prepare
+    const { deliver, day, month, outcomes } = setUp();
+    const session = { sessionId: newId('mtr'), participantId: seller, groupId, topic: 'business' };
+    const eventId = newId('evt');
+
+    // Act: one session delivered twice, a second session of the same participant on another day, one of another participant
+    await deliver(MentoringRecorded, session, '2026-11-03T02:00:00.000Z', eventId);
+    await deliver(MentoringRecorded, session, '2026-11-03T02:00:00.000Z', eventId);
+    await deliver(MentoringRecorded, { ...session, sessionId: newId('mtr'), topic: 'production' }, '2026-11-17T02:00:00.000Z');
+    await deliver(MentoringRecorded, { ...session, sessionId: newId('mtr'), participantId: otherSeller }, '2026-11-17T03:00:00.000Z');
+
+    // Assert
+    expect(day('2026-11-03')).toEqual({ counters: { mentoringSessions: 1 }, sellers: new Set(), mentees: new Set([seller]) });
+    expect(day('2026-11-17')?.mentees).toEqual(new Set([seller, otherSeller]));
+    expect(month('2026-11')).toEqual({ counters: { mentoringSessions: 3 }, sellers: new Set(), mentees: new Set([seller, otherSeller]) });
+    expect(outcomes).toEqual(['applied', 'duplicate', 'applied', 'applied']);
+  });
+
+  it('counts placements in all and by kind, and their ends, each once however often it arrives', async () => {
+    // Prepare
+    const { deliver, month, outcomes } = setUp();
+    const placement = { placementId: newId('plc'), participantId: seller, groupId, kind: 'internship' };
+    const [startId, endId] = [newId('evt'), newId('evt')];
+
+    // Act
+    await deliver(PlacementStarted, placement, '2026-11-02T03:00:00.000Z', startId);
+    await deliver(PlacementStarted, placement, '2026-11-02T03:00:00.000Z', startId);
+    await deliver(PlacementStarted, { ...placement, placementId: newId('plc'), kind: 'job' }, '2026-11-05T03:00:00.000Z');
+    await deliver(PlacementStarted, { ...placement, placementId: newId('plc'), kind: 'own_business' }, '2026-11-06T03:00:00.000Z');
+    await deliver(PlacementStarted, { ...placement, placementId: newId('plc'), kind: 'own_business' }, '2026-11-07T03:00:00.000Z');
+    await deliver(PlacementEnded, { ...placement, outcome: 'completed' }, '2026-11-30T03:00:00.000Z', endId);
+    await deliver(PlacementEnded, { ...placement, outcome: 'completed' }, '2026-11-30T03:00:00.000Z', endId);
+
+    // Assert
+    expect(month('2026-11')?.counters).toEqual({ placementsStarted: 4, internships: 1, jobs: 1, ownBusinesses: 2, placementsEnded: 1 });
+    expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(2);
   });
 
   it('sums payouts, a repeated one once', async () => {
@@ -279,6 +345,7 @@ describe("the projection's event pattern", () => {
           'detail-type': ['OrderPlaced', 'OrderPaid', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'],
         },
         { source: ['pas-kreatif.earnings'], 'detail-type': ['EarningsCredited', 'EarningsReversed', 'PayoutRecorded'] },
+        { source: ['pas-kreatif.programme'], 'detail-type': ['MentoringRecorded', 'PlacementStarted', 'PlacementEnded'] },
       ],
     });
     expect(patternForAny([OrderPaid])).toEqual({ source: ['pas-kreatif.orders'], 'detail-type': ['OrderPaid'] });

@@ -24,7 +24,7 @@ async function setUp(deltas: Omit<ReportDelta, 'groupId'>[] = []) {
 }
 
 describe('getGroupReport', () => {
-  it('sums the days and months of the range and counts each active seller once', async () => {
+  it('sums the days and months of the range and counts each active seller and each mentored participant once', async () => {
     // Prepare: October 31st is outside the range; November is whole; December 1st–2nd are partial
     const { deps, plans } = await setUp([
       { day: '2026-10-31', counters: { placed: 100, delivered: 100 }, sellers: [wayan] },
@@ -35,6 +35,13 @@ describe('getGroupReport', () => {
       { day: '2026-12-02', counters: { refunded: 1, refundedIdr: 85_000, participantEarningsIdr: -20_000 }, sellers: [] },
       { day: '2026-11-15', counters: { payoutsIdr: 40_000 }, sellers: [] },
       { day: '2026-12-03', counters: { cancelled: 5 }, sellers: [wayan] },
+      // siti mentored in November (a month bucket) and on December 1st (a day bucket): one participant
+      { day: '2026-11-20', counters: { mentoringSessions: 1 }, sellers: [], mentees: [siti] },
+      { day: '2026-12-01', counters: { mentoringSessions: 1 }, sellers: [], mentees: [siti] },
+      { day: '2026-12-02', counters: { mentoringSessions: 1 }, sellers: [], mentees: [budi] },
+      { day: '2026-12-03', counters: { mentoringSessions: 1, placementsEnded: 7 }, sellers: [], mentees: [wayan] },
+      { day: '2026-11-05', counters: { placementsStarted: 3, internships: 1, ownBusinesses: 2 }, sellers: [] },
+      { day: '2026-12-02', counters: { placementsStarted: 1, jobs: 1, placementsEnded: 1 }, sellers: [] },
     ]);
 
     // Act
@@ -53,6 +60,8 @@ describe('getGroupReport', () => {
       participantEarningsIdr: 48_000,
       payoutsIdr: 40_000,
       wasteRecycledGrams: 450,
+      mentoring: { sessions: 3, participants: 2 },
+      placements: { started: 4, internship: 1, job: 1, ownBusiness: 2, ended: 1 },
     });
     expect(plans).toEqual([{ days: [{ from: '2026-12-01', to: '2026-12-02' }], months: { from: '2026-11', to: '2026-11' } }]);
   });
@@ -114,6 +123,8 @@ describe('reportCsv', () => {
       refundedIdr: 170_000,
       participantEarningsIdr: -68_000,
       payoutsIdr: 50_000,
+      mentoring: { sessions: 10, participants: 11 },
+      placements: { started: 12, internship: 13, job: 14, ownBusiness: 15, ended: 16 },
     };
 
     // Act
@@ -123,10 +134,12 @@ describe('reportCsv', () => {
     expect(csv).toBe(
       'groupId,from,to,participants.registered,participants.enrolled,participants.completedTraining,participants.activeSellers,' +
         'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams,' +
-        'orders.refunded,refundedIdr,payoutsIdr\r\n' +
-        `${groupId},2026-11-01,2026-11-30,1,2,3,4,0,5,6,7,8,1250000,-68000,0,9,170000,50000\r\n`,
+        'orders.refunded,refundedIdr,payoutsIdr,' +
+        'mentoring.sessions,mentoring.participants,placements.started,placements.internship,placements.job,placements.ownBusiness,' +
+        'placements.ended\r\n' +
+        `${groupId},2026-11-01,2026-11-30,1,2,3,4,0,5,6,7,8,1250000,-68000,0,9,170000,50000,10,11,12,13,14,15,16\r\n`,
     );
-    expect(csvColumns).toHaveLength(18);
+    expect(csvColumns).toHaveLength(25);
   });
 
   it('quotes a field that holds a comma or a quote', () => {
