@@ -47,11 +47,20 @@ async function untilRefused(route: () => Promise<ApiResponse>, alongside: (() =>
 }
 
 describe('a burst of readers', () => {
-  // First in the file: the function and DynamoDB Local are cold, when requests hold their connections longest.
+  /*
+   * First in the file: the function and DynamoDB Local are cold, when requests hold their connections longest. With
+   * the SDK's default pool of 50 sockets a third of such a burst timed out waiting for one. A read that DynamoDB Local,
+   * cold on a loaded machine, leaves unanswered past three attempts is rightly a 503 with Retry-After (CI once saw
+   * one in 200), so the test allows a few of those and nothing else.
+   */
   it('answers a whole burst of table reads on a cold runtime, none left waiting for a connection until it times out', async () => {
     const answers = await Promise.all(times(stageThrottle.burstLimit, () => call('GET', '/groups?limit=5')).map((read) => read()));
 
-    expect(statuses(answers)).toEqual([200]);
+    const unanswered = answers
+      .filter((answer) => answer.status !== 200)
+      .map((answer) => ({ status: answer.status, retryAfter: answer.headers.get('retry-after') }));
+    expect(unanswered).toEqual(unanswered.map(() => ({ status: 503, retryAfter: expect.stringMatching(/^[1-9]\d*$/) })));
+    expect(unanswered.length).toBeLessThanOrEqual(stageThrottle.burstLimit / 50);
   });
 });
 
