@@ -35,6 +35,7 @@ import listGroups from './participants/list-groups/function.ts';
 import markSellerEligible from './participants/mark-seller-eligible/function.ts';
 import registerParticipant from './participants/register-participant/function.ts';
 import updateProfile from './participants/update-profile/function.ts';
+import asyncapi from './platform/asyncapi/function.ts';
 import eventSchemas from './platform/event-schemas/function.ts';
 import health from './platform/health/function.ts';
 import openapi from './platform/openapi/function.ts';
@@ -70,6 +71,7 @@ export const declarations: readonly FunctionDeclaration[] = [
   health,
   openapi,
   eventSchemas,
+  asyncapi,
   outboxRelay,
   createGroup,
   listGroups,
