@@ -18,9 +18,9 @@ describe('route authorization, by the contract', () => {
     return route.Properties;
   };
 
-  it('GET /health needs no token', () => {
-    expect(routeTo('GET /health')).toMatchObject({ AuthorizationType: 'NONE' });
-    expect(routeTo('GET /health').AuthorizerId).toBeUndefined();
+  it.each(['GET /health', 'GET /openapi.json', 'GET /events/schemas', 'GET /asyncapi.json'])('%s needs no token', (routeKey) => {
+    expect(routeTo(routeKey)).toMatchObject({ AuthorizationType: 'NONE' });
+    expect(routeTo(routeKey).AuthorizerId).toBeUndefined();
   });
 
   it('POST /groups needs a Cognito token', () => {
