@@ -15,7 +15,8 @@ const parser = new Parser();
 
 async function parse(document: object) {
   const { document: parsed, diagnostics } = await parser.parse(JSON.stringify(document));
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error);
+  // Warnings count too: they are what a partner's linter shows; information (a newer AsyncAPI exists) does not.
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity <= DiagnosticSeverity.Warning);
   return { parsed, errors: errors.map((error) => `${error.path.join('.')}: ${error.message}`) };
 }
 
@@ -39,7 +40,7 @@ describe('AsyncAPI document', () => {
     parsed = result.parsed as Parsed;
   });
 
-  it('passes the AsyncAPI parser with no error', () => {
+  it('passes the AsyncAPI parser with no error or warning', () => {
     expect(errors).toEqual([]);
   });
 
