@@ -4,6 +4,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { ContextName, FunctionDeclaration } from '#shared/kernel/declaration';
 import { declarations } from '#functions/declarations';
+import { ApiCdn } from './constructs/api-cdn.ts';
 import { BoundedContext } from './constructs/bounded-context.ts';
 import { toConstructId } from './constructs/construct-id.ts';
 import { CursorSigningKey } from './constructs/cursor-signing-key.ts';
@@ -33,6 +34,7 @@ export class PasKreatifStack extends Stack {
     const images = new ImagesBucket(this, 'Images', settings);
     const users = new UserDirectory(this, 'Users', settings);
     const api = new PlatformApi(this, 'Api', { settings, users });
+    const apiCdn = new ApiCdn(this, 'ApiCdn', { api: api.api, settings });
     const cursorKey = new CursorSigningKey(this, 'CursorSigningKey', settings);
     // No KMS key: a notification names the failing function or queue, never the data it was processing,
     // and CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key.
@@ -61,6 +63,7 @@ export class PasKreatifStack extends Stack {
     new OperationsDashboard(this, 'Operations', { settings, api, alarmTopic, alarms });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
+    new CfnOutput(this, 'ApiCdnUrl', { value: apiCdn.url, description: 'The API behind CloudFront: what frontends call' });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });

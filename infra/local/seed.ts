@@ -1,6 +1,8 @@
 import { callApiOrThrow, issueToken } from './api-client.ts';
 import type { TokenRequest } from './http-api/jwt-authorizer.ts';
+import { demoPhotos } from './demo-product-photo.ts';
 import { sleep } from './net.ts';
+import { seedProductPhotos } from './seed-product-photos.ts';
 
 export interface SeedOptions {
   apiUrl: string;
@@ -82,7 +84,8 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
     `${firstParticipant} sellerStatus: ${status}${status === 'eligible' ? '' : ' (TrainingCompleted not consumed within 10 s: see GET /_local/dead-letters)'}`,
   );
 
-  const participant = api(await token({ sub: 'demo-participant-wira', roles: ['participant'], participantId: firstParticipant }));
+  const participantToken = await token({ sub: 'demo-participant-wira', roles: ['participant'], participantId: firstParticipant });
+  const participant = api(participantToken);
   await participant('PUT', `/participants/${firstParticipant}/profile`, {
     displayName: 'Wira',
     story: 'Dulu saya tidak punya keterampilan. Sekarang saya menganyam tas dari kemasan plastik bekas bersama Bunga Sampah Lestari.',
@@ -117,6 +120,15 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
       listed.push(created.id as string);
     }
     summary.push(`products  ${apiUrl}/products (${products.length} listed by ${firstParticipant})`);
+    // Processed while the orders below are made, so the photos cost npm start little.
+    const photos = seedProductPhotos({
+      apiUrl,
+      token: participantToken,
+      photos: listed.map((productId, index) => ({
+        productId,
+        photo: demoPhotos[index % demoPhotos.length] as (typeof demoPhotos)[number],
+      })),
+    });
 
     // One order delivered (so earnings and the group report have figures) and one waiting for payment.
     const buyer = api(await token({ sub: 'demo-buyer', roles: ['buyer'] }));
@@ -131,6 +143,12 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
       `orders    ${delivered.id as string} (delivered), ${placed.id as string} (placed)`,
       `earnings  ${apiUrl}/participants/${firstParticipant}/earnings (credited once OrderDelivered is consumed)`,
       `report    ${apiUrl}/reports/groups/${groupId}`,
+    );
+    const withoutPhoto = await photos;
+    summary.push(
+      withoutPhoto.length === 0
+        ? `photos    one per product, processed into thumbnail and medium WebP renditions (images in GET /products)`
+        : `photos    not ready for ${withoutPhoto.join(', ')} (see GET /_local/dead-letters)`,
     );
   }
 

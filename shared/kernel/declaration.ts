@@ -40,6 +40,12 @@ export interface HttpRoute {
    * asked by a query parameter), returned by the handler as a RawBody; the OpenAPI document lists them as strings.
    */
   response: { status: number; schema?: $ZodType; contentType?: string; alternativeContentTypes?: readonly string[] };
+  /**
+   * A GET of a public or optional-auth route: how long a CDN and browsers may share its anonymous answer (1–60 s,
+   * CONTRACT §1). Every public GET names one, so a route's freshness is a choice, never a default; answers to a
+   * request with a token stay `no-store` (shared/kernel/http/cache-control.ts).
+   */
+  cache?: { maxAgeSeconds: number };
 }
 
 /**

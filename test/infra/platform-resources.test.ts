@@ -271,6 +271,7 @@ describe('alarms', () => {
 describe('outputs', () => {
   it('name what a frontend or an operator needs', () => {
     expect(Object.keys(dev.toJSON().Outputs).sort()).toEqual([
+      'ApiCdnUrl',
       'ApiUrl',
       'EventBusName',
       'ImagesUrl',

@@ -17,7 +17,10 @@ const template = templates.root;
 const catalog = templates.context('catalog');
 const functions = functionsByName(catalog);
 const [[bucketId]] = resourcesOfType(template, 'AWS::S3::Bucket') as [[string, Resource]];
-const [[distributionId, distribution]] = resourcesOfType(template, 'AWS::CloudFront::Distribution') as [[string, Resource]];
+// The root holds the API's distribution too (api-cdn.test.ts): this one is the bucket's.
+const [[distributionId, distribution]] = resourcesOfType(template, 'AWS::CloudFront::Distribution').filter(([, resource]) =>
+  JSON.stringify(resource.Properties.DistributionConfig).includes('S3OriginConfig'),
+) as [[string, Resource]];
 const objects = (suffix: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, suffix]] });
 
 const s3ActionsOf = (name: string) => {

@@ -15,6 +15,8 @@ export default defineFunction({
       summary: 'Browse listed products',
       query: BrowseProductsQuerySchema,
       response: { status: 200, schema: pageSchema(ProductSchema) },
+      // Listings and stock change with every sale; placing an order reads the stock itself.
+      cache: { maxAgeSeconds: 30 },
     },
   },
   grants: { table: ['read'], cursorKey: true },

@@ -14,6 +14,8 @@ export default defineFunction({
       summary: 'Read a product (drafts and delisted products only for their seller and the group facilitators)',
       params: ProductParamsSchema,
       response: { status: 200, schema: ProductSchema },
+      // Listings and stock change with every sale; placing an order reads the stock itself.
+      cache: { maxAgeSeconds: 30 },
     },
   },
   grants: { table: ['read'] },

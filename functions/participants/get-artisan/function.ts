@@ -15,6 +15,8 @@ export default defineFunction({
       summary: 'Read an artisan profile (404 without consent)',
       params: ParticipantParamsSchema,
       response: { status: 200, schema: ArtisanSchema },
+      // A withdrawn consent stops showing within 30 s.
+      cache: { maxAgeSeconds: 30 },
     },
   },
   grants: { tableAttributes: artisanAttributes },

@@ -14,6 +14,8 @@ export default defineFunction({
       summary: 'Read a group',
       params: GroupParamsSchema,
       response: { status: 200, schema: GroupSchema },
+      // Groups change rarely and only by an admin.
+      cache: { maxAgeSeconds: 60 },
     },
   },
   grants: { table: ['read'] },

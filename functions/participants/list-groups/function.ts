@@ -15,6 +15,8 @@ export default defineFunction({
       summary: 'List groups',
       query: ListQuerySchema,
       response: { status: 200, schema: pageSchema(GroupSchema) },
+      // Groups change rarely and only by an admin.
+      cache: { maxAgeSeconds: 60 },
     },
   },
   grants: { table: ['read'], cursorKey: true },

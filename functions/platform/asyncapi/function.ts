@@ -13,6 +13,8 @@ export default defineFunction({
       auth: 'public',
       summary: 'The AsyncAPI 3.0 document of what partner webhooks receive',
       response: { status: 200, schema: z.looseObject({ asyncapi: z.string() }) },
+      // Changes only with a deploy.
+      cache: { maxAgeSeconds: 60 },
     },
   },
   grants: {},

@@ -13,6 +13,8 @@ export default defineFunction({
       auth: 'public',
       summary: "JSON Schema of each event's data, keyed by detail-type",
       response: { status: 200, schema: z.record(z.string(), z.looseObject({})) },
+      // Changes only with a deploy.
+      cache: { maxAgeSeconds: 60 },
     },
   },
   grants: {},

@@ -13,6 +13,8 @@ export default defineFunction({
       auth: 'public',
       summary: 'The OpenAPI 3.1 document of every route',
       response: { status: 200, schema: z.looseObject({ openapi: z.string() }) },
+      // Changes only with a deploy.
+      cache: { maxAgeSeconds: 60 },
     },
   },
   grants: {},

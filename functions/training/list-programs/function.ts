@@ -15,6 +15,8 @@ export default defineFunction({
       summary: 'List training programs',
       query: ListProgramsQuerySchema,
       response: { status: 200, schema: pageSchema(ProgramSchema) },
+      // Programs change a few times a term.
+      cache: { maxAgeSeconds: 60 },
     },
   },
   grants: { table: ['read'], cursorKey: true },

@@ -6,6 +6,7 @@ import type { TokenVerifier } from '#shared/kernel/auth/token-verifier';
 import { earlyTimeout, withinDeadline } from '#shared/kernel/deadline';
 import { logger } from '#shared/kernel/observability/logger';
 import { countAnswer, emfCounter } from '#shared/kernel/observability/metrics';
+import { cacheDeclarationProblem, cacheHeaders } from './cache-control.ts';
 import { parseRequest, type RouteInput } from './parse-request.ts';
 import { problemFor, problemHeaders } from './problem.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -38,8 +39,11 @@ export function httpHandler<R extends HttpRoute>(
 ) {
   if (route.auth === 'optional' && !tokens)
     throw new Error(`${route.method} ${route.path} is an optional-auth route: pass httpHandler a token verifier`);
+  const cacheProblem = cacheDeclarationProblem(route);
+  if (cacheProblem) throw new Error(`${route.method} ${route.path} declares a cache it cannot have: ${cacheProblem}`);
   return middy<APIGatewayProxyEventV2, Result>(earlyTimeout)
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({ after: withCacheHeaders(route), onError: withCacheHeaders(route) })
     .use({ after: countAnswered, onError: countAnswered })
     .use({ onError: (request) => void (request.response = problemResponse(request.error)) })
     .handler(
@@ -56,6 +60,17 @@ export function httpHandler<R extends HttpRoute>(
  */
 function countAnswered({ response }: { response: Result | undefined }): void {
   if (response?.statusCode !== undefined) countAnswer(emfCounter, response.statusCode);
+}
+
+/**
+ * Used before the problem mapping, like countAnswered, so it sees the final answer, whether a success, a problem or
+ * middy's early timeout, and decides its caching from the status and the request alone.
+ */
+function withCacheHeaders(route: HttpRoute) {
+  return ({ event, response }: { event: APIGatewayProxyEventV2; response: Result | undefined }): void => {
+    if (response?.statusCode === undefined) return;
+    response.headers = { ...response.headers, ...cacheHeaders(route, response.statusCode, event.headers ?? {}) };
+  };
 }
 
 function respond(status: number, result: unknown): Result {
