@@ -170,9 +170,9 @@ describe('listGroupFollowUps', () => {
     const recorded = await recordFollowUp(deps, facilitator, siti, body);
 
     // Act
-    const [due, overdue, done] = await Promise.all(
-      (['due', 'overdue', 'done'] as const).map((status) => listGroupFollowUps(deps, officer, groupId, { status, limit: 20 })),
-    );
+    const due = await listGroupFollowUps(deps, officer, groupId, { status: 'due', limit: 20 });
+    const overdue = await listGroupFollowUps(deps, officer, groupId, { status: 'overdue', limit: 20 });
+    const done = await listGroupFollowUps(deps, officer, groupId, { status: 'done', limit: 20 });
 
     // Assert
     expect(due.items).toEqual([
