@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, queryAll } from '#shared/kernel/store/dynamo';
 import {
   followUpKey,
@@ -13,6 +13,7 @@ import {
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import { eraseAttribute } from './erase-attribute.ts';
 import { dueUntil, followUpStatus, overdueBefore } from './follow-up-schedule.ts';
 import { participantStillWritable } from './participant-condition.ts';
 import type { FollowUpStore } from './ports.ts';
@@ -147,22 +148,8 @@ export function buildFollowUpStore(doc: DynamoDBDocumentClient, table: string, c
     },
     allOf,
     async eraseNotes(participantId, erasedAt) {
-      for (const followUp of await allOf(participantId)) {
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: followUpKey(participantId, followUp.enrollmentId, followUp.monthsAfter),
-              UpdateExpression: 'REMOVE notes SET erasedAt = :at',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
-              ExpressionAttributeValues: { ':at': erasedAt },
-            }),
-          );
-        } catch (error) {
-          // Erased already (a repeated erasure): nothing left to do for this one.
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
+      const keys = (await allOf(participantId)).map((followUp) => followUpKey(participantId, followUp.enrollmentId, followUp.monthsAfter));
+      await eraseAttribute(doc, table, keys, 'notes', erasedAt);
     },
   };
 }
