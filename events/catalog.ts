@@ -1,6 +1,7 @@
 import { EarningsCredited } from './earnings-credited.ts';
 import { EarningsReversed } from './earnings-reversed.ts';
 import type { EventContract } from './event-contract.ts';
+import { FollowUpRecorded } from './follow-up-recorded.ts';
 import { MentoringRecorded } from './mentoring-recorded.ts';
 import { OrderCancelled } from './order-cancelled.ts';
 import { OrderDelivered } from './order-delivered.ts';
@@ -38,4 +39,5 @@ export const eventCatalog: readonly EventContract[] = [
   MentoringRecorded,
   PlacementStarted,
   PlacementEnded,
+  FollowUpRecorded,
 ];

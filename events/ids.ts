@@ -14,3 +14,4 @@ export const OrderId = prefixedId('ord');
 export const PayoutId = prefixedId('pay');
 export const MentoringSessionId = prefixedId('mtr');
 export const PlacementId = prefixedId('plc');
+export const FollowUpId = prefixedId('fup');

@@ -44,7 +44,10 @@ import getGroupReport from './reports/get-group-report/function.ts';
 import projectGroupReport from './reports/project-group-report/function.ts';
 import endPlacement from './programme/end-placement/function.ts';
 import listMentoringSessions from './programme/list-mentoring-sessions/function.ts';
+import listGroupFollowUps from './programme/list-group-follow-ups/function.ts';
 import listPlacements from './programme/list-placements/function.ts';
+import openFollowUps from './programme/open-follow-ups/function.ts';
+import recordFollowUp from './programme/record-follow-up/function.ts';
 import recordMentoring from './programme/record-mentoring/function.ts';
 import startPlacement from './programme/start-placement/function.ts';
 import completeTraining from './training/complete-training/function.ts';
@@ -93,6 +96,9 @@ export const declarations: readonly FunctionDeclaration[] = [
   startPlacement,
   endPlacement,
   listPlacements,
+  openFollowUps,
+  recordFollowUp,
+  listGroupFollowUps,
   createProduct,
   updateProduct,
   listProduct,

@@ -152,6 +152,8 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
     );
   }
 
+  summary.push(...(await seedProgramme({ facilitator, officer, participants, enrollments })));
+
   log(['Seeded demo data through the API:', ...summary.map((line) => `  ${line}`)].join('\n'));
   log(
     [
@@ -161,6 +163,58 @@ export async function seedDemoData({ apiUrl, log }: SeedOptions): Promise<void> 
       `  curl -s ${apiUrl}/groups/${groupId}/participants -H "authorization: Bearer $TOKEN"`,
     ].join('\n'),
   );
+}
+
+type Caller = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
+
+/**
+ * The programme after training: the second participant's training completed in an earlier cohort (completedOn 120 days
+ * ago, so its 3-month follow-up is due and recorded), a mentoring session, and a placement of the first participant.
+ */
+async function seedProgramme({
+  facilitator,
+  officer,
+  participants,
+  enrollments,
+}: {
+  facilitator: Caller;
+  officer: Caller;
+  participants: readonly string[];
+  enrollments: readonly string[];
+}): Promise<string[]> {
+  const [wira, sri] = participants as [string, string];
+  const earlierEnrollment = enrollments[1] as string;
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  for (const days of [150, 143, 136, 129]) {
+    await facilitator('POST', `/enrollments/${earlierEnrollment}/attendance`, { date: daysAgo(days), present: true });
+  }
+  await facilitator('POST', `/enrollments/${earlierEnrollment}/completion`, { score: 79, completedOn: daysAgo(120) });
+  const followUp = await facilitator('POST', `/participants/${sri}/follow-ups`, {
+    enrollmentId: earlierEnrollment,
+    monthsAfter: 3,
+    contactedOn: daysAgo(2),
+    working: 'self_employed',
+    monthlyIncomeBand: '1m_3m',
+    stillSelling: true,
+    notes: 'Menjual keranjang anyaman di pasar Kebon Roek.',
+  });
+  await facilitator('POST', `/participants/${sri}/mentoring-sessions`, {
+    date: daysAgo(1),
+    topic: 'marketing',
+    durationMinutes: 60,
+    notes: 'Memotret produk dan menulis deskripsi untuk toko daring.',
+  });
+  const placement = await officer('POST', `/participants/${wira}/placements`, {
+    kind: 'internship',
+    organisation: 'Bank Sampah Induk Mataram',
+    sector: 'pengelolaan sampah',
+    startedOn: daysAgo(10),
+  });
+  return [
+    `programme ${earlierEnrollment} completed 120 days ago (completedOn); follow-up ${followUp.id as string} recorded`,
+    `          placement ${placement.id as string} (${wira}); a mentoring session of ${sri}`,
+    `          GET /groups/{groupId}/follow-ups?status=done, /participants/${sri}/mentoring-sessions`,
+  ];
 }
 
 const demoShipping = {

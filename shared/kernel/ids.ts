@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid';
 
-export type IdPrefix = 'grp' | 'prt' | 'prg' | 'enr' | 'prd' | 'img' | 'ord' | 'whk' | 'evt' | 'pay' | 'mtr' | 'plc';
+export type IdPrefix = 'grp' | 'prt' | 'prg' | 'enr' | 'prd' | 'img' | 'ord' | 'whk' | 'evt' | 'pay' | 'mtr' | 'plc' | 'fup';
 
 // Monotonic: ids made in the same millisecond by one container still sort in the order they were made.
 const ulid = monotonicFactory();

@@ -8,7 +8,8 @@ import { systemClock } from '#shared/kernel/clock';
 import { buildOrderStore } from '#shared/orders/dynamo-order-store';
 import { buildParticipantStore } from '#shared/participants/dynamo-participant-store';
 import { buildMentoringStore } from '#shared/programme/dynamo-mentoring-store';
-import type { MentoringStore, PlacementStore } from '#shared/programme/ports';
+import { buildFollowUpStore } from '#shared/programme/dynamo-follow-up-store';
+import type { FollowUpStore, MentoringStore, PlacementStore } from '#shared/programme/ports';
 import { buildPlacementStore } from '#shared/programme/dynamo-placement-store';
 import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
 import { buildCursorCodec } from '#shared/kernel/store/pagination';
@@ -35,20 +36,26 @@ export function privacyDeps() {
       of: (participantId: string) => earningsOf(ledger, participantId),
       payoutsOf: (participantId: string) => payouts.allOf(participantId),
     },
-    programme: programmeRecordsOf(buildMentoringStore(doc, table, cursors), buildPlacementStore(doc, table, cursors)),
+    programme: programmeRecordsOf(
+      buildMentoringStore(doc, table, cursors),
+      buildPlacementStore(doc, table, cursors),
+      buildFollowUpStore(doc, table, cursors),
+    ),
     accessLog: buildAccessLog(doc, table, cursors),
     clock: systemClock,
   };
 }
 
 /** The programme's stores as export and erasure see them. */
-export function programmeRecordsOf(mentoring: MentoringStore, placements: PlacementStore): ProgrammeRecords {
+export function programmeRecordsOf(mentoring: MentoringStore, placements: PlacementStore, followUps: FollowUpStore): ProgrammeRecords {
   return {
     mentoringOf: (participantId) => mentoring.allOf(participantId),
     placementsOf: (participantId) => placements.allOf(participantId),
+    followUpsOf: (participantId) => followUps.allOf(participantId),
     async erase(participantId, erasedAt) {
       await mentoring.eraseNotes(participantId, erasedAt);
       await placements.eraseOrganisations(participantId, erasedAt);
+      await followUps.eraseNotes(participantId, erasedAt);
     },
   };
 }

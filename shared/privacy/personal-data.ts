@@ -61,7 +61,7 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
   if (!participant || !(hasRole(caller, 'admin', 'officer') || isParticipant(caller, participantId)))
     throw new NotFoundError('Participant');
   await recordAccess(deps, caller, 'personal-data.export', [participantId]);
-  const [enrollments, products, orders, earnings, payouts, mentoringSessions, placements, accessLog] = await Promise.all([
+  const [enrollments, products, orders, earnings, payouts, mentoringSessions, placements, followUps, accessLog] = await Promise.all([
     everything((page) => deps.enrollments.listByParticipant(participantId, page)),
     deps.products.ofParticipant(participantId),
     everything((page) => deps.orders.listForSeller(participantId, undefined, page)),
@@ -69,6 +69,7 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
     deps.earnings.payoutsOf(participantId),
     deps.programme.mentoringOf(participantId),
     deps.programme.placementsOf(participantId),
+    deps.programme.followUpsOf(participantId),
     everything((page) => deps.accessLog.list(participantId, page)),
   ]);
   return {
@@ -81,6 +82,7 @@ export async function exportPersonalData(deps: PrivacyDeps, caller: Caller, part
     payouts,
     mentoringSessions,
     placements,
+    followUps,
     accessLog,
   };
 }
@@ -104,7 +106,7 @@ async function delist(deps: Pick<PrivacyDeps, 'products'>, listed: Product, at: 
 
 /**
  * Erases what identifies the participant (legalName, registerNumber, phone, assessment notes, mentoring notes,
- * placements' organisations, the public profile's texts, with consent withdrawn) and delists their products with ProductDelisted. Ids, amounts and counts stay, so
+ * placements' organisations, follow-up notes, the public profile's texts, with consent withdrawn) and delists their products with ProductDelisted. Ids, amounts and counts stay, so
  * reports stay true. Each step is idempotent and the participant is marked first, which stops new listings,
  * enrollments and profile texts: a repeat (after a failure part way, or by mistake) finishes the job and emits
  * nothing for what is done already.

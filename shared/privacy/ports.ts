@@ -1,6 +1,6 @@
 import type { Product } from '#shared/catalog/schemas';
 import type { EarningsSummary, Payout } from '#shared/earnings/schemas';
-import type { MentoringSession, Placement } from '#shared/programme/schemas';
+import type { FollowUp, MentoringSession, Placement } from '#shared/programme/schemas';
 
 /** The catalog's side of a participant's products: read them, and withdraw a listing the catalog's own way (ProductDelisted). */
 export interface ParticipantProducts {
@@ -15,9 +15,13 @@ export interface EarningsReader {
   payoutsOf(participantId: string): Promise<Payout[]>;
 }
 
-/** The programme's records of a participant, and the erasure of their private parts (mentoring notes, organisations). */
+/**
+ * The programme's records of a participant, and the erasure of their private parts (mentoring notes, organisations,
+ * follow-up notes).
+ */
 export interface ProgrammeRecords {
   mentoringOf(participantId: string): Promise<MentoringSession[]>;
   placementsOf(participantId: string): Promise<Placement[]>;
+  followUpsOf(participantId: string): Promise<FollowUp[]>;
   erase(participantId: string, erasedAt: string): Promise<void>;
 }

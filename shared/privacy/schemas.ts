@@ -2,7 +2,7 @@ import { EarningsSummarySchema, PayoutSchema } from '#shared/earnings/schemas';
 import { ProductSchema } from '#shared/catalog/schemas';
 import { SellerOrderSchema } from '#shared/orders/schemas';
 import { ParticipantSchema } from '#shared/participants/schemas';
-import { MentoringSessionSchema, PlacementSchema } from '#shared/programme/schemas';
+import { FollowUpSchema, MentoringSessionSchema, PlacementSchema } from '#shared/programme/schemas';
 import { EnrollmentSchema } from '#shared/training/schemas';
 import * as z from '#shared/kernel/validation';
 import { AccessRecordSchema } from '#shared/kernel/access-log/access-record';
@@ -22,6 +22,8 @@ export const PersonalDataExportSchema = z.object({
   mentoringSessions: z.array(MentoringSessionSchema),
   /** newest first, organisation included (null once erased) */
   placements: z.array(PlacementSchema),
+  /** every recorded follow-up, by enrollment and month, notes included (null once erased) */
+  followUps: z.array(FollowUpSchema),
   /** newest first, this export's own record included */
   accessLog: z.array(AccessRecordSchema),
 });

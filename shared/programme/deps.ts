@@ -3,6 +3,7 @@ import { buildAccessLog } from '#shared/kernel/access-log/dynamo-access-log';
 import { systemClock } from '#shared/kernel/clock';
 import { buildDocumentClient, tableName } from '#shared/kernel/store/dynamo';
 import { buildCursorCodec, type CursorCodec } from '#shared/kernel/store/pagination';
+import { buildFollowUpStore } from './dynamo-follow-up-store.ts';
 import { buildMentoringStore } from './dynamo-mentoring-store.ts';
 import { buildPlacementStore } from './dynamo-placement-store.ts';
 import { buildProgrammeSources } from './dynamo-programme-sources.ts';
@@ -11,14 +12,15 @@ function storesOf(doc: DynamoDBDocumentClient, table: string, cursors: CursorCod
   return {
     mentoring: buildMentoringStore(doc, table, cursors),
     placements: buildPlacementStore(doc, table, cursors),
+    followUps: buildFollowUpStore(doc, table, cursors),
     sources: buildProgrammeSources(doc, table),
     clock: systemClock,
   };
 }
 
 /**
- * The programme context's side effects, built once per container. Reading sessions or placements shows private
- * data, so the lists record who looked; the writes need no access log (and no cursor key: the codec reads it on use).
+ * The programme context's side effects, built once per container. Reading sessions, placements or follow-ups shows
+ * private data, so the lists record who looked; the writes need no access log (and no cursor key: the codec reads it on use).
  */
 export function programmeDeps() {
   const doc = buildDocumentClient();

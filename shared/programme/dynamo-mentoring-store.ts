@@ -1,9 +1,10 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, queryAll } from '#shared/kernel/store/dynamo';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '#shared/kernel/store/dynamo';
 import { mentoringSessionKey, mentoringSessionPrefix, participantPartition } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import { eraseAttribute } from './erase-attribute.ts';
 import { participantStillWritable } from './participant-condition.ts';
 import type { MentoringStore } from './ports.ts';
 import type { MentoringSession } from './schemas.ts';
@@ -68,22 +69,8 @@ export function buildMentoringStore(doc: DynamoDBDocumentClient, table: string, 
     },
     allOf,
     async eraseNotes(participantId, erasedAt) {
-      for (const session of await allOf(participantId)) {
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: mentoringSessionKey(participantId, session.date, session.id),
-              UpdateExpression: 'REMOVE notes SET erasedAt = :at',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
-              ExpressionAttributeValues: { ':at': erasedAt },
-            }),
-          );
-        } catch (error) {
-          // Erased already (a repeated erasure): nothing left to do for this one.
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
+      const keys = (await allOf(participantId)).map((session) => mentoringSessionKey(participantId, session.date, session.id));
+      await eraseAttribute(doc, table, keys, 'notes', erasedAt);
     },
   };
 }

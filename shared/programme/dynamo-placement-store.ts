@@ -1,9 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, queryAll } from '#shared/kernel/store/dynamo';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '#shared/kernel/store/dynamo';
 import { participantPartition, placementKey, placementLookupKey, placementPrefix } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
 import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { failedConditions, failedOn, tagged, transactWrite } from '#shared/kernel/store/transaction';
+import { eraseAttribute } from './erase-attribute.ts';
 import { participantStillWritable } from './participant-condition.ts';
 import type { PlacementStore } from './ports.ts';
 import type { Placement } from './schemas.ts';
@@ -111,22 +112,8 @@ export function buildPlacementStore(doc: DynamoDBDocumentClient, table: string, 
     },
     allOf,
     async eraseOrganisations(participantId, erasedAt) {
-      for (const placement of await allOf(participantId)) {
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: placementKey(participantId, placement.id),
-              UpdateExpression: 'REMOVE organisation SET erasedAt = :at',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
-              ExpressionAttributeValues: { ':at': erasedAt },
-            }),
-          );
-        } catch (error) {
-          // Erased already (a repeated erasure): nothing left to do for this one.
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
+      const keys = (await allOf(participantId)).map((placement) => placementKey(participantId, placement.id));
+      await eraseAttribute(doc, table, keys, 'organisation', erasedAt);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { GroupId, MentoringSessionId, ParticipantId, PlacementId } from '#events/ids';
+import { FollowUpMonths } from '#events/follow-up-recorded';
+import { EnrollmentId, FollowUpId, GroupId, MentoringSessionId, ParticipantId, PlacementId } from '#events/ids';
 import { MentoringTopic } from '#events/mentoring-recorded';
 import { PlacementOutcome } from '#events/placement-ended';
 import { PlacementKind } from '#events/placement-started';
@@ -82,3 +83,64 @@ export type Placement = z.infer<typeof PlacementSchema>;
 
 export const PlacementPageSchema = pageSchema(PlacementSchema);
 export const ListPlacementsQuerySchema = ListQuerySchema;
+
+export const FollowUpMonthsSchema = FollowUpMonths;
+export const FollowUpWorkingSchema = z.enum(['employed', 'self_employed', 'not_working', 'unknown']);
+export const MonthlyIncomeBandSchema = z.enum(['none', 'under_1m', '1m_3m', '3m_5m', 'over_5m', 'unknown']);
+export const FollowUpStatusSchema = z.enum(['due', 'overdue', 'done']);
+export const GroupParamsSchema = z.object({ groupId: GroupId });
+
+/** POST /participants/{participantId}/follow-ups */
+export const RecordFollowUpSchema = z.strictObject({
+  enrollmentId: EnrollmentId,
+  monthsAfter: FollowUpMonthsSchema,
+  contactedOn: programmeDate,
+  working: FollowUpWorkingSchema,
+  monthlyIncomeBand: MonthlyIncomeBandSchema,
+  stillSelling: z.boolean(),
+  notes: z.optional(textField(2000)),
+});
+export type RecordFollowUp = z.output<typeof RecordFollowUpSchema>;
+
+/** Every field is the participant's private data: shown only to the private view, access-logged when read. */
+export const FollowUpSchema = z.object({
+  id: FollowUpId,
+  participantId: ParticipantId,
+  groupId: GroupId,
+  enrollmentId: EnrollmentId,
+  monthsAfter: FollowUpMonthsSchema,
+  /** the completion's day + monthsAfter calendar months (clamped to the month's end) */
+  dueOn: z.iso.date(),
+  contactedOn: z.iso.date(),
+  /** employed or self_employed count as working in the group report */
+  working: FollowUpWorkingSchema,
+  monthlyIncomeBand: MonthlyIncomeBandSchema,
+  /** still selling through the platform or otherwise */
+  stillSelling: z.boolean(),
+  /** null when none were written, or once the participant's personal data was erased */
+  notes: z.nullable(z.string()),
+  /** the sub of the facilitator or officer who recorded it */
+  recordedBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+/** One follow-up slot of a completed training as a group's list shows it. */
+export const FollowUpDueSchema = z.object({
+  participantId: ParticipantId,
+  enrollmentId: EnrollmentId,
+  monthsAfter: FollowUpMonthsSchema,
+  dueOn: z.iso.date(),
+  /** the slot's own state: an overdue one is in the due list too, with status overdue */
+  status: FollowUpStatusSchema,
+  /** once recorded */
+  followUpId: z.optional(FollowUpId),
+});
+export type FollowUpDue = z.infer<typeof FollowUpDueSchema>;
+
+export const FollowUpPageSchema = pageSchema(FollowUpDueSchema);
+export const ListFollowUpsQuerySchema = z.extend(ListQuerySchema, {
+  /** due (the default): dueOn past or within 14 days, none recorded; overdue: more than 30 days past; done: recorded */
+  status: z._default(FollowUpStatusSchema, 'due'),
+});
+export type ListFollowUpsQuery = z.output<typeof ListFollowUpsQuerySchema>;

@@ -31,6 +31,8 @@ export const csvColumns = [
   'placements.job',
   'placements.ownBusiness',
   'placements.ended',
+  'followUps.done',
+  'followUps.working',
 ] as const;
 
 function valueAt(report: GroupReport, path: string): unknown {

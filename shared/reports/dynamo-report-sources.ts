@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ParticipantDirectory } from '#shared/participants/ports';
 import { batchGetAll } from '#shared/kernel/store/dynamo';
-import { orderKey, productKey } from '#shared/kernel/store/keys';
+import { followUpKey, orderKey, productKey } from '#shared/kernel/store/keys';
 import type { DeliveredOrder, ReportSources } from './ports.ts';
 
 /** Reads of other contexts' records, each projecting only the ids and figures a report needs: no personal data. */
@@ -37,6 +37,19 @@ export function buildReportSources(doc: DynamoDBDocumentClient, table: string, d
         );
       }
       return grams;
+    },
+    async followUpWorking(participantId, enrollmentId, monthsAfter) {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: followUpKey(participantId, enrollmentId, monthsAfter),
+          // Strong: FollowUpRecorded can arrive moments after its record was written. Only the one code the report needs.
+          ConsistentRead: true,
+          ProjectionExpression: 'id, working',
+        }),
+      );
+      if (typeof Item?.id !== 'string') return undefined;
+      return Item.working === 'employed' || Item.working === 'self_employed';
     },
   };
 }

@@ -22,6 +22,9 @@ export const counterNames = [
   'jobs',
   'ownBusinesses',
   'placementsEnded',
+  /** every FollowUpRecorded, and those where the participant was employed or self-employed */
+  'followUpsDone',
+  'followUpsWorking',
 ] as const;
 
 export type CounterName = (typeof counterNames)[number];

@@ -40,4 +40,9 @@ export interface ReportSources {
   order(orderId: string): Promise<DeliveredOrder | undefined>;
   /** grams of material in one piece of each product (the sum of its materials' grams); unknown products are missing */
   productGrams(productIds: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Whether a recorded follow-up found the participant working (employed or self-employed), or undefined when it is
+   * not recorded: the event carries ids only, so this one code is read from the record.
+   */
+  followUpWorking(participantId: string, enrollmentId: string, monthsAfter: number): Promise<boolean | undefined>;
 }

@@ -1,6 +1,7 @@
 import { EarningsCredited } from '#events/earnings-credited';
 import { EarningsReversed } from '#events/earnings-reversed';
 import type { EventContract, EventMetadata } from '#events/event-contract';
+import { FollowUpRecorded } from '#events/follow-up-recorded';
 import { MentoringRecorded } from '#events/mentoring-recorded';
 import { OrderCancelled } from '#events/order-cancelled';
 import { OrderDelivered } from '#events/order-delivered';
@@ -36,6 +37,7 @@ export const reportedEvents = [
   MentoringRecorded,
   PlacementStarted,
   PlacementEnded,
+  FollowUpRecorded,
 ] as const;
 
 /** The counter of each placement kind, besides placementsStarted. */
@@ -107,6 +109,13 @@ export function reportProjection(deps: ProjectionDeps, onOutcome: (outcome: Proj
       apply(metadata, data.groupId, { placementsStarted: 1, [placementKindCounter[data.kind]]: 1 }),
     ),
     on(PlacementEnded, ({ metadata, data }) => apply(metadata, data.groupId, { placementsEnded: 1 })),
+    // Counted on the day it was recorded, as placements are: the event's time, not the day the participant was contacted.
+    on(FollowUpRecorded, async ({ metadata, data }) => {
+      const working = await deps.sources.followUpWorking(data.participantId, data.enrollmentId, data.monthsAfter);
+      // The record is written with its event: a missing one is a fault to retry and dead-letter.
+      if (working === undefined) throw new Error(`FollowUpRecorded for unknown follow-up ${data.followUpId}`);
+      await apply(metadata, data.groupId, { followUpsDone: 1, followUpsWorking: working ? 1 : 0 });
+    }),
   ];
 }
 

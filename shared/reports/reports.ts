@@ -46,5 +46,6 @@ export async function getGroupReport(deps: ReportDeps, caller: Caller, groupId: 
       ownBusiness: c.ownBusinesses,
       ended: c.placementsEnded,
     },
+    followUps: { done: c.followUpsDone, working: c.followUpsWorking },
   };
 }

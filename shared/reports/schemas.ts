@@ -31,5 +31,7 @@ export const GroupReportSchema = z.object({
   mentoring: z.object({ sessions: count, participants: count }),
   // started counts every kind; ended counts PlacementEnded in the range, whenever the placement started
   placements: z.object({ started: count, internship: count, job: count, ownBusiness: count, ended: count }),
+  // done counts FollowUpRecorded in the range; working those that found the participant employed or self-employed
+  followUps: z.object({ done: count, working: count }),
 });
 export type GroupReport = z.infer<typeof GroupReportSchema>;

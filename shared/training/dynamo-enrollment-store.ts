@@ -132,14 +132,14 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
         throw error;
       }
     },
-    async complete(enrollmentId, { score, certificateNumber }, completedAt, event) {
+    async complete(enrollmentId, { score, certificateNumber }, { completedAt, updatedAt }, event) {
       const items = [
         tagged('enrollment', {
           Update: {
             TableName: table,
             Key: enrollmentKey(enrollmentId),
             UpdateExpression:
-              'SET #status = :completed, score = :score, certificateNumber = :certificate, completedAt = :at, updatedAt = :at',
+              'SET #status = :completed, score = :score, certificateNumber = :certificate, completedAt = :completedAt, updatedAt = :updatedAt',
             // Re-checked here, not only by the use-case, so a concurrent completion or attendance change cannot slip through.
             ConditionExpression: '#status = :enrolled AND size(attendedDates) >= sessionsRequired',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -148,7 +148,8 @@ export function buildEnrollmentStore(doc: DynamoDBDocumentClient, table: string,
               ':enrolled': 'enrolled',
               ':score': score,
               ':certificate': certificateNumber ?? null,
-              ':at': completedAt,
+              ':completedAt': completedAt,
+              ':updatedAt': updatedAt,
             },
           },
         }),

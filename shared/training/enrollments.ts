@@ -2,7 +2,8 @@ import { TrainingCompleted } from '#events/training-completed';
 import { TrainingEnrolled } from '#events/training-enrolled';
 import { type Caller, hasRole, isFacilitatorOf } from '#shared/kernel/auth/caller';
 import type { Clock } from '#shared/kernel/clock';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
+import { addDays, addMonths, utcDate } from '#shared/kernel/calendar';
+import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
 import type { Page, PageRequest } from '#shared/kernel/store/pagination';
@@ -95,15 +96,34 @@ export async function completeTraining(
   if (enrollment.sessionsAttended < enrollment.sessionsRequired) {
     throw new BusinessRuleError(`Attended ${enrollment.sessionsAttended} of ${enrollment.sessionsRequired} required sessions`);
   }
-  const completedAt = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const updatedAt = now.toISOString();
+  const completedAt = completion.completedOn === undefined ? updatedAt : completedOnAt(completion.completedOn, now);
   const { programId, participantId, groupId } = enrollment;
   const completed = await deps.enrollments.complete(
     enrollmentId,
     completion,
-    completedAt,
-    pendingEvent(TrainingCompleted, { enrollmentId, programId, participantId, groupId, score: completion.score, completedAt }, completedAt),
+    { completedAt, updatedAt },
+    // The event is the recording, so it occurs now (the report counts it today, as every other event by its time);
+    // its data carries when the training was completed.
+    pendingEvent(TrainingCompleted, { enrollmentId, programId, participantId, groupId, score: completion.score, completedAt }, updatedAt),
   );
   return withoutAssessment(completed);
+}
+
+/**
+ * An earlier cohort's completion day, at 00:00 UTC: today or up to two years back. "Today" is the facilitator's, up
+ * to a day ahead of UTC (Indonesia runs ahead of it), as for attendance; anything else is a 400 naming the field.
+ */
+function completedOnAt(completedOn: string, now: Date): string {
+  const today = utcDate(now);
+  const latest = addDays(today, 1);
+  const earliest = addMonths(today, -24);
+  if (completedOn > latest || completedOn < earliest)
+    throw new InvalidInputError('A completion is dated today or up to two years back', [
+      { path: 'body.completedOn', message: `Must be a date from ${earliest} to ${latest}` },
+    ]);
+  return `${completedOn}T00:00:00.000Z`;
 }
 
 /** Assessments are private: the read is in the participant's access log before the page is shown (even an empty one). */

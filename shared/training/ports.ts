@@ -18,8 +18,16 @@ export interface EnrollmentStore {
   get(enrollmentId: string): Promise<Enrollment | undefined>;
   /** ConflictError once the enrollment is completed. */
   recordAttendance(enrollmentId: string, attendance: Attendance, updatedAt: string): Promise<Enrollment>;
-  /** ConflictError when already completed; BusinessRuleError when sessions are missing. */
-  complete(enrollmentId: string, completion: Completion, completedAt: string, event: PendingEvent): Promise<Enrollment>;
+  /**
+   * ConflictError when already completed; BusinessRuleError when sessions are missing. `completedAt` is when the
+   * training was completed (an earlier day's midnight for an earlier cohort), `updatedAt` when it was recorded.
+   */
+  complete(
+    enrollmentId: string,
+    completion: Completion,
+    at: { completedAt: string; updatedAt: string },
+    event: PendingEvent,
+  ): Promise<Enrollment>;
   listByParticipant(participantId: string, page: PageRequest): Promise<Page<Enrollment>>;
   /** Removes the assessment notes of every enrollment of the participant; idempotent. */
   eraseNotes(participantId: string, erasedAt: string): Promise<void>;

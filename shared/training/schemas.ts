@@ -43,6 +43,11 @@ export type Attendance = z.output<typeof AttendanceSchema>;
 export const CompletionSchema = z.strictObject({
   score: z.int().check(z.minimum(0), z.maximum(100)),
   certificateNumber: z.optional(textField(64)),
+  /**
+   * The day an earlier cohort completed, entered later: today or up to two years back (checked against the clock by
+   * the use-case); completedAt is then that day at 00:00 UTC
+   */
+  completedOn: z.optional(z.iso.date()),
 });
 export type Completion = z.output<typeof CompletionSchema>;
 

@@ -210,6 +210,7 @@ describe('GET /reports/groups/{groupId}', () => {
       wasteRecycledGrams: 0,
       mentoring: { sessions: 0, participants: 0 },
       placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
+      followUps: { done: 0, working: 0 },
     });
   });
 
@@ -236,10 +237,11 @@ describe('GET /reports/groups/{groupId}', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.body).toBe(
-      `${reportCsvHeader}\r\n` + `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880,0,0,100000,0,0,0,0,0,0,0\r\n`,
+      `${reportCsvHeader}\r\n` +
+        `${group.groupId},2025-06-01,2025-06-30,0,0,0,2,0,0,2,1,0,230000,184000,880,0,0,100000,0,0,0,0,0,0,0,0,0\r\n`,
     );
     expect(refunds.body).toBe(
-      `${reportCsvHeader}\r\n` + `${group.groupId},2025-07-16,2025-07-31,0,0,0,0,0,0,0,0,0,0,-68000,0,1,85000,0,0,0,0,0,0,0,0\r\n`,
+      `${reportCsvHeader}\r\n` + `${group.groupId},2025-07-16,2025-07-31,0,0,0,0,0,0,0,0,0,0,-68000,0,1,85000,0,0,0,0,0,0,0,0,0,0\r\n`,
     );
   });
 
@@ -351,7 +353,7 @@ describe("GET /reports/groups/{groupId}: the programme's figures", () => {
       placements: { started: 3, internship: 1, job: 1, ownBusiness: 1, ended: 1 },
     });
     expect(augustCsv.body).toBe(
-      `${reportCsvHeader}\r\n` + `${groupId},2025-08-01,2025-08-31,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,3,2,3,1,1,1,1\r\n`,
+      `${reportCsvHeader}\r\n` + `${groupId},2025-08-01,2025-08-31,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,3,2,3,1,1,1,1,0,0\r\n`,
     );
     // August 18th and 31st, September 1st: budi twice, siti once
     expect(both.body).toEqual({

@@ -139,6 +139,7 @@ describe('a month of sales, returns and payouts', () => {
       wasteRecycledGrams: 4 * 240,
       mentoring: { sessions: 0, participants: 0 },
       placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
+      followUps: { done: 0, working: 0 },
     });
   }, 90_000);
 });

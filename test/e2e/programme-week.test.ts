@@ -118,6 +118,7 @@ describe('the group report over a scripted week of the programme', () => {
     wasteRecycledGrams: 1_120,
     mentoring: { sessions: 0, participants: 0 },
     placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
+    followUps: { done: 0, working: 0 },
   });
 
   beforeAll(async () => {
@@ -184,6 +185,8 @@ describe('the group report over a scripted week of the programme', () => {
           0,
           0,
           150000,
+          0,
+          0,
           0,
           0,
           0,

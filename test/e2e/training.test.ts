@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '#shared/kernel/ids';
 import { call, eventually, tokenFor } from '#test/support/api/client';
+import { busStatus } from '#test/support/api/bus';
 import { newGroupScenario } from '#test/support/api/scenario';
 
 const assessment = { motivation: 4, notes: 'Semangat belajar, sudah bisa menjahit' };
@@ -182,6 +183,47 @@ describe('the training flow', () => {
     expect(attendByOther.status).toBe(404);
     expect(completeByOther.status).toBe(404);
     expect(enrollmentsForStranger.status).toBe(404);
+  });
+
+  it('dates an earlier cohort by completedOn (00:00 UTC, in TrainingCompleted too) and refuses a date out of range with 400 naming it', async () => {
+    const { enrolledParticipant, facilitator, officer } = await newGroupScenario({ sessionsRequired: 1 });
+    const { enrollment, participant } = await enrolledParticipant(assessment);
+    await call('POST', `/enrollments/${enrollment.id}/attendance`, { token: facilitator, body: { date: '2026-11-02', present: true } });
+    const day = (offset: number) => new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+    const tooOld = await call('POST', `/enrollments/${enrollment.id}/completion`, {
+      token: facilitator,
+      body: { score: 75, completedOn: day(-800) },
+    });
+    const future = await call('POST', `/enrollments/${enrollment.id}/completion`, {
+      token: facilitator,
+      body: { score: 75, completedOn: day(5) },
+    });
+    const notADate = await call('POST', `/enrollments/${enrollment.id}/completion`, {
+      token: facilitator,
+      body: { score: 75, completedOn: '2026-02-30' },
+    });
+    const completed = await call('POST', `/enrollments/${enrollment.id}/completion`, {
+      token: facilitator,
+      body: { score: 75, completedOn: day(-100) },
+    });
+
+    for (const refused of [tooOld, future, notADate]) {
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body.errors).toEqual([{ path: 'body.completedOn', message: expect.any(String) }]);
+    }
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ status: 'completed', completedAt: `${day(-100)}T00:00:00.000Z` });
+    expect(completed.body.updatedAt > completed.body.completedAt).toBe(true);
+    await eventually(async () => {
+      const read = await call('GET', `/participants/${participant.id}`, { token: officer });
+      expect(read.body.sellerStatus).toBe('eligible');
+      const event = (await busStatus()).recent.find(
+        (seen) => seen.detailType === 'TrainingCompleted' && seen.detail.data?.enrollmentId === enrollment.id,
+      );
+      expect(event?.detail.data?.completedAt).toBe(completed.body.completedAt);
+    });
   });
 
   it('refuses a future attendance date (422) and an out-of-range score (400)', async () => {

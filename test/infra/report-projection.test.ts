@@ -27,7 +27,10 @@ describe('the report projection (project-group-report)', () => {
             'detail-type': ['OrderPlaced', 'OrderPaid', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'],
           },
           { source: ['pas-kreatif.earnings'], 'detail-type': ['EarningsCredited', 'EarningsReversed', 'PayoutRecorded'] },
-          { source: ['pas-kreatif.programme'], 'detail-type': ['MentoringRecorded', 'PlacementStarted', 'PlacementEnded'] },
+          {
+            source: ['pas-kreatif.programme'],
+            'detail-type': ['MentoringRecorded', 'PlacementStarted', 'PlacementEnded', 'FollowUpRecorded'],
+          },
         ],
       },
     ]);

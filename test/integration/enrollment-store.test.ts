@@ -66,12 +66,16 @@ describe('DynamoDB enrollment store', () => {
     const enrollment = await enrolled(2);
     await enrollments.recordAttendance(enrollment.id, { date: '2026-11-02', present: true }, now);
 
-    await expect(enrollments.complete(enrollment.id, { score: 90 }, now, completedEvent(enrollment))).rejects.toMatchObject({
+    await expect(
+      enrollments.complete(enrollment.id, { score: 90 }, { completedAt: now, updatedAt: now }, completedEvent(enrollment)),
+    ).rejects.toMatchObject({
       kind: 'business-rule',
     });
     await enrollments.recordAttendance(enrollment.id, { date: '2026-11-03', present: true }, now);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 3 }, () => enrollments.complete(enrollment.id, { score: 90 }, now, completedEvent(enrollment))),
+      Array.from({ length: 3 }, () =>
+        enrollments.complete(enrollment.id, { score: 90 }, { completedAt: now, updatedAt: now }, completedEvent(enrollment)),
+      ),
     );
 
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);

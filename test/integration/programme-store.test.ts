@@ -41,7 +41,7 @@ describe('the programme stores against DynamoDB Local', () => {
   it('writes a session with its MentoringRecorded row, and neither once the participant was erased', async () => {
     // Prepare
     const { siti, groupId, facilitator } = await participantInGroup();
-    const racing = { ...deps, sources: { participant: async () => ({ groupId, erased: false }) } };
+    const racing = { ...deps, sources: { ...deps.sources, participant: async () => ({ groupId, erased: false }) } };
 
     // Act
     const recorded = await recordMentoring(deps, facilitator, siti, { ...session, date: '2026-12-01' });

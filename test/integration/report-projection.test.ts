@@ -146,6 +146,7 @@ describe('the group report projection on DynamoDB', () => {
       wasteRecycledGrams: 1_500,
       mentoring: { sessions: 0, participants: 0 },
       placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
+      followUps: { done: 0, working: 0 },
     });
   });
 

@@ -10,6 +10,7 @@ export const noFigures = {
   wasteRecycledGrams: 0,
   mentoring: { sessions: 0, participants: 0 },
   placements: { started: 0, internship: 0, job: 0, ownBusiness: 0, ended: 0 },
+  followUps: { done: 0, working: 0 },
 };
 
 /** The CSV's header row, as a spreadsheet reads it. */
@@ -18,4 +19,4 @@ export const reportCsvHeader =
   'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams,' +
   'orders.refunded,refundedIdr,payoutsIdr,' +
   'mentoring.sessions,mentoring.participants,placements.started,placements.internship,placements.job,placements.ownBusiness,' +
-  'placements.ended';
+  'placements.ended,followUps.done,followUps.working';

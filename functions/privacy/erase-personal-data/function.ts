@@ -13,7 +13,7 @@ export default defineFunction({
       auth: 'jwt',
       roles: ['officer', 'admin'],
       summary:
-        "Erase legalName, registerNumber, phone, assessment notes, mentoring notes, placements' organisations and the public profile, withdraw consent, delist the participant's products; ids, amounts and counts stay. Repeating it is harmless",
+        "Erase legalName, registerNumber, phone, assessment notes, mentoring notes, placements' organisations, follow-up notes and the public profile, withdraw consent, delist the participant's products; ids, amounts and counts stay. Repeating it is harmless",
       params: ParticipantParamsSchema,
       response: { status: 200, schema: ParticipantSchema },
     },

@@ -14,7 +14,7 @@ export default defineFunction({
       auth: 'jwt',
       roles: ['participant', 'officer', 'admin'],
       summary:
-        "Everything held about the participant: private fields, profile, enrollments, products, their items' orders (without the buyer's data), earnings, payouts, mentoring sessions, placements, access log",
+        "Everything held about the participant: private fields, profile, enrollments, products, their items' orders (without the buyer's data), earnings, payouts, mentoring sessions, placements, follow-ups, access log",
       params: ParticipantParamsSchema,
       response: { status: 200, schema: PersonalDataExportSchema },
     },

@@ -12,6 +12,7 @@ export const AccessActionSchema = z.enum([
   'statement.read',
   'mentoring.read',
   'placements.read',
+  'follow-ups.read',
   'personal-data.export',
   'personal-data.erase',
 ]);

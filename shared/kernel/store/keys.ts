@@ -95,6 +95,16 @@ export const placementKey = (participantId: string, placementId: string) => ({
 });
 /** Where a placement is, by its id alone (`POST /placements/{placementId}/end`): names its participant. */
 export const placementLookupKey = (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' });
+/**
+ * A follow-up, in its participant's partition, one per completed enrollment and month it falls due (3, 6, 12): first
+ * as an open slot written on TrainingCompleted, then, once recorded, the record itself in the same item. The key is
+ * the slot, so a second record of it is a failed condition, and export and erasure find it by a strong Query.
+ */
+export const followUpPrefix = 'FOLLOWUP#';
+export const followUpKey = (participantId: string, enrollmentId: string, monthsAfter: number) => ({
+  pk: `PARTICIPANT#${participantId}`,
+  sk: `${followUpPrefix}${enrollmentId}#${monthsAfter}`,
+});
 /** The id a reference's sort key names (`PRODUCT#<prd>` → `<prd>`). */
 export const referencedId = (sk: string, prefix: string) => sk.slice(prefix.length);
 /** Who read a participant's private data: a partition of its own, so a reader's IAM grant can be limited to it. */
@@ -160,6 +170,15 @@ export const participantOrders = (participantId: string): IndexPartition => ({ i
 export const allWebhooks = (): IndexPartition => ({ index: 'gsi1', pk: 'WEBHOOKS' });
 /** The subscription rows of one event type: fanning an event out is one Query. */
 export const webhookSubscribers = (eventType: string): IndexPartition => ({ index: 'gsi1', pk: `WEBHOOK_SUBSCRIBERS#${eventType}` });
+
+/**
+ * A group's follow-ups on gsi1 (a follow-up item uses no other index), sorted by `<dueOn>#<enr>#<months>`: open ones
+ * in one partition, so the due and the overdue lists are each one Query up to a date; recording one moves it to the
+ * done partition in the same write.
+ */
+export const groupOpenFollowUps = (groupId: string): IndexPartition => ({ index: 'gsi1', pk: `GROUP#${groupId}#FOLLOWUPS_OPEN` });
+export const groupDoneFollowUps = (groupId: string): IndexPartition => ({ index: 'gsi1', pk: `GROUP#${groupId}#FOLLOWUPS_DONE` });
+export const followUpSort = (dueOn: string, enrollmentId: string, monthsAfter: number) => `${dueOn}#${enrollmentId}#${monthsAfter}`;
 
 /**
  * A listed product sits in four sparse partitions, one per way of browsing, all sorted by listing time

@@ -89,14 +89,14 @@ export function fakeStores() {
       enrollments.set(id, updated);
       return updated;
     },
-    async complete(id, { score, certificateNumber }, completedAt, event) {
+    async complete(id, { score, certificateNumber }, { completedAt, updatedAt }, event) {
       const updated: Enrollment = {
         ...(enrollments.get(id) as Enrollment),
         status: 'completed',
         score,
         certificateNumber: certificateNumber ?? null,
         completedAt,
-        updatedAt: completedAt,
+        updatedAt,
       };
       enrollments.set(id, updated);
       events.push(event);

@@ -1,14 +1,29 @@
 import type { PendingEvent } from '#shared/kernel/store/outbox';
-import type { MentoringStore, ParticipantStanding, PlacementStore, ProgrammeSources } from '#shared/programme/ports';
-import type { MentoringSession, Placement } from '#shared/programme/schemas';
+import { followUpStatus, dueUntil, overdueBefore } from '#shared/programme/follow-up-schedule';
+import type {
+  EnrollmentStanding,
+  FollowUpSlot,
+  FollowUpStore,
+  MentoringStore,
+  ParticipantStanding,
+  PlacementStore,
+  ProgrammeSources,
+} from '#shared/programme/ports';
+import type { FollowUp, MentoringSession, Placement } from '#shared/programme/schemas';
 import { pageOf } from './page.ts';
 
 /**
  * In-memory programme stores over a map of participants. Each write checks the participant as the DynamoDB
  * adapters' transactions do (same group, not erased) and keeps its event only when it writes.
  */
-export function fakeProgramme(participants: Record<string, ParticipantStanding> = {}) {
+export function fakeProgramme(
+  participants: Record<string, ParticipantStanding> = {},
+  enrollments: Record<string, EnrollmentStanding> = {},
+) {
   const standings = new Map(Object.entries(participants));
+  const enrollmentStandings = new Map(Object.entries(enrollments));
+  /** By `<enr>#<months>`: an open slot, or a slot with its record. */
+  const followUps = new Map<string, FollowUpSlot & { record?: FollowUp }>();
   const sessions: MentoringSession[] = [];
   const placements = new Map<string, Placement>();
   const events: { detailType: string; data: unknown }[] = [];
@@ -20,7 +35,55 @@ export function fakeProgramme(participants: Record<string, ParticipantStanding> 
   const ofParticipant = (participantId: string) =>
     [...placements.values()].filter((p) => p.participantId === participantId).sort((a, b) => b.id.localeCompare(a.id));
 
-  const sources: ProgrammeSources = { participant: async (participantId) => standings.get(participantId) };
+  const sources: ProgrammeSources = {
+    participant: async (participantId) => standings.get(participantId),
+    enrollment: async (enrollmentId) => enrollmentStandings.get(enrollmentId),
+  };
+  const slotKey = (slot: { enrollmentId: string; monthsAfter: number }) => `${slot.enrollmentId}#${slot.monthsAfter}`;
+  const recordsOf = (participantId: string) =>
+    [...followUps.values()].flatMap((slot) => (slot.record && slot.participantId === participantId ? [{ ...slot.record }] : []));
+  const followUpStore: FollowUpStore = {
+    async open(slots) {
+      let opened = 0;
+      for (const slot of slots) {
+        if (followUps.has(slotKey(slot))) continue;
+        followUps.set(slotKey(slot), { ...slot });
+        opened += 1;
+      }
+      return opened;
+    },
+    async record(followUp, event) {
+      if (followUps.get(slotKey(followUp))?.record) return 'duplicate';
+      if (!writable(followUp.participantId, followUp.groupId)) return 'participant-gone';
+      const { participantId, groupId, enrollmentId, monthsAfter, dueOn } = followUp;
+      followUps.set(slotKey(followUp), { participantId, groupId, enrollmentId, monthsAfter, dueOn, record: { ...followUp } });
+      publish(event);
+      return 'recorded';
+    },
+    async list(groupId, { status }, today) {
+      const ofGroup = [...followUps.values()].filter((slot) => slot.groupId === groupId);
+      const chosen =
+        status === 'done'
+          ? ofGroup.filter((slot) => slot.record).sort((a, b) => b.dueOn.localeCompare(a.dueOn))
+          : ofGroup
+              .filter((slot) => !slot.record && (status === 'due' ? slot.dueOn <= dueUntil(today) : slot.dueOn < overdueBefore(today)))
+              .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      return pageOf(
+        chosen.map((slot) => ({
+          participantId: slot.participantId,
+          enrollmentId: slot.enrollmentId,
+          monthsAfter: slot.monthsAfter,
+          dueOn: slot.dueOn,
+          status: followUpStatus(slot.dueOn, slot.record !== undefined, today),
+          ...(slot.record ? { followUpId: slot.record.id } : {}),
+        })),
+      );
+    },
+    allOf: async (participantId) => recordsOf(participantId),
+    async eraseNotes(participantId) {
+      for (const slot of followUps.values()) if (slot.record && slot.participantId === participantId) slot.record.notes = null;
+    },
+  };
   const mentoring: MentoringStore = {
     async record(session, event) {
       if (!writable(session.participantId, session.groupId)) return 'participant-gone';
@@ -64,5 +127,5 @@ export function fakeProgramme(participants: Record<string, ParticipantStanding> 
       for (const p of ofParticipant(participantId)) placements.set(p.id, { ...p, organisation: null });
     },
   };
-  return { sources, mentoring, placements: placementStore, standings, events };
+  return { sources, mentoring, placements: placementStore, followUps: followUpStore, standings, enrollments: enrollmentStandings, events };
 }

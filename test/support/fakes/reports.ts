@@ -58,6 +58,8 @@ export function fakeReportSources(
     participants?: Record<string, string>;
     orders?: Record<string, DeliveredOrder>;
     productGrams?: Record<string, number>;
+    /** by `<prt>#<enr>#<months>`: the recorded follow-up's `working` */
+    followUps?: Record<string, string>;
   } = {},
 ): ReportSources {
   return {
@@ -65,5 +67,9 @@ export function fakeReportSources(
     order: async (orderId) => records.orders?.[orderId],
     productGrams: async (productIds) =>
       new Map(productIds.flatMap((id) => (records.productGrams?.[id] === undefined ? [] : [[id, records.productGrams[id]] as const]))),
+    followUpWorking: async (participantId, enrollmentId, monthsAfter) => {
+      const working = records.followUps?.[`${participantId}#${enrollmentId}#${monthsAfter}`];
+      return working === undefined ? undefined : working === 'employed' || working === 'self_employed';
+    },
   };
 }

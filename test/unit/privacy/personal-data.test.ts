@@ -9,6 +9,7 @@ import { participantProductsOf, programmeRecordsOf } from '#shared/privacy/deps'
 import type { EarningsReader } from '#shared/privacy/ports';
 import { erasePersonalData, exportPersonalData, getAccessLog } from '#shared/privacy/personal-data';
 import { recordMentoring } from '#shared/programme/mentoring';
+import { recordFollowUp } from '#shared/programme/follow-ups';
 import { startPlacement } from '#shared/programme/placements';
 import { enrollParticipant } from '#shared/training/enrollments';
 import { createProgram } from '#shared/training/programs';
@@ -49,7 +50,7 @@ async function setUp() {
     skills: ['anyaman'],
     sessionsRequired: 1,
   });
-  await enrollParticipant(trainingDeps, facilitator, program.id, {
+  const enrollment = await enrollParticipant(trainingDeps, facilitator, program.id, {
     participantId: participant.id,
     assessment: { motivation: 4, notes: 'Tekun dan teliti' },
   });
@@ -60,8 +61,17 @@ async function setUp() {
   const listed = await listProduct(catalogDeps, self, (await createProduct(catalogDeps, self, fields)).id);
   const draft = await createProduct(catalogDeps, self, { ...fields, title: 'Tikar' });
 
-  const programme = fakeProgramme({ [participant.id]: { groupId: group.id, erased: false } });
-  const programmeDeps = { mentoring: programme.mentoring, placements: programme.placements, sources: programme.sources, clock };
+  const programme = fakeProgramme(
+    { [participant.id]: { groupId: group.id, erased: false } },
+    { [enrollment.id]: { participantId: participant.id, groupId: group.id, status: 'completed', completedAt: '2026-08-28T00:00:00.000Z' } },
+  );
+  const programmeDeps = {
+    mentoring: programme.mentoring,
+    placements: programme.placements,
+    followUps: programme.followUps,
+    sources: programme.sources,
+    clock,
+  };
   const session = await recordMentoring(programmeDeps, facilitator, participant.id, {
     date: '2026-11-27',
     topic: 'business',
@@ -73,6 +83,15 @@ async function setUp() {
     organisation: 'Toko Sinar Mataram',
     sector: 'retail',
     startedOn: '2026-11-20',
+  });
+  const followUp = await recordFollowUp(programmeDeps, facilitator, participant.id, {
+    enrollmentId: enrollment.id,
+    monthsAfter: 3,
+    contactedOn: '2026-11-27',
+    working: 'self_employed',
+    monthlyIncomeBand: '1m_3m',
+    stillSelling: true,
+    notes: 'Berjualan di pasar Cakranegara',
   });
 
   const orders = fakeOrders([]);
@@ -99,16 +118,31 @@ async function setUp() {
     products: participantProductsOf(catalog.productStore),
     orders: orders.store,
     earnings: noEarnings,
-    programme: programmeRecordsOf(programme.mentoring, programme.placements),
+    programme: programmeRecordsOf(programme.mentoring, programme.placements, programme.followUps),
     accessLog: log.accessLog,
     clock,
   };
-  return { deps, participantDeps, stores, catalog, log, participant, self, facilitator, listed, draft, order, session, placement };
+  return {
+    deps,
+    participantDeps,
+    stores,
+    catalog,
+    log,
+    participant,
+    self,
+    facilitator,
+    listed,
+    draft,
+    order,
+    session,
+    placement,
+    followUp,
+  };
 }
 
 describe('exportPersonalData', () => {
   it('gives the participant everything held about them, their order items only and nothing of the buyer', async () => {
-    const { deps, self, participant, listed, draft, order, session, placement } = await setUp();
+    const { deps, self, participant, listed, draft, order, session, placement, followUp } = await setUp();
 
     const exported = await exportPersonalData(deps, self, participant.id);
 
@@ -147,6 +181,8 @@ describe('exportPersonalData', () => {
     expect(exported.mentoringSessions[0]?.notes).toBe('Ingin membuka warung');
     expect(exported.placements).toEqual([placement]);
     expect(exported.placements[0]?.organisation).toBe('Toko Sinar Mataram');
+    expect(exported.followUps).toEqual([followUp]);
+    expect(exported.followUps[0]).toMatchObject({ dueOn: '2026-11-28', working: 'self_employed', notes: 'Berjualan di pasar Cakranegara' });
     expect(exported.accessLog).toEqual([
       {
         at: '2026-11-28T05:36:47.000Z',
@@ -203,14 +239,15 @@ describe('erasePersonalData', () => {
     await expect(getArtisan(participantDeps, participant.id)).rejects.toMatchObject({ kind: 'not-found' });
   });
 
-  it("removes mentoring notes and placements' organisations, keeping ids, dates, kinds and figures", async () => {
-    const { deps, participant, session, placement } = await setUp();
+  it("removes mentoring notes, placements' organisations and follow-up notes, keeping ids, dates, kinds and figures", async () => {
+    const { deps, participant, session, placement, followUp } = await setUp();
 
     await erasePersonalData(deps, officer, participant.id);
     const exported = await exportPersonalData(deps, officer, participant.id);
 
     expect(exported.mentoringSessions).toEqual([{ ...session, notes: null }]);
     expect(exported.placements).toEqual([{ ...placement, organisation: null }]);
+    expect(exported.followUps).toEqual([{ ...followUp, notes: null }]);
   });
 
   it('is harmless when repeated: the same answer and no new event', async () => {

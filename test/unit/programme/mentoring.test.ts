@@ -78,7 +78,7 @@ describe('recordMentoring', () => {
     const { deps, fakes } = setUp();
     const erased = newId('prt');
     fakes.standings.set(erased, { groupId, erased: true });
-    const racing = { ...deps, sources: { participant: async () => ({ groupId, erased: false }) } };
+    const racing = { ...deps, sources: { ...deps.sources, participant: async () => ({ groupId, erased: false }) } };
     fakes.standings.set(siti, { groupId, erased: true });
 
     // Act

@@ -30,4 +30,17 @@ describe('the programme routes in the OpenAPI document', () => {
     expect(operation('/participants/{participantId}/placements', 'get')?.responses['200']).toBeDefined();
     expect(operation('/participants/{participantId}/mentoring-sessions', 'get')?.responses['200']).toBeDefined();
   });
+
+  it('describes recording a follow-up (3, 6 or 12 months, the codes) and the group list by status', () => {
+    const record = operation('/participants/{participantId}/follow-ups', 'post');
+    const list = operation('/groups/{groupId}/follow-ups', 'get') as
+      (Operation & { parameters?: { name: string; schema: unknown }[] }) | undefined;
+
+    const body = record?.requestBody?.content['application/json']?.schema;
+    expect(body?.properties.monthsAfter).toMatchObject({ enum: [3, 6, 12] });
+    expect(body?.properties.working).toMatchObject({ enum: ['employed', 'self_employed', 'not_working', 'unknown'] });
+    expect(body?.required.sort()).toEqual(['contactedOn', 'enrollmentId', 'monthlyIncomeBand', 'monthsAfter', 'stillSelling', 'working']);
+    expect(Object.keys(record?.responses['201']?.content?.['application/json']?.schema.properties ?? {})).toContain('recordedBy');
+    expect(list?.parameters?.find((parameter) => parameter.name === 'status')?.schema).toMatchObject({ enum: ['due', 'overdue', 'done'] });
+  });
 });

@@ -11,6 +11,7 @@ import { OrderRefunded } from '#events/order-refunded';
 import { OrderShipped } from '#events/order-shipped';
 import { ParticipantRegistered } from '#events/participant-registered';
 import { PayoutRecorded } from '#events/payout-recorded';
+import { FollowUpRecorded } from '#events/follow-up-recorded';
 import { MentoringRecorded } from '#events/mentoring-recorded';
 import { PlacementEnded } from '#events/placement-ended';
 import { PlacementStarted } from '#events/placement-started';
@@ -31,6 +32,7 @@ const groupId = newId('grp');
 const [seller, otherSeller] = [newId('prt'), newId('prt')];
 const [bag, mat] = [newId('prd'), newId('prd')];
 const orderId = newId('ord');
+const [trainedOnce, trainedTwice] = [newId('enr'), newId('enr')];
 const context = lambdaContext();
 
 function setUp() {
@@ -49,6 +51,11 @@ function setUp() {
       },
     },
     productGrams: { [bag]: 150, [mat]: 420 },
+    followUps: {
+      [`${seller}#${trainedOnce}#3`]: 'self_employed',
+      [`${seller}#${trainedOnce}#6`]: 'not_working',
+      [`${seller}#${trainedTwice}#3`]: 'employed',
+    },
   });
   const outcomes: ProjectionOutcome[] = [];
   const handler = eventHandler(
@@ -245,6 +252,27 @@ describe('the report projection', () => {
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(2);
   });
 
+  it('counts follow-ups done and those that found the participant working, by the record, each once', async () => {
+    // Prepare
+    const { deliver, day, month, outcomes } = setUp();
+    const followUp = { followUpId: newId('fup'), participantId: seller, groupId, enrollmentId: trainedOnce, monthsAfter: 3 };
+    const eventId = newId('evt');
+
+    // Act: self-employed (delivered twice), not working, employed on another day
+    await deliver(FollowUpRecorded, followUp, '2026-11-02T03:00:00.000Z', eventId);
+    await deliver(FollowUpRecorded, followUp, '2026-11-02T03:00:00.000Z', eventId);
+    await deliver(FollowUpRecorded, { ...followUp, followUpId: newId('fup'), monthsAfter: 6 }, '2026-11-02T04:00:00.000Z');
+    await deliver(FollowUpRecorded, { ...followUp, followUpId: newId('fup'), enrollmentId: trainedTwice }, '2026-11-09T03:00:00.000Z');
+    const unknown = deliver(FollowUpRecorded, { ...followUp, followUpId: newId('fup'), monthsAfter: 12 }, '2026-11-10T03:00:00.000Z');
+
+    // Assert
+    await expect(unknown).rejects.toThrow(/unknown follow-up/);
+    expect(day('2026-11-02')?.counters).toEqual({ followUpsDone: 2, followUpsWorking: 1 });
+    expect(month('2026-11')?.counters).toEqual({ followUpsDone: 3, followUpsWorking: 2 });
+    expect(day('2026-11-10')).toBeUndefined();
+    expect(outcomes).toEqual(['applied', 'duplicate', 'applied', 'applied']);
+  });
+
   it('sums payouts, a repeated one once', async () => {
     // Prepare
     const { deliver, month } = setUp();
@@ -345,7 +373,10 @@ describe("the projection's event pattern", () => {
           'detail-type': ['OrderPlaced', 'OrderPaid', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'],
         },
         { source: ['pas-kreatif.earnings'], 'detail-type': ['EarningsCredited', 'EarningsReversed', 'PayoutRecorded'] },
-        { source: ['pas-kreatif.programme'], 'detail-type': ['MentoringRecorded', 'PlacementStarted', 'PlacementEnded'] },
+        {
+          source: ['pas-kreatif.programme'],
+          'detail-type': ['MentoringRecorded', 'PlacementStarted', 'PlacementEnded', 'FollowUpRecorded'],
+        },
       ],
     });
     expect(patternForAny([OrderPaid])).toEqual({ source: ['pas-kreatif.orders'], 'detail-type': ['OrderPaid'] });

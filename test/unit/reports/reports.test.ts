@@ -42,6 +42,9 @@ describe('getGroupReport', () => {
       { day: '2026-12-03', counters: { mentoringSessions: 1, placementsEnded: 7 }, sellers: [], mentees: [wayan] },
       { day: '2026-11-05', counters: { placementsStarted: 3, internships: 1, ownBusinesses: 2 }, sellers: [] },
       { day: '2026-12-02', counters: { placementsStarted: 1, jobs: 1, placementsEnded: 1 }, sellers: [] },
+      { day: '2026-11-12', counters: { followUpsDone: 2, followUpsWorking: 1 }, sellers: [] },
+      { day: '2026-12-02', counters: { followUpsDone: 1, followUpsWorking: 1 }, sellers: [] },
+      { day: '2026-12-03', counters: { followUpsDone: 4 }, sellers: [] },
     ]);
 
     // Act
@@ -62,6 +65,7 @@ describe('getGroupReport', () => {
       wasteRecycledGrams: 450,
       mentoring: { sessions: 3, participants: 2 },
       placements: { started: 4, internship: 1, job: 1, ownBusiness: 2, ended: 1 },
+      followUps: { done: 3, working: 2 },
     });
     expect(plans).toEqual([{ days: [{ from: '2026-12-01', to: '2026-12-02' }], months: { from: '2026-11', to: '2026-11' } }]);
   });
@@ -125,6 +129,7 @@ describe('reportCsv', () => {
       payoutsIdr: 50_000,
       mentoring: { sessions: 10, participants: 11 },
       placements: { started: 12, internship: 13, job: 14, ownBusiness: 15, ended: 16 },
+      followUps: { done: 17, working: 18 },
     };
 
     // Act
@@ -136,10 +141,10 @@ describe('reportCsv', () => {
         'products.listed,orders.placed,orders.paid,orders.delivered,orders.cancelled,revenueIdr,participantEarningsIdr,wasteRecycledGrams,' +
         'orders.refunded,refundedIdr,payoutsIdr,' +
         'mentoring.sessions,mentoring.participants,placements.started,placements.internship,placements.job,placements.ownBusiness,' +
-        'placements.ended\r\n' +
-        `${groupId},2026-11-01,2026-11-30,1,2,3,4,0,5,6,7,8,1250000,-68000,0,9,170000,50000,10,11,12,13,14,15,16\r\n`,
+        'placements.ended,followUps.done,followUps.working\r\n' +
+        `${groupId},2026-11-01,2026-11-30,1,2,3,4,0,5,6,7,8,1250000,-68000,0,9,170000,50000,10,11,12,13,14,15,16,17,18\r\n`,
     );
-    expect(csvColumns).toHaveLength(25);
+    expect(csvColumns).toHaveLength(27);
   });
 
   it('quotes a field that holds a comma or a quote', () => {

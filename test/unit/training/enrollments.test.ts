@@ -127,6 +127,42 @@ describe('attendance and completion', () => {
     });
   });
 
+  it("dates an earlier cohort's completion by completedOn (today up to two years back), at 00:00 UTC, in the event too", async () => {
+    const { deps, stores, facilitator, program, participant } = await setUp();
+    const { id } = await enrollParticipant(deps, facilitator, program.id, { participantId: participant.id, assessment });
+    await recordAttendance(deps, facilitator, id, { date: '2026-11-02', present: true });
+    await recordAttendance(deps, facilitator, id, { date: '2026-11-03', present: true });
+    stores.events.length = 0;
+
+    for (const completedOn of ['2024-11-27', '2026-11-30']) {
+      await expect(completeTraining(deps, facilitator, id, { score: 70, completedOn })).rejects.toMatchObject({
+        kind: 'invalid-input',
+        errors: [{ path: 'body.completedOn' }],
+      });
+    }
+    const completed = await completeTraining(deps, facilitator, id, { score: 70, completedOn: '2024-11-28' });
+
+    expect(completed).toMatchObject({
+      status: 'completed',
+      completedAt: '2024-11-28T00:00:00.000Z',
+      updatedAt: '2026-11-28T05:36:47.000Z',
+    });
+    expect(stores.events[0]?.data).toMatchObject({ completedAt: '2024-11-28T00:00:00.000Z' });
+    expect(stores.events[0]?.occurredAt).toBe('2026-11-28T05:36:47.000Z');
+    expect(stores.events).toHaveLength(1);
+  });
+
+  it('accepts completedOn tomorrow in UTC (today in Indonesia)', async () => {
+    const { deps, facilitator, program, participant } = await setUp();
+    const { id } = await enrollParticipant(deps, facilitator, program.id, { participantId: participant.id, assessment });
+    await recordAttendance(deps, facilitator, id, { date: '2026-11-02', present: true });
+    await recordAttendance(deps, facilitator, id, { date: '2026-11-03', present: true });
+
+    const completed = await completeTraining(deps, facilitator, id, { score: 70, completedOn: '2026-11-29' });
+
+    expect(completed.completedAt).toBe('2026-11-29T00:00:00.000Z');
+  });
+
   it('accepts tomorrow (Indonesia runs ahead of UTC) but not later', async () => {
     const { deps, facilitator, program, participant } = await setUp();
     const { id } = await enrollParticipant(deps, facilitator, program.id, { participantId: participant.id, assessment });
