@@ -35,6 +35,8 @@ import listGroups from './participants/list-groups/function.ts';
 import markSellerEligible from './participants/mark-seller-eligible/function.ts';
 import registerParticipant from './participants/register-participant/function.ts';
 import updateProfile from './participants/update-profile/function.ts';
+import apiReference from './platform/api-reference/function.ts';
+import apiReferenceAsset from './platform/api-reference-asset/function.ts';
 import asyncapi from './platform/asyncapi/function.ts';
 import eventSchemas from './platform/event-schemas/function.ts';
 import health from './platform/health/function.ts';
@@ -75,6 +77,8 @@ export const declarations: readonly FunctionDeclaration[] = [
   openapi,
   eventSchemas,
   asyncapi,
+  apiReference,
+  apiReferenceAsset,
   outboxRelay,
   createGroup,
   listGroups,

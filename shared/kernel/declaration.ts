@@ -46,6 +46,12 @@ export interface HttpRoute {
    * request with a token stay `no-store` (shared/kernel/http/cache-control.ts).
    */
   cache?: { maxAgeSeconds: number };
+  /**
+   * A route that answers an HTML page (GET /docs): the Content-Security-Policy of its successful answers, in place of
+   * the API's `default-src 'none'`, which would block the page's own scripts and styles. Its errors stay problem+json,
+   * under the API's policy.
+   */
+  contentSecurityPolicy?: string;
 }
 
 /**

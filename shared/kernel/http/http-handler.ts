@@ -47,9 +47,7 @@ export function httpHandler<R extends HttpRoute>(
     .use({ after: countAnswered, onError: countAnswered })
     .use({ onError: (request) => void (request.response = problemResponse(request.error)) })
     .handler(
-      withinDeadline<APIGatewayProxyEventV2, Result>(async (event) =>
-        respond(route.response.status, await run(await parseRequest(route, event, tokens))),
-      ),
+      withinDeadline<APIGatewayProxyEventV2, Result>(async (event) => respond(route, await run(await parseRequest(route, event, tokens)))),
     );
 }
 
@@ -73,13 +71,17 @@ function withCacheHeaders(route: HttpRoute) {
   };
 }
 
-function respond(status: number, result: unknown): Result {
+function respond(route: HttpRoute, result: unknown): Result {
+  const { status } = route.response;
+  const headers = route.contentSecurityPolicy
+    ? { ...securityHeaders, 'content-security-policy': route.contentSecurityPolicy }
+    : securityHeaders;
   if (result instanceof RawBody) {
-    return { statusCode: status, headers: { ...securityHeaders, 'content-type': result.contentType }, body: result.body };
+    return { statusCode: status, headers: { ...headers, 'content-type': result.contentType }, body: result.body };
   }
   return {
     statusCode: status,
-    headers: { ...securityHeaders, 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
     body: result === undefined ? '' : JSON.stringify(result),
   };
 }

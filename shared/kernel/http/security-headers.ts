@@ -1,4 +1,7 @@
-/** Sent on every response, errors included: the API serves JSON only, never pages. */
+/**
+ * Sent on every response, errors included: the API serves JSON, and its one page (GET /docs) replaces only the
+ * Content-Security-Policy, with the one its route declares (HttpRoute.contentSecurityPolicy).
+ */
 export const securityHeaders = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',

@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { describe, expect, it } from 'vitest';
 import type { HttpRoute } from '#shared/kernel/declaration';
 import { ConflictError } from '#shared/kernel/errors';
-import { httpHandler } from '#shared/kernel/http/http-handler';
+import { httpHandler, RawBody } from '#shared/kernel/http/http-handler';
+import { securityHeaders } from '#shared/kernel/http/security-headers';
 import * as z from '#shared/kernel/validation';
 import { lambdaContext } from '#test/support/fakes/lambda-context';
 
@@ -67,6 +68,27 @@ describe('httpHandler', () => {
     expect(missing.statusCode).toBe(400);
     expect(JSON.parse(missing.body ?? '{}').errors).toEqual([{ path: 'headers.x-key', message: expect.any(String) }]);
     expect(present.statusCode).toBe(201);
+  });
+
+  it("sends a page route's own Content-Security-Policy on its success, and the API's strict one on its errors", async () => {
+    // Prepare
+    const page = { ...route, contentSecurityPolicy: "default-src 'none'; script-src 'self'" } satisfies HttpRoute;
+    const handle = (run: () => Promise<unknown>, e = event()) => httpHandler(page, run)(e, context);
+
+    // Act
+    const success = (await handle(
+      async () => new RawBody('text/html; charset=utf-8', '<!doctype html>'),
+    )) as APIGatewayProxyStructuredResultV2;
+    const refused = (await handle(async () => ({}), event({ pathParameters: { thingId: 'nope' } }))) as APIGatewayProxyStructuredResultV2;
+
+    // Assert
+    expect(success.headers).toMatchObject({
+      'content-security-policy': "default-src 'none'; script-src 'self'",
+      'content-type': 'text/html; charset=utf-8',
+    });
+    expect(success.headers?.['x-frame-options']).toBe('DENY');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.headers?.['content-security-policy']).toBe(securityHeaders['content-security-policy']);
   });
 
   it('maps typed errors to problem+json', async () => {
