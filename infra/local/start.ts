@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     [
       '',
       `  API              ${endpoints.apiUrl}   (tokens: POST ${endpoints.apiUrl}/_local/token)`,
+      `  API reference    ${endpoints.apiUrl}/docs`,
       `  DynamoDB Local   ${endpoints.dynamoEndpoint}   table ${endpoints.tableName}`,
       `  S3 (s3rver)      ${endpoints.s3Endpoint}   bucket ${endpoints.bucketName}`,
       `  Event bus        ${endpoints.eventBusEndpoint}   (status: GET ${endpoints.apiUrl}/_local/bus, dead letters: GET ${endpoints.apiUrl}/_local/dead-letters)`,

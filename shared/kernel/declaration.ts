@@ -183,7 +183,8 @@ export interface FunctionDeclaration<T extends Trigger = Trigger> {
   memoryMb?: number;
   /**
    * Packages shipped in node_modules beside the bundle instead of inside it: native ones (sharp) that esbuild
-   * cannot bundle, installed for Lambda's linux-arm64 when deployed and resolved from the repository locally.
+   * cannot bundle, and ones whose files are read rather than imported (swagger-ui-dist, served by /docs); installed
+   * for Lambda's linux-arm64 when deployed and resolved from the repository locally.
    */
   nodeModules?: readonly string[];
 }
