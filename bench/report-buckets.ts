@@ -7,7 +7,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * A year of one group's report: one event a day for the 365 days up to today, written by the projection's own store
- * (so each day bucket and its month bucket, as the consumer writes them), with a few of 40 sellers active each day.
+ * (so each day bucket and its month bucket, as the consumer writes them), with a few of 40 sellers active and
+ * mentored each day, and the programme's counters (mentoring, placements, follow-ups) beside the sales'.
  * Returns two year-long ranges over it: the twelve calendar months up to this one (twelve month buckets) and the
  * 365 days up to today (the partial first and last months read by day, the eleven between by month).
  */
@@ -36,8 +37,16 @@ export async function seedReportYear(endpoints: { dynamoEndpoint: string; tableN
         participantEarningsIdr: 136_000,
         payoutsIdr: 100_000,
         wasteRecycledGrams: 720,
+        mentoringSessions: 2,
+        placementsStarted: 1,
+        internships: 1,
+        placementsEnded: 1,
+        followUpsDone: 1,
+        followUpsWorking: 1,
       },
       sellers: [0, 1, 2].map((offset) => sellers[(index + offset * 7) % sellers.length] as string),
+      // The mentees' set grows in each bucket as the sellers' does, so a year's read unites both.
+      mentees: [0, 1].map((offset) => sellers[(index + offset * 11) % sellers.length] as string),
     });
   }
   destroy();

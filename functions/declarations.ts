@@ -1,4 +1,4 @@
-import type { FunctionDeclaration, HttpRoute } from '#shared/kernel/declaration';
+import type { FunctionDeclaration, HttpFunctionDeclaration, HttpRoute } from '#shared/kernel/declaration';
 import browseProducts from './catalog/browse-products/function.ts';
 import createProduct from './catalog/create-product/function.ts';
 import delistProduct from './catalog/delist-product/function.ts';
@@ -146,6 +146,10 @@ export const declarations: readonly FunctionDeclaration[] = [
   getGroupReport,
 ];
 
+export function httpDeclarations(): HttpFunctionDeclaration[] {
+  return declarations.filter((declaration): declaration is HttpFunctionDeclaration => declaration.trigger.kind === 'http');
+}
+
 export function httpRoutes(): HttpRoute[] {
-  return declarations.flatMap((declaration) => (declaration.trigger.kind === 'http' ? [declaration.trigger.route] : []));
+  return httpDeclarations().map((declaration) => declaration.trigger.route);
 }

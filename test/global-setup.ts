@@ -1,6 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { LocalEndpoints } from '#infra/local/protocol';
 import { spawnLocalRuntime } from '#infra/local/spawn-runtime';
+import { httpDeclarations } from '#functions/declarations';
+import { buildOpenApiDocument } from '#shared/platform/openapi';
+import { answersLogEnv, readAnswersLog } from '#test/support/openapi/answers-log';
+import { undocumentedAnswers } from '#test/support/openapi/documented-answers';
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the provided values are exactly the endpoints
@@ -22,5 +29,31 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide(key as keyof typeof runtime.endpoints, value);
   }
   process.stderr.write(`local runtime ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${runtime.endpoints.apiUrl}\n`);
-  return () => runtime.stop();
+  const answersLog = logAnswersOfThisRun();
+  return async () => {
+    await runtime.stop();
+    checkAnswersAreDocumented(answersLog);
+  };
+}
+
+/** The test workers inherit the variable and append every answer `call` gets (test/support/openapi/answers-log.ts). */
+function logAnswersOfThisRun(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'pas-kreatif-answers-')), 'answers.jsonl');
+  writeFileSync(file, '');
+  process.env[answersLogEnv] = file;
+  return file;
+}
+
+/**
+ * Every answer the e2e run received must be one its operation lists in GET /openapi.json, so an operation's statuses
+ * never fall short of what it answers (its use-case's refusals are declared by hand: shared/kernel/declaration.ts).
+ * An undocumented answer fails the run.
+ */
+function checkAnswersAreDocumented(file: string): void {
+  const undocumented = undocumentedAnswers(buildOpenApiDocument(httpDeclarations(), []), readAnswersLog(file));
+  rmSync(dirname(file), { recursive: true, force: true });
+  if (undocumented.length === 0) return;
+  process.stderr.write(`The e2e run got answers the OpenAPI document does not list:\n  ${undocumented.join('\n  ')}\n`);
+  // Vitest reports a teardown's exception but still exits 0; the exit code is what CI reads.
+  process.exitCode = 1;
 }

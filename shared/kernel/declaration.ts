@@ -13,6 +13,9 @@ export type ContextName =
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** 403 role may not, 404 missing or not visible (where no path parameter implies it), 409 state conflict, 422 business rule. */
+export type UseCaseRefusal = 403 | 404 | 409 | 422;
+
 export interface HttpRoute {
   method: HttpMethod;
   /** API Gateway path syntax: /groups/{groupId} */
@@ -40,6 +43,11 @@ export interface HttpRoute {
    * asked by a query parameter), returned by the handler as a RawBody; the OpenAPI document lists them as strings.
    */
   response: { status: number; schema?: $ZodType; contentType?: string; alternativeContentTypes?: readonly string[] };
+  /**
+   * The refusals its use-case can answer beyond those the route's shape implies (shared/platform/route-statuses.ts):
+   * the OpenAPI document lists exactly these and the implied ones, and the e2e run fails on any answer it does not list.
+   */
+  refusals?: readonly UseCaseRefusal[];
   /**
    * A GET of a public or optional-auth route: how long a CDN and browsers may share its anonymous answer (1–60 s,
    * CONTRACT §1). Every public GET names one, so a route's freshness is a choice, never a default; answers to a

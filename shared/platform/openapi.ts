@@ -1,5 +1,6 @@
 import type { $ZodType } from 'zod/v4/core';
-import type { HttpRoute } from '#shared/kernel/declaration';
+import type { ContextName, HttpFunctionDeclaration, HttpRoute } from '#shared/kernel/declaration';
+import { type ErrorStatus, errorStatusesOf } from '#shared/kernel/http/route-statuses';
 import * as z from '#shared/kernel/validation';
 
 const problemSchema = {
@@ -17,16 +18,62 @@ const problemSchema = {
   },
 };
 
-const problemStatuses: Record<string, string> = {
-  '400': 'Malformed or invalid input',
-  '401': 'No or invalid token',
-  '403': 'Your role may not do this',
-  '404': 'Missing, or not visible to you',
-  '409': 'State conflict',
-  '413': 'The body is over 1 MiB',
-  '415': 'Not JSON',
-  '422': 'Breaks a business rule',
+const problem = (description: string, headers?: Record<string, unknown>) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** Each error status's response, once in components; an operation refers to those it can answer. */
+const errorResponses: Record<ErrorStatus, { name: string; response: object }> = {
+  400: { name: 'InvalidInput', response: problem('Malformed or invalid input; `errors` names each field') },
+  401: {
+    name: 'Unauthorized',
+    response: problem('No token, or one that is invalid or expired', {
+      'WWW-Authenticate': { description: 'Bearer error="invalid_token"', schema: { type: 'string' } },
+    }),
+  },
+  403: { name: 'Forbidden', response: problem('Your role may not do this') },
+  404: { name: 'NotFound', response: problem('Missing, or not visible to you') },
+  409: { name: 'Conflict', response: problem('State conflict: the wrong lifecycle step, out of stock, or a duplicate') },
+  413: { name: 'ContentTooLarge', response: problem('The body is over 1 MiB') },
+  415: { name: 'UnsupportedMediaType', response: problem('The body is not application/json') },
+  422: { name: 'BusinessRuleViolated', response: problem('Well-formed, but breaks a business rule') },
+  429: {
+    name: 'Throttled',
+    response: {
+      description: "The stage's throttle (100 requests/s, bursts of 200, per route), answered by API Gateway itself: retry after a backoff",
+      content: {
+        'application/json': {
+          schema: { type: 'object', required: ['message'], properties: { message: { type: 'string', const: 'Too Many Requests' } } },
+        },
+      },
+    },
+  },
+  503: {
+    name: 'Unavailable',
+    response: problem('A dependency stalled or failed for a moment: retry after Retry-After, with the same Idempotency-Key', {
+      'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
+    }),
+  },
 };
+
+/** A tag per bounded context, in the order a reader meets them. */
+const contextTags: Record<ContextName, string> = {
+  platform: 'Health and the documents that describe this API and its events',
+  participants: 'Groups (Pokmas Lipas), participants (klien pemasyarakatan) and their public artisan pages',
+  training: 'Training programs, enrollments, attendance and completion',
+  programme: 'After training: mentoring, placements and follow-ups',
+  catalog: 'Products, their images and the public storefront',
+  orders: 'Orders, payment, shipping, delivery, cancellation, returns and refunds',
+  earnings: "Participants' earnings, payouts and statements",
+  reports: "A group's programme report",
+  privacy: 'Access log, export and erasure of personal data (UU 27/2022)',
+  webhooks: 'Partner webhooks and their deliveries',
+};
+
+/** `place-order` → `placeOrder`: client generators name their functions after it. */
+export const operationIdOf = (functionName: string) => functionName.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
 const jsonSchema = (schema: $ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
@@ -57,10 +104,12 @@ function parameters(route: HttpRoute) {
 /** OpenAPI lists alternatives: `{}` is "no credentials", so an optional-auth route offers both. */
 const securityOf = (auth: HttpRoute['auth']) => ({ public: [], jwt: [{ bearer: [] }], optional: [{}, { bearer: [] }] })[auth];
 
-function operation(route: HttpRoute) {
+function operation({ name, context, trigger: { route } }: HttpFunctionDeclaration) {
   const { status, schema, contentType = 'application/json', alternativeContentTypes = [] } = route.response;
   const alternatives = alternativeContentTypes.map((type) => [type, { schema: { type: 'string' } }]);
   return {
+    operationId: operationIdOf(name),
+    tags: [context],
     summary: route.summary,
     ...(route.roles ? { description: `Roles: ${route.roles.join(', ')}` } : {}),
     security: securityOf(route.auth),
@@ -73,28 +122,52 @@ function operation(route: HttpRoute) {
         description: 'Success',
         ...(schema ? { content: { [contentType]: { schema: jsonSchema(schema, 'output') }, ...Object.fromEntries(alternatives) } } : {}),
       },
-      ...Object.fromEntries(
-        Object.entries(problemStatuses).map(([code, description]) => [
-          code,
-          { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-        ]),
-      ),
+      ...Object.fromEntries(errorStatusesOf(route).map((code) => [code, { $ref: `#/components/responses/${errorResponses[code].name}` }])),
     },
   };
 }
 
-/** OpenAPI 3.1, generated from the same zod schemas the handlers validate with. */
-export function buildOpenApiDocument(routes: readonly HttpRoute[]) {
+export interface Server {
+  url: string;
+  description: string;
+}
+
+/** The local runtime's default address (CONTRACT §5). */
+export const localServer: Server = { url: 'http://127.0.0.1:3000', description: 'The local runtime (npm start)' };
+
+/**
+ * The API that served the document first, so "try it" in /docs calls it: deployed, API Gateway routes by Host and
+ * sets x-forwarded-proto, so these name the stage itself. Then the local runtime's default address.
+ */
+export function serversFor(headers: Record<string, string | undefined>): Server[] {
+  const { host } = headers;
+  if (!host || !/^[\w.-]+(:\d{1,5})?$/.test(host)) return [localServer];
+  const here = `${headers['x-forwarded-proto'] === 'http' ? 'http' : 'https'}://${host}`;
+  return here === localServer.url ? [localServer] : [{ url: here, description: 'The API that served this document' }, localServer];
+}
+
+/** OpenAPI 3.1, generated from the same declarations and zod schemas the handlers are built and validate with. */
+export function buildOpenApiDocument(functions: readonly HttpFunctionDeclaration[], servers: readonly Server[]) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+  for (const declaration of functions) {
+    const { path, method } = declaration.trigger.route;
+    paths[path] = { ...paths[path], [method.toLowerCase()]: operation(declaration) };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'PAS Kreatif API', version: '1.0.0', description: 'Showcase and sell crafts made by klien pemasyarakatan.' },
+    info: {
+      title: 'PAS Kreatif API',
+      version: '1.0.0',
+      description: 'Showcase and sell crafts made by klien pemasyarakatan.',
+      // No licence file, and package.json is private: the document must not suggest an open licence (as /asyncapi.json).
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+    },
+    servers,
+    tags: Object.entries(contextTags).map(([name, description]) => ({ name, description })),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Problem: problemSchema },
+      responses: Object.fromEntries(Object.values(errorResponses).map(({ name, response }) => [name, response])),
     },
     paths,
   };

@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['participant', 'facilitator'],
       summary: 'Create a draft product (the participant must be eligible to sell)',
       body: CreateProductSchema,
+      refusals: [403, 404, 422],
       response: { status: 201, schema: ProductSchema },
     },
   },

@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['participant', 'facilitator'],
       summary: 'Delist a product',
       params: ProductParamsSchema,
+      refusals: [403, 409],
       response: { status: 200, schema: ProductSchema },
     },
   },

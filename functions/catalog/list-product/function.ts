@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['participant', 'facilitator'],
       summary: 'List a product for sale',
       params: ProductParamsSchema,
+      refusals: [403, 409, 422],
       response: { status: 200, schema: ProductSchema },
     },
   },

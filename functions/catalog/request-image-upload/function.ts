@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Presign an image upload (its seller or their facilitator); the image is checked and resized once uploaded',
       params: ProductParamsSchema,
       body: RequestImageUploadSchema,
+      refusals: [403, 422],
       response: { status: 201, schema: ImageUploadSchema },
     },
   },

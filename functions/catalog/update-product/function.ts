@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Change a product (its seller or their facilitator)',
       params: ProductParamsSchema,
       body: UpdateProductSchema,
+      refusals: [403],
       response: { status: 200, schema: ProductSchema },
     },
   },

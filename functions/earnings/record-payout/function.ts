@@ -17,6 +17,7 @@ export default defineFunction({
       params: EarningsParamsSchema,
       headers: RecordPayoutHeadersSchema,
       body: RecordPayoutSchema,
+      refusals: [403, 409, 422],
       response: { status: 201, schema: PayoutSchema },
     },
   },

@@ -16,6 +16,7 @@ export default defineFunction({
         'Cancel an order (its buyer while placed, the facilitator of its group while placed or paid) → cancelled, stock given back; a paid order needs its `refund` (422 without it, and for a placed order with one) and announces OrderRefunded too; the reason code is sent to partners, the note stays on the order',
       params: OrderParamsSchema,
       body: CancelOrderSchema,
+      refusals: [403, 409, 422],
       response: { status: 200, schema: OrderSchema },
     },
   },

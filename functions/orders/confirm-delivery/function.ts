@@ -15,6 +15,7 @@ export default defineFunction({
       summary:
         'Confirm delivery of a shipped order (facilitator of its group or its buyer; no body) → delivered; any other status is a 409',
       params: OrderParamsSchema,
+      refusals: [403, 409],
       response: { status: 200, schema: OrderSchema },
     },
   },

@@ -15,6 +15,7 @@ export default defineFunction({
       roles: ['buyer', 'participant', 'facilitator', 'admin'],
       summary: "Orders, newest first: a buyer's own, a facilitator's group's, a participant's with their items, all for admins",
       query: ListOrdersQuerySchema,
+      refusals: [403],
       response: { status: 200, schema: pageSchema(OrderViewSchema) },
     },
   },

@@ -16,6 +16,7 @@ export default defineFunction({
         "Place an order of one group's listed products (header Idempotency-Key required: the same key and body answer the same order)",
       headers: PlaceOrderHeadersSchema,
       body: PlaceOrderSchema,
+      refusals: [403, 409, 422],
       response: { status: 201, schema: OrderSchema },
     },
   },

@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Record the payment of a placed order (facilitator of its group) → paid; any other status is a 409',
       params: OrderParamsSchema,
       body: RecordPaymentSchema,
+      refusals: [403, 409],
       response: { status: 200, schema: OrderSchema },
     },
   },

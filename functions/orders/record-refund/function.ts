@@ -16,6 +16,7 @@ export default defineFunction({
         'Record the refund of an order whose return was requested (facilitator of its group) → refunded; `restock: true` gives the stock back; any other status is a 409',
       params: OrderParamsSchema,
       body: RecordRefundSchema,
+      refusals: [403, 409],
       response: { status: 200, schema: OrderSchema },
     },
   },

@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Record the shipment of a paid order (facilitator of its group) → shipped; any other status is a 409',
       params: OrderParamsSchema,
       body: RecordShipmentSchema,
+      refusals: [403, 409],
       response: { status: 200, schema: OrderSchema },
     },
   },

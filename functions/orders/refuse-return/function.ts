@@ -16,6 +16,7 @@ export default defineFunction({
         'Refuse the return of an order (facilitator of its group, while return_requested) → return_refused, final: the buyer cannot ask again; the note is for the buyer and stays on the order',
       params: OrderParamsSchema,
       body: RefuseReturnSchema,
+      refusals: [403, 409],
       response: { status: 200, schema: OrderSchema },
     },
   },

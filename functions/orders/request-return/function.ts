@@ -16,6 +16,7 @@ export default defineFunction({
         'Ask to send a delivered order back (its buyer, within 7 days of delivery, else 422) → return_requested; the reason code is sent to partners, the note stays on the order',
       params: OrderParamsSchema,
       body: RequestReturnSchema,
+      refusals: [403, 409, 422],
       response: { status: 200, schema: OrderSchema },
     },
   },

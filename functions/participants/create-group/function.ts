@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['admin'],
       summary: 'Register a group (Pokmas Lipas)',
       body: CreateGroupSchema,
+      refusals: [403],
       response: { status: 201, schema: GroupSchema },
     },
   },

@@ -16,6 +16,7 @@ export default defineFunction({
       summary: "List a group's participants",
       params: GroupParamsSchema,
       query: ListQuerySchema,
+      refusals: [403],
       response: { status: 200, schema: pageSchema(ParticipantSchema) },
     },
   },

@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['officer'],
       summary: 'Register a participant',
       body: RegisterParticipantSchema,
+      refusals: [403, 422],
       response: { status: 201, schema: ParticipantSchema },
     },
   },

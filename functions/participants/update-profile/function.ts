@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Set your own public profile and consent',
       params: ParticipantParamsSchema,
       body: UpdateProfileSchema,
+      refusals: [403, 409, 422],
       response: { status: 200, schema: ParticipantSchema },
     },
   },

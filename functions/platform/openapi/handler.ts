@@ -1,8 +1,8 @@
-import { httpRoutes } from '#functions/declarations';
+import { httpDeclarations } from '#functions/declarations';
 import { httpHandler } from '#shared/kernel/http/http-handler';
-import { buildOpenApiDocument } from '#shared/platform/openapi';
+import { buildOpenApiDocument, serversFor } from '#shared/platform/openapi';
 import declaration from './function.ts';
 
-const document = buildOpenApiDocument(httpRoutes());
+const document = buildOpenApiDocument(httpDeclarations(), []);
 
-export const handler = httpHandler(declaration.trigger.route, async () => document);
+export const handler = httpHandler(declaration.trigger.route, async ({ headers }) => ({ ...document, servers: serversFor(headers) }));

@@ -15,6 +15,7 @@ export default defineFunction({
       summary:
         "Erase legalName, registerNumber, phone, assessment notes, mentoring notes, placements' organisations, follow-up notes and the public profile, withdraw consent, delist the participant's products; ids, amounts and counts stay. Repeating it is harmless",
       params: ParticipantParamsSchema,
+      refusals: [403],
       response: { status: 200, schema: ParticipantSchema },
     },
   },

@@ -16,6 +16,7 @@ export default defineFunction({
       summary:
         "Everything held about the participant: private fields, profile, enrollments, products, their items' orders (without the buyer's data), earnings, payouts, mentoring sessions, placements, follow-ups, access log",
       params: ParticipantParamsSchema,
+      refusals: [403],
       response: { status: 200, schema: PersonalDataExportSchema },
     },
   },

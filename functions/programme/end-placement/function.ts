@@ -15,6 +15,7 @@ export default defineFunction({
       summary: "End a placement: the participant's group's facilitators and officers; a placement that has ended already is a 409",
       params: PlacementParamsSchema,
       body: EndPlacementSchema,
+      refusals: [403, 409],
       response: { status: 200, schema: PlacementSchema },
     },
   },

@@ -16,6 +16,7 @@ export default defineFunction({
         "Record a follow-up of a completed training: the participant's group's facilitators and officers (404 to anyone who may not see the participant, 422 for an enrollment that is not their completed training, 409 the second time)",
       params: ProgrammeParamsSchema,
       body: RecordFollowUpSchema,
+      refusals: [403, 409, 422],
       response: { status: 201, schema: FollowUpSchema },
     },
   },

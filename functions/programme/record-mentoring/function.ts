@@ -15,6 +15,7 @@ export default defineFunction({
       summary: "Record a mentoring session: the participant's group's facilitators only (404 to anyone who may not see the participant)",
       params: ProgrammeParamsSchema,
       body: RecordMentoringSchema,
+      refusals: [403],
       response: { status: 201, schema: MentoringSessionSchema },
     },
   },

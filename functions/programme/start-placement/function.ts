@@ -15,6 +15,7 @@ export default defineFunction({
       summary: "Record a placement: the participant's group's facilitators and officers (404 to anyone who may not see the participant)",
       params: ProgrammeParamsSchema,
       body: StartPlacementSchema,
+      refusals: [403],
       response: { status: 201, schema: PlacementSchema },
     },
   },

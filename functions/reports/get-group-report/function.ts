@@ -15,6 +15,7 @@ export default defineFunction({
       summary: "A group's figures from `from` to `to` (inclusive UTC dates, default the current month); `format=csv` answers text/csv",
       params: ReportParamsSchema,
       query: ReportQuerySchema,
+      refusals: [403],
       response: { status: 200, schema: GroupReportSchema, alternativeContentTypes: ['text/csv'] },
     },
   },

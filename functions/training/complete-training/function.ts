@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Complete a training',
       params: EnrollmentParamsSchema,
       body: CompletionSchema,
+      refusals: [403, 409, 422],
       response: { status: 200, schema: EnrollmentWithoutAssessmentSchema },
     },
   },

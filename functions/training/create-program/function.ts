@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['facilitator', 'admin'],
       summary: 'Create a training program',
       body: CreateProgramSchema,
+      refusals: [403, 422],
       response: { status: 201, schema: ProgramSchema },
     },
   },

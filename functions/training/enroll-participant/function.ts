@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Enroll a participant of the group',
       params: ProgramParamsSchema,
       body: EnrollSchema,
+      refusals: [403, 409, 422],
       response: { status: 201, schema: EnrollmentWithoutAssessmentSchema },
     },
   },

@@ -15,6 +15,7 @@ export default defineFunction({
       summary: 'Record attendance for a date',
       params: EnrollmentParamsSchema,
       body: AttendanceSchema,
+      refusals: [403, 409, 422],
       response: { status: 200, schema: EnrollmentWithoutAssessmentSchema },
     },
   },

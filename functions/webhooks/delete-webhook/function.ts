@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['admin'],
       summary: 'Delete a partner webhook (no body in the answer)',
       params: WebhookParamsSchema,
+      refusals: [403],
       response: { status: 204 },
     },
   },

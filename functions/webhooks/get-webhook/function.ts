@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['admin'],
       summary: 'A partner webhook',
       params: WebhookParamsSchema,
+      refusals: [403],
       response: { status: 200, schema: WebhookSchema },
     },
   },

@@ -16,6 +16,7 @@ export default defineFunction({
       summary: "A webhook's deliveries, newest event first: status, attempts, last answer, next attempt",
       params: WebhookParamsSchema,
       query: ListQuerySchema,
+      refusals: [403],
       response: { status: 200, schema: pageSchema(DeliverySchema) },
     },
   },

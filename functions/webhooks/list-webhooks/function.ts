@@ -15,6 +15,7 @@ export default defineFunction({
       roles: ['admin'],
       summary: 'Partner webhooks, newest first',
       query: ListWebhooksQuerySchema,
+      refusals: [403],
       response: { status: 200, schema: pageSchema(WebhookSchema) },
     },
   },

@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['admin'],
       summary: 'Register a partner webhook (https, public host); the whsec_ secret is shown only in this answer',
       body: CreateWebhookSchema,
+      refusals: [403],
       response: { status: 201, schema: CreatedWebhookSchema },
     },
   },

@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['admin'],
       summary: 'Deliver again now (also a failed or succeeded delivery); answers 202 with the delivery, now pending',
       params: DeliveryParamsSchema,
+      refusals: [403, 409],
       response: { status: 202, schema: DeliverySchema },
     },
   },

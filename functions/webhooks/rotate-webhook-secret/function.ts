@@ -14,6 +14,7 @@ export default defineFunction({
       roles: ['admin'],
       summary: 'A new whsec_ secret, shown only in this answer; for 24 h deliveries carry signatures by both',
       params: WebhookParamsSchema,
+      refusals: [403],
       response: { status: 200, schema: RotatedSecretSchema },
     },
   },

@@ -99,6 +99,8 @@ function rawBodyBytes(event: APIGatewayProxyEventV2): number {
 }
 
 function parseBody(route: HttpRoute, event: APIGatewayProxyEventV2): unknown {
+  // A GET's content has no meaning (RFC 9110 §9.3.1) and CloudFront refuses one, so it is not read, let alone refused.
+  if (route.method === 'GET') return undefined;
   if (rawBodyBytes(event) > maxBodyBytes) throw new BodyTooLargeError(`The body is larger than ${maxBodyBytes} bytes (1 MiB)`);
   const raw = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (raw === undefined || raw === '') {

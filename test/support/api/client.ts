@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { type ApiResponse, type CallOptions, callApi, issueToken } from '#infra/local/api-client';
 import type { TokenRequest } from '#infra/local/http-api/jwt-authorizer';
+import { logAnswer } from '#test/support/openapi/answers-log';
 
 let ownRuntimeUrl: string | undefined;
 
@@ -12,9 +13,12 @@ export const useOwnRuntime = (url: string) => void (ownRuntimeUrl = url);
 
 export const apiUrl = () => ownRuntimeUrl ?? inject('apiUrl');
 
-/** A request to the local runtime (the test run's, or the file's own). */
-export const call = (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> =>
-  callApi(apiUrl(), method, path, options);
+/** A request to the local runtime (the test run's, or the file's own); its answer is logged for the run's OpenAPI check. */
+export async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+  const answer = await callApi(apiUrl(), method, path, options);
+  logAnswer(method, path, answer.status);
+  return answer;
+}
 
 /** A token from the local issuer; `expiresInSeconds` ≤ 0 gives one that has already expired. */
 export const tokenFor = (claims: TokenRequest): Promise<string> => issueToken(apiUrl(), claims);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eventCatalog } from '#events/catalog';
-import { declarations, httpRoutes } from '#functions/declarations';
-import { buildEventSchemas, buildOpenApiDocument } from '#shared/platform/openapi';
+import { declarations, httpDeclarations } from '#functions/declarations';
+import { buildEventSchemas, buildOpenApiDocument, localServer } from '#shared/platform/openapi';
 
 describe('OpenAPI document', () => {
-  const document = buildOpenApiDocument(httpRoutes());
+  const document = buildOpenApiDocument(httpDeclarations(), [localServer]);
 
   const securityBy = { public: [], jwt: [{ bearer: [] }], optional: [{}, { bearer: [] }] };
 
@@ -20,9 +20,21 @@ describe('OpenAPI document', () => {
 
   it('offers an optional-auth route both with and without a bearer token', () => {
     // Act
-    const optional = buildOpenApiDocument([
-      { method: 'GET', path: '/things/{id}', auth: 'optional', summary: 'a thing', response: { status: 200 } },
-    ]);
+    const optional = buildOpenApiDocument(
+      [
+        {
+          name: 'get-thing',
+          context: 'catalog',
+          description: 'a thing',
+          grants: {},
+          trigger: {
+            kind: 'http',
+            route: { method: 'GET', path: '/things/{id}', auth: 'optional', summary: 'a thing', response: { status: 200 } },
+          },
+        },
+      ],
+      [],
+    );
 
     // Assert
     expect(optional.paths['/things/{id}']?.get).toMatchObject({ security: [{}, { bearer: [] }] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpRoutes } from '#functions/declarations';
+import { httpDeclarations } from '#functions/declarations';
 import { buildOpenApiDocument } from '#shared/platform/openapi';
 
 type Operation = {
@@ -8,7 +8,7 @@ type Operation = {
 };
 
 describe('the programme routes in the OpenAPI document', () => {
-  const document = buildOpenApiDocument(httpRoutes());
+  const document = buildOpenApiDocument(httpDeclarations(), []);
   const operation = (path: string, method: string) => document.paths[path]?.[method] as Operation | undefined;
 
   it('describes the mentoring body (duration 1–480, the topics) and the session it answers', () => {
