@@ -75,7 +75,17 @@ const contextTags: Record<ContextName, string> = {
 /** `place-order` → `placeOrder`: client generators name their functions after it. */
 export const operationIdOf = (functionName: string) => functionName.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
-const jsonSchema = (schema: $ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+/**
+ * zod bounds every `z.int()` by the safe integers; as written bounds they say nothing a client needs, and Swagger UI
+ * shows -9007199254740991 as each integer's example. A bound a schema sets itself stays.
+ */
+function withoutSafeIntegerBounds({ jsonSchema }: { jsonSchema: { minimum?: number; maximum?: number } }) {
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+}
+
+const jsonSchema = (schema: $ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', override: withoutSafeIntegerBounds });
 
 function parameters(route: HttpRoute) {
   const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({

@@ -54,6 +54,18 @@ describe('the OpenAPI operations', () => {
   });
 });
 
+describe('the schemas in the OpenAPI document', () => {
+  it("keeps the bounds a schema sets and drops zod's safe-integer ones, which Swagger UI would show as examples", () => {
+    const text = JSON.stringify(document);
+    const duration = (document.paths['/participants/{participantId}/mentoring-sessions']?.post as { requestBody: unknown }).requestBody;
+
+    expect(text).not.toContain(String(Number.MAX_SAFE_INTEGER));
+    expect(duration).toMatchObject({
+      content: { 'application/json': { schema: { properties: { durationMinutes: { type: 'integer', minimum: 1, maximum: 480 } } } } },
+    });
+  });
+});
+
 describe('the servers a served document names', () => {
   it('names the API that served it first (deployed: https), then the local runtime', () => {
     expect(serversFor({ host: 'abc123.execute-api.ap-southeast-3.amazonaws.com', 'x-forwarded-proto': 'https' })).toEqual([
