@@ -41,8 +41,10 @@ const lambdaLikeEnv = {
   JWT_ISSUER: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_bench',
   JWT_AUDIENCE: 'bench',
   CURSOR_SIGNING_KEY: 'bench',
-  // The Midtrans notification names its key's SSM parameter at import, as deployed (the key is read on first use).
+  // The Midtrans notification names its key's SSM parameter and the Get Status API at import, as deployed (the key is
+  // read on first use).
   MIDTRANS_SERVER_KEY_PARAMETER: '/pas-kreatif/bench/midtrans-server-key',
+  MIDTRANS_API_URL: 'https://api.sandbox.midtrans.com',
   // Every deployed function has STAGE (webhooks choose their URL policy by it) and the queue URLs it may send to.
   STAGE: 'bench',
   WEBHOOK_EVENTS_QUEUE_URL: 'https://sqs.ap-southeast-3.amazonaws.com/000000000000/bench-webhook-events',

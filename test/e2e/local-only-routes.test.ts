@@ -67,6 +67,27 @@ describe('/_local/* is for this machine only (CONTRACT §5)', () => {
     expect([...corsHeaders(minted), ...corsHeaders(preflight), ...corsHeaders(services)]).toEqual([]);
   });
 
+  it("guards the Midtrans stand-in as it does the token: a page cannot set a transaction or read one's status", async () => {
+    const transaction = JSON.stringify({
+      order_id: 'ord_01JBENCH0000000000000000AA',
+      transaction_status: 'settlement',
+      gross_amount: '1.00',
+    });
+    const status = '/_local/midtrans/v2/ord_01JBENCH0000000000000000AA/status';
+
+    const answers = await Promise.all([
+      raw('POST', '/_local/midtrans/transactions', { host: `127.0.0.1:${port()}`, origin: 'https://evil.example', ...json }, transaction),
+      raw('POST', '/_local/midtrans/transactions', { host: 'evil.example', ...json }, transaction),
+      raw('GET', status, { host: `127.0.0.1:${port()}`, origin: 'https://evil.example' }),
+      raw('GET', status, { host: 'evil.example' }),
+    ]);
+
+    expect(answers.map((answer) => answer.status)).toEqual([403, 403, 403, 403]);
+    expect(answers.flatMap(corsHeaders)).toEqual([]);
+    // From this machine the request reaches the stand-in, which asks for the server key as Midtrans does.
+    expect((await raw('GET', status, { host: `127.0.0.1:${port()}` })).status).toBe(401);
+  });
+
   it('leaves the API its CORS rules', async () => {
     const answer = await raw('OPTIONS', '/groups', {
       host: `127.0.0.1:${port()}`,

@@ -44,6 +44,7 @@ describe('payouts and statements through the local API', () => {
     const statement = await call('GET', `/participants/${participant.id}/statement`, { token: facilitator });
     const csv = await call('GET', `/participants/${participant.id}/statement?format=csv`, { token: officer });
     const badYear = await call('GET', `/participants/${participant.id}/statement?from=1999-12-01`, { token: facilitator });
+    const exported = await call('GET', `/participants/${participant.id}/export`, { token: participantToken });
 
     // Assert
     expect(tooMuch.status).toBe(422);
@@ -109,6 +110,10 @@ describe('payouts and statements through the local API', () => {
         { payoutId: second.body.id, participantId: participant.id, groupId: participant.groupId, amountIdr: 30_000, method: 'cash' },
       ]),
     );
+    // The money handed over is the participant's data too (CONTRACT §3 Privacy: everything held about them).
+    expect(exported.status).toBe(200);
+    expect(exported.body.payouts).toEqual(expect.arrayContaining([paid.body, second.body]));
+    expect(exported.body.payouts).toHaveLength(2);
     const log = await call('GET', `/participants/${participant.id}/access-log?limit=100`, { token: participantToken });
     const actions = (log.body.items as { action: string; actorRoles: string[] }[]).map(
       (record) => `${record.action} ${record.actorRoles.join(' ')}`,

@@ -140,6 +140,43 @@ describe('mentoring and placements through the local API', () => {
     expect(await accessActions(participant.id, participantToken)).toContain('placements.read participant');
   });
 
+  it("shows the lists to the private view only (admin, the group's facilitator), and none of it on the public artisan page", async () => {
+    // Prepare
+    const scenario = await newGroupScenario();
+    const { participant, participantToken } = await scenario.registerParticipant();
+    const profile = { displayName: 'Siti', story: 'Tas dari plastik bekas', publicConsent: true };
+    expect((await call('PUT', `/participants/${participant.id}/profile`, { token: participantToken, body: profile })).status).toBe(200);
+    const mentoring = `/participants/${participant.id}/mentoring-sessions`;
+    const placements = `/participants/${participant.id}/placements`;
+    await call('POST', mentoring, {
+      token: scenario.facilitator,
+      body: { date: today(), topic: 'production', durationMinutes: 60, notes: 'Menjahit tutup botol' },
+    });
+    await call('POST', placements, {
+      token: scenario.officer,
+      body: { kind: 'internship', organisation: 'Koperasi Sampah Ampenan', sector: 'recycling', startedOn: today() },
+    });
+    const buyer = await tokenFor({ sub: `buyer-${randomUUID()}`, roles: ['buyer'] });
+
+    // Act
+    const allowed = await Promise.all(
+      [mentoring, placements].flatMap((path) => [scenario.admin, scenario.facilitator].map((token) => call('GET', path, { token }))),
+    );
+    const refused = await Promise.all([mentoring, placements].map((path) => call('GET', path, { token: buyer })));
+    const artisan = await call('GET', `/artisans/${participant.id}`);
+
+    // Assert
+    expect(allowed.map((answer) => [answer.status, answer.body.items.length])).toEqual([
+      [200, 1],
+      [200, 1],
+      [200, 1],
+      [200, 1],
+    ]);
+    expect(refused.map((answer) => answer.status)).toEqual([404, 404]);
+    expect(artisan.status).toBe(200);
+    expect(artisan.body).toEqual({ id: participant.id, groupId: scenario.groupId, displayName: 'Siti', story: 'Tas dari plastik bekas' });
+  });
+
   it('exports the sessions and placements, and erasure removes the notes and organisations (ids, dates, kinds stay)', async () => {
     // Prepare
     const scenario = await newGroupScenario();

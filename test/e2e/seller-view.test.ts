@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, eventually } from '#test/support/api/client';
+import { call, eventually, tokenFor } from '#test/support/api/client';
 import { newProduct, newShop, orderEvents, shipping } from '#test/support/api/shop';
+import { type ReceivedDelivery, startReceiver } from '#test/support/api/webhook-receiver';
 
 /** A shop with a second seller in the group, and one order of both sellers' products (2 bags, 1 mat). */
 async function twoSellerOrder() {
@@ -40,6 +41,7 @@ describe("the seller's view of an order", () => {
     const listed = await call('GET', '/orders?status=paid', { token: second.participantToken });
     const asBuyer = await call('GET', `/orders/${order.id}`, { token: shop.buyer.token });
     const asFacilitator = await call('GET', `/orders/${order.id}`, { token: shop.facilitator });
+    const asAdmin = await call('GET', `/orders/${order.id}`, { token: await tokenFor({ sub: `admin-${randomUUID()}`, roles: ['admin'] }) });
 
     // Assert
     const expected = {
@@ -70,7 +72,15 @@ describe("the seller's view of an order", () => {
       expect(seen).not.toContain(value);
     for (const field of buyerFields) expect(one.body).not.toHaveProperty(field);
     expect(asBuyer.body).toMatchObject({ buyerSub: shop.buyer.sub, totalIdr: 210_000, payment: { reference: 'BCA 0042' } });
-    expect(asFacilitator.body.items).toHaveLength(2);
+    // The facilitators ship and admins answer for the platform: both keep the whole order, as the buyer does.
+    for (const whole of [asFacilitator, asAdmin]) {
+      expect(whole.status).toBe(200);
+      expect(whole.body).toEqual(asBuyer.body);
+    }
+    expect(asBuyer.body).toMatchObject({
+      shipping: { ...shipping, phone: '+6281234567890' },
+      items: [{ productId: shop.productId }, { productId: mat.id }],
+    });
   });
 });
 
@@ -79,6 +89,12 @@ describe('a cancellation with a reason code and a note', () => {
     // Prepare
     const { shop, second, order } = await twoSellerOrder();
     const note = 'Pembeli pindah ke alamat Jl. Baru 5';
+    const partner = await startReceiver(() => ({ status: 200 }));
+    const webhook = await call('POST', '/webhooks', {
+      token: shop.admin,
+      body: { url: partner.url, eventTypes: ['OrderCancelled'], description: 'a partner that follows cancellations' },
+    });
+    expect(webhook.status).toBe(201);
 
     // Act
     const cancelled = await call('POST', `/orders/${order.id}/cancellation`, {
@@ -104,5 +120,18 @@ describe('a cancellation with a reason code and a note', () => {
       return found[0];
     });
     expect(cancellation?.detail.data).toEqual({ orderId: order.id, groupId: shop.groupId, reason: 'buyer_request' });
+    // What the partner receives is the event's data, signed: the code, never the note.
+    const delivered = await eventually(async () => {
+      const ours = partner.received.filter((delivery) => delivery.json.data.orderId === order.id);
+      expect(ours).toHaveLength(1);
+      return ours[0] as ReceivedDelivery;
+    });
+    expect(delivered.json).toMatchObject({
+      type: 'OrderCancelled',
+      data: { orderId: order.id, groupId: shop.groupId, reason: 'buyer_request' },
+    });
+    expect(delivered.body).not.toContain(note);
+    await call('DELETE', `/webhooks/${webhook.body.id}`, { token: shop.admin });
+    await partner.close();
   });
 });

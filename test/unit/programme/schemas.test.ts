@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FollowUpRecorded } from '#events/follow-up-recorded';
 import { MentoringRecorded } from '#events/mentoring-recorded';
 import { PlacementEnded } from '#events/placement-ended';
 import { PlacementStarted } from '#events/placement-started';
@@ -71,11 +72,20 @@ describe('StartPlacementSchema and EndPlacementSchema', () => {
 describe('the programme events', () => {
   const ids = { participantId: newId('prt'), groupId: newId('grp') };
 
-  it('carry ids and codes only: notes, an organisation or a sector are refused', () => {
+  it('carry ids and codes only: notes, an organisation, a sector or what a follow-up found are refused', () => {
     expect(accepts(MentoringRecorded.data, { sessionId: newId('mtr'), ...ids, topic: 'business' })).toBe(true);
     expect(accepts(MentoringRecorded.data, { sessionId: newId('mtr'), ...ids, topic: 'business', notes: 'x' })).toBe(false);
     expect(accepts(PlacementStarted.data, { placementId: newId('plc'), ...ids, kind: 'job', organisation: 'x' })).toBe(false);
     expect(accepts(PlacementEnded.data, { placementId: newId('plc'), ...ids, kind: 'job', outcome: 'left', sector: 'x' })).toBe(false);
-    expect([MentoringRecorded, PlacementStarted, PlacementEnded].map((c) => c.source)).toEqual(Array(3).fill('pas-kreatif.programme'));
+    const followUp = { followUpId: newId('fup'), ...ids, enrollmentId: newId('enr'), monthsAfter: 6 };
+    expect(accepts(FollowUpRecorded.data, followUp)).toBe(true);
+    expect(
+      ['notes', 'working', 'monthlyIncomeBand', 'stillSelling'].map((field) =>
+        accepts(FollowUpRecorded.data, { ...followUp, [field]: 'x' }),
+      ),
+    ).toEqual([false, false, false, false]);
+    expect([MentoringRecorded, PlacementStarted, PlacementEnded, FollowUpRecorded].map((c) => c.source)).toEqual(
+      Array(4).fill('pas-kreatif.programme'),
+    );
   });
 });
