@@ -1,4 +1,4 @@
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
 import type { BrowseProductsQuery, ImageContentType, Product, ProductImage, UpdateProduct } from './schemas.ts';
 

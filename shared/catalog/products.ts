@@ -5,7 +5,7 @@ import type { Clock } from '#shared/kernel/clock';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { Page } from '#shared/kernel/store/pagination';
+import type { Page } from '#shared/kernel/store/page-schemas';
 import type { ProductStore, SellerDirectory } from './ports.ts';
 import type { BrowseProductsQuery, CreateProduct, Product, UpdateProduct } from './schemas.ts';
 

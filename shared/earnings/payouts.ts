@@ -6,7 +6,7 @@ import type { Clock } from '#shared/kernel/clock';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import * as z from '#shared/kernel/validation';
 import { groupIfVisible } from './earnings.ts';
 import { monthOf } from './ledger-lines.ts';

@@ -1,5 +1,5 @@
 import type { PendingEvent } from '#shared/kernel/store/outbox';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { Payout } from './schemas.ts';
 
 /** What crediting needs of an order: its group, its status and what each item earned. */

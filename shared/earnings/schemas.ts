@@ -1,7 +1,7 @@
 import { GroupId, OrderId, ParticipantId, PayoutId, ProductId } from '#events/ids';
 import { PayoutRecorded } from '#events/payout-recorded';
 import { PlaceOrderHeadersSchema } from '#shared/orders/schemas';
-import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/page-schemas';
 import { textField } from '#shared/kernel/text-field';
 import * as z from '#shared/kernel/validation';
 

@@ -17,7 +17,8 @@ import {
   productKey,
 } from '#shared/kernel/store/keys';
 import { outboxPut } from '#shared/kernel/store/outbox';
-import { type CursorCodec, type PageRequest, queryPage } from '#shared/kernel/store/pagination';
+import { type PageRequest } from '#shared/kernel/store/page-schemas';
+import { type CursorCodec, queryPage } from '#shared/kernel/store/pagination';
 import { reductionDueAt } from './buyer-data.ts';
 import { OutOfStockError } from './out-of-stock.ts';
 import type { OrderableProduct, OrderChanges, OrderScope, OrderStore } from './ports.ts';

@@ -7,7 +7,7 @@ import type { Counter } from '#shared/kernel/observability/metrics';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { Page } from '#shared/kernel/store/pagination';
+import type { Page } from '#shared/kernel/store/page-schemas';
 import * as z from '#shared/kernel/validation';
 import { OutOfStockError } from './out-of-stock.ts';
 import { payByOf } from './payment-window.ts';

@@ -1,5 +1,5 @@
 import type { DuePage } from '#shared/kernel/store/due-sweep';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { PendingEvent } from '#shared/kernel/store/outbox';
 import type { Order, OrderStatus, SellerOrder } from './schemas.ts';
 

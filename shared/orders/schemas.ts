@@ -2,7 +2,7 @@ import { GroupId, OrderId, ParticipantId, ProductId } from '#events/ids';
 import { CancellationReason } from '#events/order-cancelled';
 import { ReturnReason } from '#events/return-requested';
 import { PhoneSchema } from '#shared/participants/schemas';
-import { ListQuerySchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema } from '#shared/kernel/store/page-schemas';
 import { textField } from '#shared/kernel/text-field';
 import * as z from '#shared/kernel/validation';
 

@@ -5,7 +5,7 @@ import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from 
 import { newId } from '#shared/kernel/ids';
 import { type AccessLogDeps, recordAccess } from '#shared/kernel/access-log/access-log';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { ArtisanStore, ParticipantStore } from './ports.ts';
 import type { Artisan, Participant, RegisterParticipant } from './schemas.ts';
 import { canSeeParticipant, canSeeRoster } from '#shared/kernel/auth/private-view';

@@ -6,7 +6,7 @@ import type { OrderStore } from '#shared/orders/ports';
 import type { ParticipantStore } from '#shared/participants/ports';
 import type { Participant } from '#shared/participants/schemas';
 import { canSeeParticipant } from '#shared/kernel/auth/private-view';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { EnrollmentStore } from '#shared/training/ports';
 import { type AccessLog, recordAccess } from '#shared/kernel/access-log/access-log';
 import type { AccessRecord } from '#shared/kernel/access-log/access-record';

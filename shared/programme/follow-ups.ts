@@ -7,7 +7,7 @@ import type { Clock } from '#shared/kernel/clock';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { Page } from '#shared/kernel/store/pagination';
+import type { Page } from '#shared/kernel/store/page-schemas';
 import { followUpDueOn, followUpMonths } from './follow-up-schedule.ts';
 import { isWritable, latestToday } from './participant-access.ts';
 import type { FollowUpSlot, FollowUpStore, ProgrammeSources } from './ports.ts';

@@ -5,7 +5,7 @@ import type { Clock } from '#shared/kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import { isWritable, latestToday, visibleParticipant } from './participant-access.ts';
 import type { MentoringStore, ProgrammeSources } from './ports.ts';
 import type { MentoringSession, RecordMentoring } from './schemas.ts';

@@ -1,5 +1,5 @@
 import type { PendingEvent } from '#shared/kernel/store/outbox';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { FollowUp, FollowUpDue, ListFollowUpsQuery, MentoringSession, Placement } from './schemas.ts';
 
 /** What the programme needs to know of a participant: their group, and whether their personal data was erased. */

@@ -3,7 +3,7 @@ import { EnrollmentId, FollowUpId, GroupId, MentoringSessionId, ParticipantId, P
 import { MentoringTopic } from '#events/mentoring-recorded';
 import { PlacementOutcome } from '#events/placement-ended';
 import { PlacementKind } from '#events/placement-started';
-import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/page-schemas';
 import { textField } from '#shared/kernel/text-field';
 import * as z from '#shared/kernel/validation';
 

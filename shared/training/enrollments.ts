@@ -6,7 +6,7 @@ import { addDays, addMonths, utcDate } from '#shared/kernel/calendar';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
 import { pendingEvent } from '#shared/kernel/store/outbox';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import { canSeeParticipant } from '#shared/kernel/auth/private-view';
 import { type AccessLogDeps, recordAccess } from '#shared/kernel/access-log/access-log';
 import type { ParticipantDirectory } from '#shared/participants/ports';

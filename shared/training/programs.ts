@@ -2,7 +2,7 @@ import { type Caller, hasRole, isFacilitatorOf } from '#shared/kernel/auth/calle
 import type { Clock } from '#shared/kernel/clock';
 import { ForbiddenError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
-import type { Page } from '#shared/kernel/store/pagination';
+import type { Page } from '#shared/kernel/store/page-schemas';
 import type { ProgramStore } from './ports.ts';
 import type { CreateProgram, ListProgramsQuery, Program } from './schemas.ts';
 

@@ -1,5 +1,5 @@
 import { EnrollmentId, GroupId, ParticipantId, ProgramId } from '#events/ids';
-import { ListQuerySchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema } from '#shared/kernel/store/page-schemas';
 import { textField } from '#shared/kernel/text-field';
 import * as z from '#shared/kernel/validation';
 

@@ -1,4 +1,4 @@
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { Delivery, Webhook } from './schemas.ts';
 
 /** A webhook as stored: with the secrets it signs with. */

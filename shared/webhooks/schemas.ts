@@ -1,6 +1,6 @@
 import { eventCatalog } from '#events/catalog';
 import { prefixedId } from '#events/ids';
-import { ListQuerySchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema } from '#shared/kernel/store/page-schemas';
 import { textField } from '#shared/kernel/text-field';
 import * as z from '#shared/kernel/validation';
 

@@ -2,7 +2,7 @@ import { type Caller, hasRole } from '#shared/kernel/auth/caller';
 import type { Clock } from '#shared/kernel/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '#shared/kernel/errors';
 import { newId } from '#shared/kernel/ids';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { DeliveryQueue, DeliveryStore, StoredWebhook, WebhookStore } from './ports.ts';
 import type { CreatedWebhook, CreateWebhook, Delivery, Webhook } from './schemas.ts';
 import { newWebhookSecret } from './secrets.ts';

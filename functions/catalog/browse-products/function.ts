@@ -1,6 +1,6 @@
 import { defineFunction } from '#shared/kernel/declaration';
 import { BrowseProductsQuerySchema, ProductSchema } from '#shared/catalog/schemas';
-import { pageSchema } from '#shared/kernel/store/pagination';
+import { pageSchema } from '#shared/kernel/store/page-schemas';
 
 export default defineFunction({
   name: 'browse-products',

@@ -1,6 +1,6 @@
 import { defineFunction } from '#shared/kernel/declaration';
 import { ListOrdersQuerySchema, OrderViewSchema } from '#shared/orders/schemas';
-import { pageSchema } from '#shared/kernel/store/pagination';
+import { pageSchema } from '#shared/kernel/store/page-schemas';
 
 export default defineFunction({
   name: 'list-orders',

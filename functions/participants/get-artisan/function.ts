@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { artisanAttributes } from '#shared/participants/dynamo-artisan-store';
+import { artisanAttributes } from '#shared/participants/artisan-attributes';
 import { ArtisanSchema, ParticipantParamsSchema } from '#shared/participants/schemas';
 
 export default defineFunction({

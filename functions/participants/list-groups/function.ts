@@ -1,6 +1,6 @@
 import { defineFunction } from '#shared/kernel/declaration';
 import { GroupSchema } from '#shared/participants/schemas';
-import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/page-schemas';
 
 export default defineFunction({
   name: 'list-groups',

@@ -1,7 +1,7 @@
 import { defineFunction } from '#shared/kernel/declaration';
 import { AccessRecordSchema } from '#shared/kernel/access-log/access-record';
 import { ParticipantParamsSchema } from '#shared/participants/schemas';
-import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/page-schemas';
 
 export default defineFunction({
   name: 'get-access-log',

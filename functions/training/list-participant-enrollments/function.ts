@@ -1,6 +1,6 @@
 import { defineFunction } from '#shared/kernel/declaration';
 import { ParticipantParamsSchema } from '#shared/participants/schemas';
-import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/page-schemas';
 import { EnrollmentSchema } from '#shared/training/schemas';
 
 export default defineFunction({

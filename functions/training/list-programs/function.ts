@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { pageSchema } from '#shared/kernel/store/pagination';
+import { pageSchema } from '#shared/kernel/store/page-schemas';
 import { ListProgramsQuerySchema, ProgramSchema } from '#shared/training/schemas';
 
 export default defineFunction({

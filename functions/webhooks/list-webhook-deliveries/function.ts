@@ -1,5 +1,5 @@
 import { defineFunction } from '#shared/kernel/declaration';
-import { ListQuerySchema, pageSchema } from '#shared/kernel/store/pagination';
+import { ListQuerySchema, pageSchema } from '#shared/kernel/store/page-schemas';
 import { DeliverySchema, WebhookParamsSchema } from '#shared/webhooks/schemas';
 
 export default defineFunction({

@@ -1,6 +1,6 @@
 import type { Caller } from '#shared/kernel/auth/caller';
 import type { Clock } from '#shared/kernel/clock';
-import type { Page, PageRequest } from '#shared/kernel/store/pagination';
+import type { Page, PageRequest } from '#shared/kernel/store/page-schemas';
 import type { AccessAction, AccessRecord } from './access-record.ts';
 
 /**
