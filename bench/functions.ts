@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { FunctionDeclaration } from '#shared/kernel/declaration';
 import { handlerEntry } from '#shared/kernel/declaration';
-import { lambdaBundling } from '#infra/bundling';
+import { lambdaEsbuildOptions } from '#infra/bundling';
 import { median } from './latencies.ts';
 
 const run = promisify(execFile);
@@ -76,16 +76,12 @@ const floorEntry = fileURLToPath(new URL('./floor-handler.ts', import.meta.url))
 /** Bundled exactly as the stack bundles (infra/bundling.ts); whether an SDK client is inside, from esbuild's own inputs. */
 async function bundle(entry: string, outfile: string, nodeModules: readonly string[] = []) {
   const { metafile } = await build({
-    ...lambdaBundling,
-    mainFields: [...lambdaBundling.mainFields],
-    banner: { js: lambdaBundling.banner },
+    ...lambdaEsbuildOptions,
     entryPoints: [entry],
-    bundle: true,
     // As deployed: shipped beside the bundle, so not counted in its bytes.
     external: [...nodeModules],
     outfile,
     metafile: true,
-    logLevel: 'error',
   });
   const holdsSdkClient = Object.keys(metafile.outputs[Object.keys(metafile.outputs)[0] ?? '']?.inputs ?? {}).some((input) =>
     /node_modules\/@aws-sdk\/client-/.test(input),

@@ -1,3 +1,4 @@
+import type { BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -17,6 +18,15 @@ export const lambdaBundling = {
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: "import { createRequire as houseCreateRequire } from 'node:module'; const require = houseCreateRequire(import.meta.url);",
 } as const;
+
+/** The same, in the shape esbuild's own build() takes: the bench and the tests bundle a handler as the stack does. */
+export const lambdaEsbuildOptions = {
+  ...lambdaBundling,
+  mainFields: [...lambdaBundling.mainFields],
+  banner: { js: lambdaBundling.banner },
+  bundle: true,
+  logLevel: 'error',
+} satisfies BuildOptions;
 
 /**
  * Where npm installs a function's `nodeModules` (native packages such as sharp) when the stack is synthesised:

@@ -1,19 +1,15 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { lambdaBundling } from '#infra/bundling';
+import { lambdaEsbuildOptions } from '#infra/bundling';
 
 /** The modules a bundle of `entry` holds, bundled as the stack bundles a handler. */
 async function bundledInputs(entry: string): Promise<string[]> {
   const { metafile } = await build({
-    ...lambdaBundling,
-    mainFields: [...lambdaBundling.mainFields],
-    banner: { js: lambdaBundling.banner },
+    ...lambdaEsbuildOptions,
     entryPoints: [entry],
-    bundle: true,
     write: false,
     outfile: 'out.mjs',
     metafile: true,
-    logLevel: 'error',
   });
   return Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
 }
