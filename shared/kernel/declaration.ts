@@ -44,7 +44,7 @@ export interface HttpRoute {
    */
   response: { status: number; schema?: $ZodType; contentType?: string; alternativeContentTypes?: readonly string[] };
   /**
-   * The refusals its use-case can answer beyond those the route's shape implies (shared/platform/route-statuses.ts):
+   * The refusals its use-case can answer beyond those the route's shape implies (shared/kernel/http/route-statuses.ts):
    * the OpenAPI document lists exactly these and the implied ones, and the e2e run fails on any answer it does not list.
    */
   refusals?: readonly UseCaseRefusal[];

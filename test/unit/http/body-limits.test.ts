@@ -94,3 +94,21 @@ describe('text that is not valid Unicode', () => {
     expect((await post('{"text":"\\ud83d\\ude00"}')).status).toBe(201);
   });
 });
+
+describe("a GET's body", () => {
+  const read = { method: 'GET', path: '/notes', auth: 'public', summary: 'test', response: { status: 200 } } satisfies HttpRoute;
+
+  it('is not read: neither a body of JSON nor one too large and not JSON is refused, as the document lists no 400, 413 or 415', async () => {
+    const handler = httpHandler(read, () => Promise.resolve({ ok: true }));
+    const get = async (body: string, contentType: string) =>
+      (
+        (await handler(
+          { ...event(body), routeKey: 'GET /notes', headers: { 'content-type': contentType } },
+          lambdaContext(),
+        )) as APIGatewayProxyStructuredResultV2
+      ).statusCode;
+
+    await expect(get('{"a":1}', 'application/json')).resolves.toBe(200);
+    await expect(get('x'.repeat(maxBodyBytes + 1), 'text/plain')).resolves.toBe(200);
+  });
+});
